@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+import { UserFacingError } from './errors.js';
+
+/** Where the database lives unless `--db` or `DATABASE_PATH` says otherwise (git-ignored). */
+export const DEFAULT_DATABASE_PATH = 'db/corpus.sqlite';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+const optionalText = z.string().min(1).optional();
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const nonNegativeInt = (fallback: number) => z.coerce.number().int().nonnegative().default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/**
+ * Every environment variable the project reads, in one place (documented in
+ * `.env.example`). Only this module reads `process.env`.
+ */
+export const EnvSchema = z.object({
+  DATABASE_PATH: z.string().min(1).default(DEFAULT_DATABASE_PATH),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  // The answerer's model: any OpenAI-compatible server. With neither a key nor a
+  // base URL the answerer is extractive (no model).
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional(),
+  OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  OPENAI_TIMEOUT_MS: positiveInt(60_000),
+  OPENAI_MAX_RETRIES: nonNegativeInt(2),
+  /** Tokens of sources the prompt may hold. */
+  OPENAI_CONTEXT_TOKENS: positiveInt(3_000),
+
+  // Discord. Without DISCORD_TOKEN, `npm start` opens a terminal session instead.
+  DISCORD_TOKEN: optionalText,
+  DISCORD_CLIENT_ID: z.string().regex(SNOWFLAKE, 'must be the application id, a number of 17-20 digits').optional(),
+  DISCORD_GUILD_ID: z.string().regex(SNOWFLAKE, 'must be a server id, a number of 17-20 digits').optional(),
+  DISCORD_API_BASE: z.url({ message: 'must be a URL such as http://127.0.0.1:8080/api' }).optional(),
+  DISCORD_SHARDS: z.union([z.literal('auto'), z.coerce.number().int().positive()]).optional(),
+  DISCORD_ALLOW_DMS: flag(true),
+
+  // Cost and abuse control.
+  ASK_COOLDOWN_SECONDS: nonNegativeInt(10),
+  ASK_DAILY_QUESTIONS_PER_USER: positiveInt(50),
+  MODEL_CONCURRENCY_GLOBAL: positiveInt(4),
+  MODEL_CONCURRENCY_PER_GUILD: positiveInt(2),
+  MODEL_QUEUE_LIMIT: positiveInt(50),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Empty values in `.env` (`OPENAI_API_KEY=`) mean "not set", not "set to nothing". */
+function withoutEmptyValues(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+}
+
+/**
+ * Parse and validate the configuration. Every problem is reported at once, one
+ * line per variable, and no value is echoed back (it may be a secret).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(withoutEmptyValues(env));
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `- ${issue.path.join('.')}: ${issue.message}`);
+    throw new UserFacingError('bad_config', `Configuration problem${lines.length > 1 ? 's' : ''}:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** Load `.env` from the working directory when there is one (development). Real environment variables win. */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path);
+}
+
+/** True when the answerer should call a model (a key, or a local server by base URL alone). */
+export function hasModel(config: Config): boolean {
+  return config.OPENAI_API_KEY !== undefined || config.OPENAI_BASE_URL !== undefined;
+}

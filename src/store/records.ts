@@ -1,0 +1,49 @@
+/** A statement's descriptive fields, as shown beside a citation or search hit. */
+export interface StatementMetadata {
+  title: string;
+  /** Organisation or signatories; '' when unknown. */
+  organisation: string;
+  /** ISO 8601 as precise as known (YYYY, YYYY-MM, YYYY-MM-DD), or null. */
+  date: string | null;
+  /** ISO 639-1 code, or null. */
+  language: string | null;
+  url: string | null;
+}
+
+/** A statement as stored, without its text. */
+export interface StatementSummary extends StatementMetadata {
+  id: number;
+  slug: string;
+  externalId: string | null;
+  source: string;
+}
+
+export interface Statement extends StatementSummary {
+  text: string;
+  passageCount: number;
+  ingestedAt: string;
+}
+
+/** A piece of a statement's cleaned text: `statement.text.slice(start, end) === text`. */
+export interface PassageSpan {
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Passage extends PassageSpan {
+  id: number;
+  statementId: number;
+}
+
+/** What ingestion hands to the store: a cleaned, described, split statement. */
+export interface StatementInput extends StatementMetadata {
+  /** Where it came from; unique. Re-ingesting the same source replaces the statement. */
+  source: string;
+  externalId: string | null;
+  text: string;
+  passages: PassageSpan[];
+  /** Hash of the raw input and metadata; an unchanged hash means nothing to do. */
+  contentHash: string;
+}

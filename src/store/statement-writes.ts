@@ -1,0 +1,102 @@
+import type { Database } from './database.js';
+import type { StatementInput } from './records.js';
+
+export type WriteOutcome = 'added' | 'updated' | 'unchanged';
+
+const MAX_SLUG_CHARS = 80;
+
+/** "No to any imperialist … intervention!" → "no-to-any-imperialist-intervention". */
+export function slugify(text: string): string {
+  const slug = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{Letter}\p{Number}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, MAX_SLUG_CHARS)
+    .replace(/-+$/, '');
+  return slug || 'statement';
+}
+
+export async function findContentHash(db: Database, source: string): Promise<string | undefined> {
+  const row = await db.get<{ content_hash: string }>('SELECT content_hash FROM statements WHERE source = ?', [source]);
+  return row?.content_hash;
+}
+
+/** The first of `base`, `base-2`, `base-3`, … that no other statement uses. */
+async function uniqueSlug(db: Database, base: string, ownId: number | undefined): Promise<string> {
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const row = await db.get<{ id: number }>('SELECT id FROM statements WHERE slug = ?', [candidate]);
+    if (!row || row.id === ownId) return candidate;
+  }
+}
+
+/**
+ * Write one statement and its passages in one transaction: after a crash or kill
+ * either the old version or the new one is there, never half of one. An existing
+ * statement from the same source keeps its id (links to it stay valid).
+ */
+export async function saveStatement(db: Database, input: StatementInput, now = new Date()): Promise<{ id: number; outcome: WriteOutcome }> {
+  return db.transaction(async () => {
+    const existing = await db.get<{ id: number; content_hash: string }>('SELECT id, content_hash FROM statements WHERE source = ?', [input.source]);
+    if (existing?.content_hash === input.contentHash) return { id: existing.id, outcome: 'unchanged' as const };
+
+    const slug = await uniqueSlug(db, slugify(input.title || input.externalId || input.source), existing?.id);
+    const values = [input.externalId, slug, input.title, input.organisation, input.date, input.language, input.url, input.text, input.contentHash, now.toISOString()];
+    let id: number;
+    if (existing) {
+      id = existing.id;
+      await db.run('DELETE FROM passages WHERE statement_id = ?', [id]);
+      await db.run(
+        `UPDATE statements SET external_id = ?, slug = ?, title = ?, organisation = ?, date = ?, language = ?, url = ?, text = ?, content_hash = ?, ingested_at = ?
+         WHERE id = ?`,
+        [...values, id],
+      );
+    } else {
+      const result = await db.run(
+        `INSERT INTO statements (source, external_id, slug, title, organisation, date, language, url, text, content_hash, ingested_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        [input.source, ...values],
+      );
+      id = result.lastID;
+    }
+    await insertPassages(db, id, input);
+    await bumpCorpusVersion(db);
+    return { id, outcome: existing ? ('updated' as const) : ('added' as const) };
+  });
+}
+
+/** All passages in one statement call: one JSON array unpacked by SQLite, not one round trip per passage. */
+async function insertPassages(db: Database, statementId: number, input: StatementInput): Promise<void> {
+  if (input.passages.length === 0) return;
+  const rows = input.passages.map((p) => [p.ordinal, p.start, p.end, p.text]);
+  await db.run(
+    `INSERT INTO passages (statement_id, ordinal, start_offset, end_offset, text)
+     SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
+    [statementId, JSON.stringify(rows)],
+  );
+}
+
+/** Remove the statements whose source is not in `keep`; returns how many went. */
+export async function pruneStatements(db: Database, keep: ReadonlySet<string>): Promise<string[]> {
+  const rows = await db.all<{ id: number; source: string }>('SELECT id, source FROM statements');
+  const gone = rows.filter((row) => !keep.has(row.source));
+  for (const row of gone) {
+    await db.transaction(async () => {
+      await db.run('DELETE FROM statements WHERE id = ?', [row.id]);
+      await bumpCorpusVersion(db);
+    });
+  }
+  return gone.map((row) => row.source);
+}
+
+async function bumpCorpusVersion(db: Database): Promise<void> {
+  await db.run(`UPDATE corpus_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpus_version'`);
+}
+
+/** Goes up on every change to the corpus; part of the answer cache key. */
+export async function corpusVersion(db: Database): Promise<number> {
+  const row = await db.get<{ value: string }>(`SELECT value FROM corpus_meta WHERE key = 'corpus_version'`);
+  return Number(row?.value ?? 0);
+}
