@@ -1,0 +1,87 @@
+import { UserFacingError } from '../errors.js';
+import { isStopWord } from './stop-words.js';
+import { tokenize, type Token } from './tokenize.js';
+
+/** More distinct words than this add time, not precision; the rest of a pasted essay is ignored. */
+export const MAX_QUERY_TERMS = 32;
+/** Tokens read from the input before giving up on the rest (10 KB of text is ~1,500 tokens). */
+const MAX_SCANNED_TOKENS = 4_000;
+/** Advanced queries are typed by people; anything longer is a paste or an attack. */
+export const MAX_ADVANCED_QUERY_CHARS = 1_000;
+
+/** A word of the question that the query searches for. */
+export interface QueryTerm {
+  /** As the user wrote it (first occurrence). */
+  text: string;
+  /** Folded as the index folds it (lower case, no diacritics), before stemming. */
+  folded: string;
+}
+
+/**
+ * The words of a plain-language question worth searching for: stop words
+ * dropped ("what did ICOR say about the Taliban" → ICOR, Taliban), duplicates
+ * dropped, at most MAX_QUERY_TERMS. A stop word written in capitals is kept as
+ * an acronym ("US", "IT", "WHO"), unless the whole input is shouted. If every
+ * word is a stop word ("to be or not to be"), the words of two or more letters
+ * are kept rather than searching for nothing.
+ */
+export function queryTerms(input: string): QueryTerm[] {
+  const tokens = tokenize(input, MAX_SCANNED_TOKENS);
+  const shouted = input === input.toUpperCase();
+  const isAcronym = (token: Token): boolean => !shouted && token.text.length >= 1 && token.text !== 'I' && token.text !== 'A' && token.text === token.text.toUpperCase() && token.text !== token.folded;
+  const content = tokens.filter((token) => !isStopWord(token.folded) || isAcronym(token));
+  const chosen = content.length > 0 ? content : tokens.filter((token) => token.folded.length >= 2);
+  const seen = new Set<string>();
+  const terms: QueryTerm[] = [];
+  for (const token of chosen.length > 0 ? chosen : tokens) {
+    if (seen.has(token.folded)) continue;
+    seen.add(token.folded);
+    terms.push({ text: token.text, folded: token.folded });
+    if (terms.length >= MAX_QUERY_TERMS) break;
+  }
+  return terms;
+}
+
+/** An FTS5 string: inside double quotes nothing is syntax, and a quote is written twice. */
+export function quoteFts(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/**
+ * Turn plain natural-language input into a safe FTS5 MATCH string: each word a
+ * quoted string (so NEAR, AND, *, :, ^, parentheses and quotes in the input are
+ * just words or nothing), OR-ed so a passage needn't contain every word — bm25
+ * ranks passages with more and rarer words first. `null` when nothing
+ * searchable remains (only punctuation, emoji, or empty input).
+ */
+export function buildFtsQuery(input: string): string | null {
+  const terms = queryTerms(input);
+  if (terms.length === 0) return null;
+  return terms.map((term) => quoteFts(term.folded)).join(' OR ');
+}
+
+/**
+ * Advanced mode: the input is FTS5 syntax (phrases, AND/OR/NOT, prefix*, NEAR,
+ * column filters) and goes to MATCH as a bound parameter; FTS5 itself reports
+ * syntax errors, which search() turns into readable messages.
+ */
+export function advancedFtsQuery(input: string): string | null {
+  const query = input.trim();
+  if (query === '') return null;
+  if (query.length > MAX_ADVANCED_QUERY_CHARS) {
+    throw new UserFacingError('fts_syntax', `That search is too long (${query.length} characters); advanced queries can have at most ${MAX_ADVANCED_QUERY_CHARS}.`);
+  }
+  return query;
+}
+
+/** FTS5's own messages ("fts5: syntax error near …", "no such column: x") rewritten for people. */
+export function describeFtsError(error: unknown): string | undefined {
+  const message = error instanceof Error ? error.message : String(error);
+  const syntax = /fts5: syntax error near "(.*)"/s.exec(message);
+  if (syntax) return `Search syntax error ${syntax[1] ? `near "${syntax[1]}"` : 'at the end of the query'}. Use "quotes" for phrases, AND/OR/NOT in capitals, word* for prefixes, and balanced parentheses.`;
+  const column = /no such column: (\S+)/.exec(message);
+  if (column) return `Unknown column "${column[1]}" in the search. Searchable columns are text, title and organisation (e.g. title: climate).`;
+  if (/unterminated string/i.test(message)) return 'Search syntax error: a quotation mark is not closed.';
+  if (/unknown special query|fts5: |malformed MATCH|parse error/i.test(message)) return `Search syntax error: ${message.replace(/^SQLITE_ERROR: /, '')}.`;
+  return undefined;
+}

@@ -1,0 +1,86 @@
+import type { Database } from '../store/database.js';
+import type { Passage, StatementSummary } from '../store/records.js';
+import { buildFtsQuery } from './fts-query.js';
+import { rankPassages } from './rank.js';
+import { loadNeighbours, loadSummaries, PASSAGE_COLUMNS, toPassage, type PassageRow } from './statement-rows.js';
+
+export interface RetrieveOptions {
+  /** Passages to return (default 8). */
+  k?: number;
+  /** At most this many passages from one statement (default 2), so one long statement can't crowd out the others. */
+  perStatement?: number;
+  organisation?: string;
+  from?: string;
+  to?: string;
+  /** Passages to attach on each side for context (default 0). */
+  neighbours?: number;
+}
+
+export interface RetrievedPassage {
+  id: number;
+  statementId: number;
+  ordinal: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Higher is better; comparable within one retrieval only. */
+  score: number;
+  statement: StatementSummary;
+  before: Passage[];
+  after: Passage[];
+}
+
+export const DEFAULT_K = 8;
+export const MAX_K = 50;
+export const DEFAULT_PER_STATEMENT = 2;
+export const MAX_NEIGHBOURS = 5;
+/** Candidates fetched per passage wanted, so the per-statement cap still leaves k. */
+const CANDIDATES_PER_PASSAGE = 6;
+const MIN_CANDIDATES = 100;
+
+/**
+ * The passages an answer should be built from: the best `k` for the question,
+ * ranked as search() ranks them, at most `perStatement` from one statement,
+ * each with its statement's metadata and optionally its neighbours.
+ */
+export async function retrievePassages(db: Database, input: string, options: RetrieveOptions = {}): Promise<{ query: string; passages: RetrievedPassage[] }> {
+  const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
+  const perStatement = clamp(options.perStatement ?? DEFAULT_PER_STATEMENT, 1, k);
+  const neighbours = clamp(options.neighbours ?? 0, 0, MAX_NEIGHBOURS);
+  const query = buildFtsQuery(input);
+  if (query === null) return { query: '', passages: [] };
+
+  const ranked = await rankPassages(db, query, options, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
+  const taken = capPerStatement(ranked, perStatement).slice(0, k);
+  if (taken.length === 0) return { query, passages: [] };
+
+  const [summaries, rows] = await Promise.all([
+    loadSummaries(db, taken.map((passage) => passage.statementId)),
+    db.all<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))`, [JSON.stringify(taken.map((passage) => passage.id))]),
+  ]);
+  const passagesById = new Map(rows.map((row) => [row.id, toPassage(row)]));
+  const passages: RetrievedPassage[] = [];
+  for (const hit of taken) {
+    const passage = passagesById.get(hit.id);
+    const statement = summaries.get(hit.statementId);
+    if (!passage || !statement) continue; // removed by an ingest between the reads
+    const context = await loadNeighbours(db, passage.statementId, passage.ordinal, neighbours);
+    passages.push({ ...passage, score: hit.score, statement, before: context.before, after: context.after });
+  }
+  return { query, passages };
+}
+
+/** Keep ranking order, dropping a statement's passages beyond the first `cap`. */
+export function capPerStatement<T extends { statementId: number }>(ranked: readonly T[], cap: number): T[] {
+  const counts = new Map<number, number>();
+  return ranked.filter((passage) => {
+    const count = counts.get(passage.statementId) ?? 0;
+    counts.set(passage.statementId, count + 1);
+    return count < cap;
+  });
+}
+
+function clamp(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}

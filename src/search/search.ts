@@ -1,0 +1,118 @@
+import type { Database } from '../store/database.js';
+import type { StatementSummary } from '../store/records.js';
+import { advancedFtsQuery, buildFtsQuery } from './fts-query.js';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from './highlight.js';
+import { asSearchError, rankPassages, type RankedPassage } from './rank.js';
+import { loadSummaries } from './statement-rows.js';
+
+export interface SearchOptions {
+  organisation?: string;
+  from?: string;
+  to?: string;
+  /** Statements per page (default 10, at most MAX_SEARCH_LIMIT). */
+  limit?: number;
+  /** Statements to skip, for paging (at most MAX_SEARCH_OFFSET). */
+  offset?: number;
+  /** Treat the input as FTS5 syntax (phrases, AND/OR/NOT, prefix*, NEAR, column:). */
+  advanced?: boolean;
+}
+
+export interface SearchHit {
+  statement: StatementSummary;
+  /** Higher is better; comparable within one result only. */
+  score: number;
+  /** The best passage's text around the matches, with HIGHLIGHT markers. */
+  snippet: string;
+  passage: { id: number; ordinal: number; text: string };
+  /** How many of the statement's passages were among the candidates (a lower bound). */
+  matchedPassages: number;
+}
+
+export interface SearchResult {
+  /** The FTS5 query that ran; '' when the input had nothing searchable. */
+  query: string;
+  hits: SearchHit[];
+  /** Statements matched among the candidates (capped: see CANDIDATES_PER_STATEMENT). */
+  total: number;
+}
+
+export const DEFAULT_SEARCH_LIMIT = 10;
+export const MAX_SEARCH_LIMIT = 50;
+export const MAX_SEARCH_OFFSET = 500;
+/** Candidate passages fetched per statement wanted: statements often have several good passages. */
+const CANDIDATES_PER_STATEMENT = 5;
+const MIN_CANDIDATES = 100;
+/** Words of context in a snippet (FTS5 allows up to 64). */
+const SNIPPET_TOKENS = 32;
+
+/**
+ * Search the corpus: passages ranked by bm25 (column weights in rank.ts),
+ * grouped by statement, best statement first, each with its best passage and a
+ * highlighted snippet of it. Plain input is made safe by buildFtsQuery; with
+ * `advanced`, FTS5 syntax errors become UserFacingError('fts_syntax').
+ */
+export async function search(db: Database, input: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const limit = clampInt(options.limit ?? DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
+  const offset = clampInt(options.offset ?? 0, 0, MAX_SEARCH_OFFSET);
+  const advanced = options.advanced ?? false;
+  const query = advanced ? advancedFtsQuery(input) : buildFtsQuery(input);
+  if (query === null) return { query: '', hits: [], total: 0 };
+
+  const candidates = Math.max(MIN_CANDIDATES, (offset + limit) * CANDIDATES_PER_STATEMENT);
+  const ranked = await rankPassages(db, query, options, candidates, { advanced });
+  const groups = groupByStatement(ranked);
+  const page = groups.slice(offset, offset + limit);
+  if (page.length === 0) return { query, hits: [], total: groups.length };
+
+  const [summaries, shown] = await Promise.all([
+    loadSummaries(db, page.map((group) => group.best.statementId)),
+    loadSnippets(db, query, page.map((group) => group.best.id), advanced),
+  ]);
+  const hits = page.flatMap((group): SearchHit[] => {
+    const statement = summaries.get(group.best.statementId);
+    const passage = shown.get(group.best.id);
+    if (!statement || !passage) return []; // deleted by an ingest between the two reads
+    return [{ statement, score: group.best.score, snippet: passage.snippet, passage: { id: passage.id, ordinal: passage.ordinal, text: passage.text }, matchedPassages: group.passages }];
+  });
+  return { query, hits, total: groups.length };
+}
+
+interface StatementGroup {
+  best: RankedPassage;
+  passages: number;
+}
+
+/** Statements in order of their best passage (passages arrive best first). */
+export function groupByStatement(ranked: readonly RankedPassage[]): StatementGroup[] {
+  const groups = new Map<number, StatementGroup>();
+  for (const passage of ranked) {
+    const group = groups.get(passage.statementId);
+    if (group) group.passages++;
+    else groups.set(passage.statementId, { best: passage, passages: 1 });
+  }
+  return [...groups.values()];
+}
+
+/**
+ * snippet() for the shown passages only: it re-reads and re-tokenizes the
+ * text, too costly to run on every candidate. `rowid IN (…)` makes FTS5 seek
+ * each passage rather than scan the query's matches.
+ */
+async function loadSnippets(db: Database, query: string, ids: readonly number[], advanced: boolean): Promise<Map<number, { id: number; ordinal: number; text: string; snippet: string }>> {
+  try {
+    const rows = await db.all<{ id: number; ordinal: number; text: string; snippet: string }>(
+      `SELECT passage_fts.rowid AS id, p.ordinal, p.text, snippet(passage_fts, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
+       FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid
+       WHERE passage_fts MATCH ? AND passage_fts.rowid IN (SELECT value FROM json_each(?))`,
+      [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, query, JSON.stringify(ids)],
+    );
+    return new Map(rows.map((row) => [row.id, row]));
+  } catch (error) {
+    throw asSearchError(error, advanced);
+  }
+}
+
+function clampInt(value: number, min: number, max: number): number {
+  if (!Number.isFinite(value)) return min;
+  return Math.min(max, Math.max(min, Math.trunc(value)));
+}

@@ -1,0 +1,63 @@
+/**
+ * A real database built from the five seed statements (../shared/seed-statements,
+ * else the bundled copies in corpus/), for the search, lookup and CLI tests.
+ * Statements are written through the store's saveStatement and split on blank
+ * lines — the search tests are about search, not about the corpus splitter.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import type { Database } from '../../src/store/database.js';
+import { openForWriting } from '../../src/store/migrate.js';
+import type { PassageSpan, StatementInput } from '../../src/store/records.js';
+import { saveStatement } from '../../src/store/statement-writes.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const SEEDS_DIR = resolve(REPO_ROOT, '../shared/seed-statements');
+
+/** Hand-written metadata, keyed by the seed file's number. */
+export const SEED_METADATA: Record<string, { title: string; organisation: string; date: string | null }> = {
+  '000': { title: 'Message from JAKNA to the Ukrainian People in the Line of Fire of an Imperialist Invasion and War', organisation: 'JAKNA', date: '2022-03' },
+  '001': { title: 'No to any imperialist or expansionist intervention! The people of Afghanistan can only liberate themselves!', organisation: 'ICOR', date: '2021-09-10' },
+  '002': { title: 'Help us in Our Struggle', organisation: 'Anarchists of Afghanistan', date: '2021-07' },
+  '003': { title: 'Statement on the situation in Afghanistan', organisation: 'International Conference of Marxist–Leninist Parties and Organizations', date: '2021' },
+  '004': { title: 'Appeal to all the working people: we must prevent the war!', organisation: '', date: null },
+};
+
+/** Paragraphs of `text` as passages (offsets into text). */
+export function splitParagraphs(text: string): PassageSpan[] {
+  const spans: PassageSpan[] = [];
+  for (const match of text.matchAll(/[^\n]+(?:\n(?!\n)[^\n]+)*/g)) {
+    const body = match[0].trim();
+    if (body === '') continue;
+    const start = match.index + match[0].indexOf(body);
+    spans.push({ ordinal: spans.length, start, end: start + body.length, text: body });
+  }
+  return spans;
+}
+
+export function seedInputs(): StatementInput[] {
+  const dir = existsSync(SEEDS_DIR) ? SEEDS_DIR : join(REPO_ROOT, 'corpus');
+  const files = readdirSync(dir).filter((file) => /^\d{3}_.*\.txt$/.test(file)).sort();
+  if (files.length === 0) throw new Error(`No seed statements in ${dir}`);
+  return files.map((file) => {
+    const text = readFileSync(join(dir, file), 'utf8').replace(/\r\n?/g, '\n').trim();
+    const meta = SEED_METADATA[file.slice(0, 3)] ?? { title: file, organisation: '', date: null };
+    return { source: file, externalId: file.slice(0, 3), ...meta, language: 'en', url: null, text, passages: splitParagraphs(text), contentHash: file };
+  });
+}
+
+/** A fresh database with the seeds (and any extra statements). On disk when a path is wanted (CLI tests). */
+export async function seedDatabase(extra: StatementInput[] = [], { onDisk = false } = {}): Promise<{ db: Database; path: string }> {
+  const path = onDisk ? join(mkdtempSync(join(tmpdir(), 'search-test-')), 'corpus.sqlite') : ':memory:';
+  const db = await openForWriting(path);
+  for (const input of [...seedInputs(), ...extra]) await saveStatement(db, input);
+  return { db, path };
+}
+
+/** A one-passage-per-paragraph statement from literal text, for tests that need their own. */
+export function statementFrom(source: string, text: string, meta: Partial<StatementInput> = {}): StatementInput {
+  return { source, externalId: null, title: source, organisation: '', date: null, language: 'en', url: null, text, passages: splitParagraphs(text), contentHash: `${source}:${text.length}`, ...meta };
+}
