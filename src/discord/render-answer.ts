@@ -1,0 +1,88 @@
+import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import type { AnswerResult, CitedSource } from '../answer/types.js';
+import { encodeButtonId } from './custom-id.js';
+import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FOOTER_CHARS, truncate } from './limits.js';
+import { button, buttonRows, COLOUR, packEmbeds, type MessagePayload } from './payload.js';
+import { splitMessage } from './split.js';
+
+/** One source line stays readable: a very long title is cut, never the [n] or the organisation. */
+const MAX_SOURCE_TITLE_CHARS = 180;
+/** Room kept free in each sources embed so the last line never overflows. */
+const SOURCES_EMBED_BUDGET_CHARS = MAX_EMBED_DESCRIPTION_CHARS - 100;
+
+/** The title of every sources embed: thread history (history.ts) reads answers and skips these. */
+export const SOURCES_TITLE = 'Sources';
+
+/** What the footer says about how the answer was made. */
+export function modeNote(result: Pick<AnswerResult, 'mode' | 'fallbackReason' | 'cached'>): string {
+  switch (result.mode) {
+    case 'llm':
+      return 'Each [n] cites a statement below; quotations are checked against it.';
+    case 'extractive':
+      return 'Verbatim sentences from the statements below (no model is configured).';
+    case 'fallback':
+      return `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are verbatim sentences from the statements below.`;
+    case 'not-found':
+      return 'Nothing in the corpus answers this.';
+  }
+}
+
+/** "**[2]** [Title](<url>) — Organisation, 2021-09-10" with everything from the corpus escaped. */
+export function sourceLine(source: Pick<CitedSource, 'n' | 'title' | 'organisation' | 'date' | 'url'>): string {
+  const title = escapeMarkdown(truncate(source.title || 'Untitled statement', MAX_SOURCE_TITLE_CHARS));
+  const linked = source.url && /^https?:\/\//i.test(source.url) ? `[${title.replaceAll(']', '\\]')}](<${source.url.replaceAll('>', '%3E')}>)` : title;
+  const about = [source.organisation ? escapeMarkdown(source.organisation) : 'organisation unknown', source.date ?? 'undated'].join(', ');
+  return `**[${source.n}]** ${linked} — ${about}`;
+}
+
+/** The answer as it streams: one embed, cut to fit, marked as unfinished. */
+export function renderPartialAnswer(question: string, text: string): MessagePayload {
+  const description = truncate(`${text} ▌`, MAX_EMBED_DESCRIPTION_CHARS);
+  return { content: '', embeds: [{ title: truncate(question, MAX_EMBED_TITLE_CHARS), description, color: COLOUR.answer, footer: { text: 'Answering… sources follow.' } }], components: [] };
+}
+
+/**
+ * The finished answer as one or more messages: the answer text split at
+ * paragraph/sentence boundaries (never inside an [n]), then every source, then
+ * one button per source and 👍/👎 — all within Discord's limits, nothing dropped.
+ * The first message replaces the streamed one; the rest are follow-ups.
+ * Without `answerKey` (no stored state) there are no buttons.
+ */
+export function renderAnswer(result: AnswerResult, { question, answerKey }: { question: string; answerKey?: string }): MessagePayload[] {
+  const colour = result.mode === 'llm' ? COLOUR.answer : result.mode === 'not-found' ? COLOUR.none : COLOUR.verbatim;
+  const chunks = splitMessage(result.text, MAX_EMBED_DESCRIPTION_CHARS);
+  const answerEmbeds: APIEmbed[] = chunks.map((chunk, i) => ({
+    ...(i === 0 ? { title: truncate(question, MAX_EMBED_TITLE_CHARS) } : {}),
+    description: chunk,
+    color: colour,
+    ...(i === chunks.length - 1 ? { footer: { text: truncate(modeNote(result), MAX_FOOTER_CHARS) } } : {}),
+  }));
+
+  const sourceEmbeds: APIEmbed[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) sourceEmbeds.push({ title: SOURCES_TITLE, description: lines.join('\n'), color: colour });
+    lines = [];
+  };
+  for (const source of result.sources) {
+    const line = sourceLine(source);
+    if ([...lines, line].join('\n').length > SOURCES_EMBED_BUDGET_CHARS) flush();
+    lines.push(line);
+  }
+  flush();
+
+  const messages: MessagePayload[] = packEmbeds([...answerEmbeds, ...sourceEmbeds]).map((embeds) => ({ content: '', embeds, components: [] }));
+  if (answerKey === undefined) return messages;
+
+  const buttons = [
+    ...result.sources.map((source) => button(encodeButtonId({ action: 'source', key: answerKey, arg: String(source.n) }), `[${source.n}] ${source.title || 'Untitled statement'}`)),
+    ...(result.mode === 'not-found'
+      ? []
+      : [button(encodeButtonId({ action: 'vote', key: answerKey, arg: 'up' }), 'Helpful', { emoji: '👍' }), button(encodeButtonId({ action: 'vote', key: answerKey, arg: 'down' }), 'Not helpful', { emoji: '👎' })]),
+  ];
+  const [firstRows, ...moreRows] = buttonRows(buttons);
+  if (firstRows) messages.at(-1)!.components = firstRows;
+  // More than 23 sources: the remaining buttons go in messages of their own, still after the sources.
+  for (const rows of moreRows) messages.push({ content: 'More sources:', embeds: [], components: rows });
+  return messages;
+}

@@ -1,0 +1,23 @@
+import { COLOUR, type MessagePayload } from './payload.js';
+
+/** `/help`: what the bot does and how to ask, with examples that work on the bundled corpus. */
+export function renderHelp(): MessagePayload {
+  const description = [
+    'I answer questions about a corpus of political statements. Every claim in an answer cites the statement it comes from — press a source button to read the passage in context.',
+    '',
+    '**Ask**',
+    '`/ask question: What do the statements say about the Taliban?`',
+    '`/ask question: How do they view NATO? organisation: ICOR from: 2020-01-01`',
+    '`/ask … private: True` — only you see the answer.',
+    'Or mention me in a message; I answer in a thread, and you can keep asking there without mentioning me again.',
+    'Or right-click a message → Apps → **Ask the corpus**.',
+    '',
+    '**Look things up**',
+    '`/search query: imperialist intervention` — statements ranked, with the matching words in bold.',
+    '`/statement statement:` — start typing a title or organisation and pick one to read it.',
+    '`/sources` — what the corpus holds.',
+    '',
+    'Dates are YYYY-MM-DD (or YYYY-MM, YYYY). When nothing in the corpus answers a question, I say so rather than guess.',
+  ].join('\n');
+  return { content: '', embeds: [{ title: 'How to use this bot', description, color: COLOUR.answer }], components: [] };
+}
