@@ -26,10 +26,10 @@ export const SEED_METADATA: Record<string, { title: string; organisation: string
   '004': { title: 'Appeal to all the working people: we must prevent the war!', organisation: '', date: null },
 };
 
-/** Paragraphs of `text` as passages (offsets into text). */
+/** Lines of `text` as passages (offsets into text): the seeds put one paragraph per line. */
 export function splitParagraphs(text: string): PassageSpan[] {
   const spans: PassageSpan[] = [];
-  for (const match of text.matchAll(/[^\n]+(?:\n(?!\n)[^\n]+)*/g)) {
+  for (const match of text.matchAll(/[^\n]+/g)) {
     const body = match[0].trim();
     if (body === '') continue;
     const start = match.index + match[0].indexOf(body);
