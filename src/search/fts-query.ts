@@ -9,6 +9,9 @@ const MAX_SCANNED_TOKENS = 4_000;
 /** Advanced queries are typed by people; anything longer is a paste or an attack. */
 export const MAX_ADVANCED_QUERY_CHARS = 1_000;
 
+/** Capitalised stop words that are not acronyms: the pronoun, the article, and FTS5 operators typed in plain mode. */
+const NOT_ACRONYMS = new Set(['I', 'A', 'AND', 'OR']);
+
 /** A word of the question that the query searches for. */
 export interface QueryTerm {
   /** As the user wrote it (first occurrence). */
@@ -28,7 +31,7 @@ export interface QueryTerm {
 export function queryTerms(input: string): QueryTerm[] {
   const tokens = tokenize(input, MAX_SCANNED_TOKENS);
   const shouted = input === input.toUpperCase();
-  const isAcronym = (token: Token): boolean => !shouted && token.text.length >= 1 && token.text !== 'I' && token.text !== 'A' && token.text === token.text.toUpperCase() && token.text !== token.folded;
+  const isAcronym = (token: Token): boolean => !shouted && !NOT_ACRONYMS.has(token.text) && token.text === token.text.toUpperCase() && token.text !== token.folded;
   const content = tokens.filter((token) => !isStopWord(token.folded) || isAcronym(token));
   const chosen = content.length > 0 ? content : tokens.filter((token) => token.folded.length >= 2);
   const seen = new Set<string>();
