@@ -1,0 +1,63 @@
+import { retrievePassages } from '../search/retrieve.js';
+import type { Database } from '../store/database.js';
+import { searchTextForTurn } from './follow-up.js';
+import { groupIntoSources, type NumberedSource } from './sources.js';
+import { STOP_WORDS_BY_LANGUAGE, words } from './terms.js';
+import type { AnswerRequest } from './types.js';
+
+/** Passages an answer is built from, and how many each statement may give (diversity across statements). */
+export const ANSWER_PASSAGES = 8;
+export const ANSWER_PASSAGES_PER_STATEMENT = 2;
+/** Passages attached on each side of a retrieved one, so the model sees a quote's context. */
+export const ANSWER_NEIGHBOURS = 1;
+
+export interface QuestionRetrieval {
+  /** The plain text searched for (the question, rewritten for a follow-up). */
+  searchText: string;
+  /** The FTS5 query run; '' when nothing in the question was searchable. */
+  query: string;
+  sources: NumberedSource[];
+  /** Passages retrieved. */
+  hits: number;
+}
+
+/**
+ * The sources for a question: the question (with its conversation's context
+ * when it is a follow-up, without another language's function words) searched
+ * with the request's filters, grouped into numbered statements.
+ */
+export async function retrieveForQuestion(
+  db: Database,
+  request: AnswerRequest,
+  options: { language: string; knownOrganisations?: readonly string[]; k?: number; neighbours?: number },
+): Promise<QuestionRetrieval> {
+  const searchText = searchTextForTurn(request.question, request.history, options.knownOrganisations);
+  const { query, passages } = await retrievePassages(db, withoutStopWords(searchText, options.language), {
+    k: options.k ?? ANSWER_PASSAGES,
+    perStatement: ANSWER_PASSAGES_PER_STATEMENT,
+    neighbours: options.neighbours ?? ANSWER_NEIGHBOURS,
+    organisation: request.organisation,
+    from: request.from,
+    to: request.to,
+  });
+  return { searchText, query, sources: groupIntoSources(passages), hits: passages.length };
+}
+
+/**
+ * Search drops English function words itself; a German, French or Spanish
+ * question's ("die", "sur", "los") would otherwise be searched as English words.
+ * Words in capitals are kept: they are acronyms ("DIE LINKE" aside).
+ */
+export function withoutStopWords(text: string, language: string): string {
+  const stopWords = language === 'en' ? undefined : STOP_WORDS_BY_LANGUAGE[language];
+  if (!stopWords) return text;
+  return text
+    .split(/(\s+)/)
+    .filter((token) => {
+      const [word] = words(token);
+      return word === undefined || token !== token.toLowerCase() && token === token.toUpperCase() || !stopWords.has(word);
+    })
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,75 @@
+/**
+ * The answerer's public types (the contract in notes/contracts.md). They live
+ * here so the answerer's parts can share them without importing the entry
+ * point; `answerer.ts` re-exports them.
+ */
+
+/** One earlier turn of a conversation (a Discord thread), oldest first. */
+export interface ConversationTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface AnswerRequest {
+  question: string;
+  organisation?: string;
+  /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. */
+  from?: string;
+  to?: string;
+  /** Earlier turns, oldest first; the question is a follow-up when present. */
+  history?: ConversationTurn[];
+  /** BCP-47 or ISO 639-1, e.g. 'de' or Discord's locale 'pt-BR'. */
+  language?: string;
+  /** Aborting rejects `answer()` with an `AbortError` and stops any model call. */
+  signal?: AbortSignal;
+}
+
+/** A statement the answer cites, numbered as in the answer text. */
+export interface CitedSource {
+  /** The number used by the [n] markers in `AnswerResult.text`: 1, 2, … in order of first citation. */
+  n: number;
+  statementId: number;
+  slug: string;
+  title: string;
+  organisation: string;
+  date: string | null;
+  url: string | null;
+  /** The passages that support the answer, each with the quotations verified in it (exact text of the passage). */
+  passages: { passageId: number; text: string; quotes: string[] }[];
+}
+
+/**
+ * - `llm`: the model's answer, grounded (citations and quotes verified in code).
+ * - `extractive`: no model configured; verbatim sentences from the best passages.
+ * - `not-found`: nothing in the corpus answers it; says what was searched.
+ * - `fallback`: the model failed (see `fallbackReason`); the extractive answer instead.
+ */
+export type AnswerMode = 'llm' | 'extractive' | 'not-found' | 'fallback';
+
+export interface AnswerResult {
+  mode: AnswerMode;
+  /** Why the model's answer was not used (mode 'fallback'), e.g. 'timeout', 'no valid citation'. */
+  fallbackReason?: string;
+  /** [n] markers numbered in citation order, matching `sources[].n`. */
+  text: string;
+  sources: CitedSource[];
+  searched: { query: string; filters: { organisation?: string; from?: string; to?: string }; hits: number };
+  timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
+  usage?: { promptTokens: number; completionTokens: number };
+  cached: boolean;
+}
+
+export interface AnswerHandlers {
+  /**
+   * Called while the model streams, with the whole verified answer so far (not
+   * a delta). Only text that already passed the grounding checks is passed, and
+   * only once it holds a valid citation; markers use the final numbering. The
+   * result's `text` is authoritative: it extends the last partial in mode 'llm',
+   * and replaces it when the answer falls back.
+   */
+  onPartial?: (verifiedTextSoFar: string) => void;
+}
+
+export interface Answerer {
+  answer(request: AnswerRequest, handlers?: AnswerHandlers): Promise<AnswerResult>;
+}
