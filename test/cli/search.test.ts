@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { after, before, test } from 'node:test';
+import { seedDatabase } from '../search/seed-db.js';
+import { runCli } from './run-cli.js';
+
+const SCRIPT = 'src/cli/search.ts';
+let dbPath: string;
+before(async () => {
+  const { db, path } = await seedDatabase([], { onDisk: true });
+  await db.close();
+  dbPath = path;
+});
+after(() => rmSync(dirname(dbPath), { recursive: true, force: true }));
+
+test('GIVEN a question THEN numbered statements with title — organisation, date and a marked snippet', async () => {
+  const { code, stdout, stderr } = await runCli(SCRIPT, ['What did the Taliban do to women?', '--db', dbPath, '--limit', '2']);
+  assert.equal(code, 0, stderr);
+  assert.match(stdout, /^1\. .+ — .+, (\d{4}|undated)/m);
+  assert.match(stdout, /^2\. /m);
+  assert.doesNotMatch(stdout, /^3\. /m);
+  assert.match(stdout, /«(Taliban|women)»/, 'matches marked with «…» when not a terminal');
+  assert.doesNotMatch(stdout, /[\u0002\u0003\u001b]/);
+});
+
+test('GIVEN --org, --from and --json THEN one JSON line whose hits all match the filters', async () => {
+  const { code, stdout } = await runCli(SCRIPT, ['Taliban', '--org', 'icor', '--from', '2021-09', '--json', '--db', dbPath]);
+  assert.equal(code, 0);
+  const lines = stdout.trim().split('\n');
+  assert.equal(lines.length, 1);
+  const result = JSON.parse(lines[0]!);
+  assert.equal(result.query, 'Taliban');
+  assert.equal(result.ftsQuery, '"taliban"');
+  assert.ok(result.hits.length > 0);
+  for (const hit of result.hits) {
+    assert.equal(hit.organisation, 'ICOR');
+    assert.deepEqual(Object.keys(hit).sort(), ['date', 'externalId', 'organisation', 'passage', 'passageId', 'passageOrdinal', 'score', 'slug', 'snippet', 'statementId', 'title', 'url']);
+    assert.equal(typeof hit.score, 'number');
+    assert.match(hit.snippet, /«Taliban»/);
+    assert.match(hit.passage, /Taliban/);
+  }
+});
+
+test('GIVEN - and lines on standard input THEN one JSON line per query, in order, an error line for a bad one', async () => {
+  const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--advanced', '--limit', '1', '--db', dbPath], { stdin: 'Taliban\nNOT (\n\n"Russian imperialist army"\r\n' });
+  assert.equal(code, 1, 'one query failed');
+  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(lines.map((line) => line.query), ['Taliban', 'NOT (', '"Russian imperialist army"']);
+  assert.equal(lines[0].hits.length, 1);
+  assert.equal(lines[1].error.code, 'fts_syntax');
+  assert.equal(lines[2].hits[0].organisation, 'JAKNA');
+});
+
+test('GIVEN hostile plain queries on standard input THEN every line is answered and the exit code is 0', async () => {
+  const hostile = ['"', '(NEAR*', 'a:b -c ^d', '🙂', 'Україна', 'x'.repeat(5000)];
+  const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--db', dbPath], { stdin: hostile.join('\n') });
+  assert.equal(code, 0);
+  assert.equal(stdout.trim().split('\n').length, hostile.length);
+});
+
+const USAGE_ERRORS: [string, string[], RegExp][] = [
+  ['no query', [], /What should I search for/],
+  ['an unknown flag', ['war', '--colour'], /Unknown option '--colour'/],
+  ['a bad limit', ['war', '--limit', 'ten'], /--limit must be a whole number/],
+  ['a bad date', ['war', '--from', 'yesterday'], /not a date for from/],
+  ['bad advanced syntax', ['war AND (', '--advanced'], /Search syntax error/],
+];
+
+for (const [name, args, message] of USAGE_ERRORS) {
+  test(`GIVEN ${name} THEN one clear line on stderr, no stack trace, exit code 2`, async () => {
+    const { code, stdout, stderr } = await runCli(SCRIPT, [...args, '--db', dbPath]);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, message);
+    assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+  });
+}
+
+test('GIVEN a database that does not exist THEN a one-line failure and exit code 1', async () => {
+  const { code, stderr } = await runCli(SCRIPT, ['war', '--db', '/nonexistent/corpus.sqlite']);
+  assert.equal(code, 1);
+  assert.match(stderr, /No database at \/nonexistent\/corpus.sqlite/);
+  assert.doesNotMatch(stderr, /\n\s+at /);
+});
+
+test('GIVEN DATABASE_PATH and no --db THEN that database is searched', async () => {
+  const { code, stdout } = await runCli(SCRIPT, ['Kabul airport', '--json'], { env: { DATABASE_PATH: dbPath } });
+  assert.equal(code, 0);
+  assert.ok(JSON.parse(stdout).hits.length > 0);
+});
+
+test('GIVEN nothing matches THEN it says so and exits 0', async () => {
+  const { code, stdout } = await runCli(SCRIPT, ['photosynthesis', '--db', dbPath]);
+  assert.equal(code, 0);
+  assert.match(stdout, /No statements match "photosynthesis"/);
+});
+
