@@ -7,6 +7,7 @@ import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import type { PassageSpan, StatementInput } from '../../src/store/records.js';
 import { saveStatement } from '../../src/store/statement-writes.js';
+import type { NumberedSource } from '../../src/answer/sources.js';
 
 /** The seed statements shared by the project (real text), reached from the repository root. */
 export const SEEDS_DIR = join(fileURLToPath(new URL('../../', import.meta.url)), '../shared/seed-statements');
@@ -79,4 +80,17 @@ export async function seedDatabase(extra: StatementInput[] = [], path = ':memory
 /** Configuration for a test: no model unless a base URL is given; short timeouts. */
 export function testConfig(overrides: Record<string, string> = {}): Config {
   return loadConfig({ LOG_LEVEL: 'silent', OPENAI_TIMEOUT_MS: '2000', OPENAI_MAX_RETRIES: '2', ...overrides });
+}
+
+/** The seeds as numbered sources [1]…[5] without a database (for the pure grounding tests). */
+export function seedSources(): NumberedSource[] {
+  return SEEDS.map((seed, index) => {
+    const text = seedText(seed.file);
+    const n = index + 1;
+    return {
+      n,
+      statement: { id: n, slug: `seed-${n}`, externalId: null, source: seed.file, title: seed.title, organisation: seed.organisation, date: seed.date, language: 'en', url: seed.url },
+      passages: paragraphPassages(text).map((p) => ({ id: n * 1000 + p.ordinal, ordinal: p.ordinal, text: p.text, primary: true, rank: index })),
+    };
+  });
 }

@@ -1,0 +1,252 @@
+import { findMarkers, formatMarkers, stripMarkers, type MarkerMatch } from './citations.js';
+import { messagesFor } from './messages.js';
+import { findQuotations, verifyQuotation, type Quotation } from './quotations.js';
+import { citedSource, type NumberedSource } from './sources.js';
+import { takeUnit, leadingWhitespace, type Unit } from './units.js';
+import type { CitedSource } from './types.js';
+
+/**
+ * Grounding, enforced in code on the model's streamed text, one unit (sentence
+ * or block quote) at a time:
+ *
+ * - A citation marker naming no source is removed.
+ * - A quotation must be in the source its sentence cites (the marker after the
+ *   quotation, else the one before it); a unit holding a quotation that isn't
+ *   there is dropped whole, since un-quoting it would still put the words in
+ *   the organisation's mouth.
+ * - A unit without a valid citation is dropped, unless it is connective text:
+ *   short, no quotation, no number, no name (no capitalised word after the
+ *   first) — "Here is what the sources say:", "In short, both agree." A claim
+ *   about someone names them or something, so it can't pass as connective.
+ * - A block quote is attributed by a marker inside it, or by the line
+ *   introducing it ("**ICOR** [2]:").
+ * - Accepted markers are renumbered 1, 2, … in order of first citation, as
+ *   they are accepted, so partial and final text number alike.
+ *
+ * The final text notes how many units were left out.
+ */
+
+/** The answer protocol's "the sources don't answer this" reply (see prompt.ts). */
+export const NOT_IN_SOURCES = 'NOT_IN_SOURCES';
+/** Connective text is at most this many words. */
+const MAX_CONNECTIVE_WORDS = 12;
+/** A "Sources:" list written by the model repeats ours; everything from it on is dropped. */
+const SOURCES_HEADING = /^\W*(?:sources|references|quellen|fuentes|références|citations)\W*$/iu;
+const LIST_PREFIX = /^\s*(?:[-*•+]|\d{1,3}[.)]|#{1,6})\s+/;
+
+type Separator = '' | ' ' | '\n' | '\n\n';
+
+export interface GroundedAnswer {
+  /** The verified text, markers renumbered, with a note when units were left out. */
+  text: string;
+  sources: CitedSource[];
+  /** Units dropped: uncited claims and unverifiable quotations. */
+  dropped: { uncited: number; badQuote: number };
+  /** The model said the sources don't answer the question (and cited nothing). */
+  notInSources: boolean;
+}
+
+export class AnswerGrounder {
+  private buffer = '';
+  private out = '';
+  private pendingSeparator: Separator = '';
+  private readonly display = new Map<number, number>();
+  private readonly quotes = new Map<number, Map<number, string[]>>();
+  private readonly byNumber: Map<number, NumberedSource>;
+  private previous: { cites: number[]; introduces: boolean } = { cites: [], introduces: false };
+  private stopped = false;
+  private sentinelSeen = false;
+  readonly dropped = { uncited: 0, badQuote: 0 };
+
+  constructor(
+    private readonly sources: readonly NumberedSource[],
+    private readonly language: string,
+  ) {
+    this.byNumber = new Map(sources.map((source) => [source.n, source]));
+  }
+
+  /** The verified text so far (no trailing note). */
+  get verifiedText(): string {
+    return this.out;
+  }
+
+  /** At least one valid citation has been accepted. */
+  get hasCitation(): boolean {
+    return this.display.size > 0;
+  }
+
+  /** Feed streamed text; true when the verified text grew. */
+  push(delta: string): boolean {
+    this.buffer += delta;
+    return this.drain(false);
+  }
+
+  /**
+   * The stream ended. `truncated` (finish_reason "length"): the last unit may
+   * stop mid-sentence and is kept only if it ends like a sentence.
+   */
+  end(truncated = false): boolean {
+    const grew = this.drain(false);
+    // What is left is the last unit; cut off by the token limit, it may be half a claim.
+    if (truncated && !/[.!?…:][*_"'”’»)\]]*$/.test(stripMarkers(this.buffer).trimEnd())) this.buffer = '';
+    return this.drain(true) || grew;
+  }
+
+  /** The answer as it stands: final once `end()` was called. */
+  result(): GroundedAnswer {
+    const droppedCount = this.dropped.uncited + this.dropped.badQuote;
+    const note = droppedCount > 0 && this.hasCitation ? `\n\n_${messagesFor(this.language).removed(droppedCount)}_` : '';
+    return {
+      text: `${this.out}${note}`,
+      sources: this.citedSources(),
+      dropped: { ...this.dropped },
+      notInSources: this.sentinelSeen && !this.hasCitation,
+    };
+  }
+
+  private drain(final: boolean): boolean {
+    const before = this.out;
+    if (this.out === '' && !this.sentinelSeen) {
+      const head = this.buffer.trimStart();
+      if (!final && head.length < NOT_IN_SOURCES.length && NOT_IN_SOURCES.startsWith(head)) return false;
+    }
+    for (;;) {
+      const lead = leadingWhitespace(this.buffer);
+      if (lead !== '' && lead.length < this.buffer.length) {
+        this.noteSeparator(lead);
+        this.buffer = this.buffer.slice(lead.length);
+      }
+      const taken = takeUnit(this.buffer, final);
+      if (!taken) break;
+      this.buffer = this.buffer.slice(taken.consumed);
+      this.judge(taken.unit);
+    }
+    if (final) this.buffer = '';
+    return this.out !== before;
+  }
+
+  private judge(unit: Unit): void {
+    if (this.stopped) return;
+    if (unit.text.includes(NOT_IN_SOURCES)) {
+      this.sentinelSeen = true;
+      return this.skip(unit, undefined);
+    }
+    if (unit.kind === 'sentence' && SOURCES_HEADING.test(stripMarkers(unit.text))) {
+      this.stopped = true;
+      return;
+    }
+    const markers = findMarkers(unit.text);
+    const cites = unique(markers.flatMap((marker) => marker.numbers.filter((n) => this.byNumber.has(n))));
+    const body = unit.kind === 'block-quote' ? blockQuoteBody(unit.text) : unit.text.replace(LIST_PREFIX, '');
+    const quotations: { quotation: Quotation; candidates: number[] }[] =
+      unit.kind === 'block-quote'
+        ? [{ quotation: { start: 0, end: body.length, text: body }, candidates: cites.length > 0 ? cites : this.previous.introduces ? this.previous.cites : [] }]
+        : findQuotations(body).map((quotation) => ({ quotation, candidates: this.citesFor(quotation, findMarkers(body)) }));
+
+    const verified: { n: number; passageId: number; fragments: string[] }[] = [];
+    for (const { quotation, candidates } of quotations) {
+      const match = candidates.map((n) => ({ n, match: verifyQuotation(quotation.text, this.byNumber.get(n)!) })).find((entry) => entry.match);
+      if (!match?.match) {
+        this.dropped.badQuote++;
+        return this.skip(unit, 'bad-quote');
+      }
+      verified.push({ n: match.n, passageId: match.match.passage.id, fragments: match.match.fragments });
+    }
+    const attributed = cites.length > 0 ? cites : unit.kind === 'block-quote' && verified.length > 0 ? unique(verified.map((v) => v.n)) : [];
+    if (attributed.length === 0 && !(isConnective(body) && quotations.length === 0)) {
+      this.dropped.uncited++;
+      return this.skip(unit, 'uncited');
+    }
+    for (const n of attributed) if (!this.display.has(n)) this.display.set(n, this.display.size + 1);
+    for (const { n, passageId, fragments } of verified) {
+      const byPassage = this.quotes.get(n) ?? new Map<number, string[]>();
+      const list = byPassage.get(passageId) ?? [];
+      for (const fragment of fragments) if (!list.includes(fragment)) list.push(fragment);
+      byPassage.set(passageId, list);
+      this.quotes.set(n, byPassage);
+    }
+    this.accept(this.renumber(unit.text, markers), unit.separator);
+    const plain = stripMarkers(body).trimEnd();
+    this.previous = { cites: attributed, introduces: plain.endsWith(':') };
+  }
+
+  /** The sources a quotation is checked against: the first marker group inside or after it with a valid number, else the last before it. */
+  private citesFor(quotation: Quotation, markers: MarkerMatch[]): number[] {
+    const valid = (marker: MarkerMatch) => marker.numbers.filter((n) => this.byNumber.has(n));
+    const after = markers.find((marker) => marker.index > quotation.start && valid(marker).length > 0);
+    if (after) return valid(after);
+    const before = markers.filter((marker) => marker.index + marker.length <= quotation.start && valid(marker).length > 0).at(-1);
+    return before ? valid(before) : [];
+  }
+
+  /** Markers in display numbers; a marker naming no source disappears with the space before it. */
+  private renumber(text: string, markers: MarkerMatch[]): string {
+    let result = '';
+    let at = 0;
+    for (const marker of markers) {
+      const shown = marker.numbers.filter((n) => this.byNumber.has(n)).map((n) => this.display.get(n)!);
+      let head = text.slice(at, marker.index);
+      if (shown.length === 0) head = head.replace(/[ \t]+$/, '');
+      result += head + formatMarkers(unique(shown));
+      at = marker.index + marker.length;
+    }
+    result += text.slice(at);
+    return result.replace(/(\[\d+\])(?:\s*\1)+/g, '$1');
+  }
+
+  private accept(text: string, separator: string): void {
+    if (this.out !== '') this.out += this.pendingSeparator || ' ';
+    this.out += text;
+    this.pendingSeparator = '';
+    this.noteSeparator(separator);
+  }
+
+  private skip(unit: Unit, _reason: 'bad-quote' | 'uncited' | undefined): void {
+    this.previous = { cites: [], introduces: false };
+    this.noteSeparator(unit.separator);
+  }
+
+  /** Keep the strongest break seen since the last accepted unit (a dropped paragraph still ends one). */
+  private noteSeparator(whitespace: string): void {
+    const breaks = (whitespace.match(/\n/g) ?? []).length;
+    const kind: Separator = breaks >= 2 ? '\n\n' : breaks === 1 ? '\n' : whitespace === '' ? '' : ' ';
+    const strength = (s: Separator) => ['', ' ', '\n', '\n\n'].indexOf(s);
+    if (strength(kind) > strength(this.pendingSeparator)) this.pendingSeparator = kind;
+  }
+
+  private citedSources(): CitedSource[] {
+    return [...this.display.entries()]
+      .sort((a, b) => a[1] - b[1])
+      .map(([n, shown]) => {
+        const source = this.byNumber.get(n)!;
+        const quoted = this.quotes.get(n) ?? new Map<number, string[]>();
+        const passages = source.passages
+          .filter((p) => quoted.has(p.id) || (p.primary && quoted.size === 0))
+          .sort((a, b) => (quoted.size === 0 ? a.rank - b.rank : a.ordinal - b.ordinal))
+          .map((p) => ({ passageId: p.id, text: p.text, quotes: quoted.get(p.id) ?? [] }));
+        return citedSource(shown, source, passages);
+      });
+  }
+}
+
+/** The words of a block quote without its ">" marks, one line per line. */
+function blockQuoteBody(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^[ \t]*>[ \t]?/, ''))
+    .join('\n');
+}
+
+/** Short text with no quotation, number or name: framing, not a claim. */
+export function isConnective(text: string): boolean {
+  const plain = stripMarkers(text).replace(/[*_`#]/g, '').trim();
+  const wordList = plain.split(/\s+/).filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
+  if (wordList.length === 0) return true;
+  if (wordList.length > MAX_CONNECTIVE_WORDS) return false;
+  if (/\p{Number}/u.test(plain)) return false;
+  return wordList.slice(1).every((word) => !/^\P{Letter}*\p{Lu}/u.test(word) || word === 'I');
+}
+
+function unique(numbers: number[]): number[] {
+  return [...new Set(numbers)];
+}
