@@ -1,0 +1,107 @@
+/**
+ * # The Discord double
+ *
+ * A small fake Discord on 127.0.0.1 — REST (`/api/v10/...`) and a Gateway
+ * WebSocket on the same port — that the REAL discord.js v14 client talks to.
+ * It keeps what users would see (messages per channel, each interaction's
+ * original response and follow-ups, threads, registered commands), enforces
+ * Discord's rules (bot token, 3 s to acknowledge, 15 min tokens, message and
+ * command limits, callback types), and scripts faults (429, 5xx, latency,
+ * gateway drops).
+ *
+ * ## Start, connect, finish
+ * ```ts
+ * import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+ * import { startDiscordDouble, failOnUnhandledRejections } from '../doubles/discord/index.js';
+ *
+ * failOnUnhandledRejections();                       // once per test file
+ * const double = await startDiscordDouble();          // options: see DiscordDoubleOptions
+ * const client = new Client({
+ *   intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+ *   partials: [Partials.Channel],                      // DMs arrive in uncached channels, as on Discord
+ *   rest: { api: double.apiBase },                     // http://127.0.0.1:PORT/api
+ * });
+ * const ready = once(client, Events.ClientReady);      // wait for clientReady, not login()
+ * await client.login(double.token);
+ * await ready;                                         // the main guild is cached by now
+ * // ... test ...
+ * double.assertClean();                                // throws listing anything that went wrong
+ * await client.destroy();
+ * await double.close();
+ * ```
+ * `double.env` gives DISCORD_TOKEN / DISCORD_CLIENT_ID / DISCORD_GUILD_ID / DISCORD_API_BASE for the bot's config.
+ *
+ * ## The fixture world (`double.ids`, `double.users`; also exported as FIXTURE_IDS, USERS)
+ * - application = bot user `1010000000000000001` ("corpus-bot")
+ * - guild `1010000000000000100` "Statement Readers": text channel #general `1010000000000000200`;
+ *   roles @everyone (= guild id), Moderators `…400`, the bot's managed role `…401`
+ * - users: alice `1010000000000000011` (owner, moderator), bob `…012`, otherBot `…013` (bot: true);
+ *   all members of the guild with the bot
+ * - DM channels (type 1): Alice `1010000000000000301`, Bob `1010000000000000302`
+ * - `secondGuild: true` adds guild `1020000000000000100` (#general `1020000000000000200`) on shard 1 of 2
+ *
+ * ## Sending things to the bot (each returns at once; the client handles them asynchronously)
+ * - `sendSlashCommand({ name, options?, subcommand?, user?, channelId?, dm? })` → `{ id, token, payload }`.
+ *   Once the bot has PUT its commands, options are typed and checked against the definitions
+ *   (unknown/required/choices/lengths/ranges throw `ImpossibleInteractionError`; `unchecked: true` skips).
+ *   Without definitions, JS types decide: string, boolean, integer, number; `{ type, value }` forces one.
+ * - `sendAutocomplete({ name, options, focused })` (type 4; the focused value is sent as typed text)
+ * - `clickButton({ message, customId, user? })` (type 3; the button must exist on that stored message and be enabled,
+ *   so custom ids round-trip from what the bot posted) · `selectOption({ message, customId, values })`
+ * - `sendMessageCommand({ name, target })` (type 2, command type 3, `target_id` + `resolved.messages`)
+ * - `submitModal({ interactionId, values })` (type 5, mirrors the modal the bot showed for that interaction)
+ * - `postUserMessage({ content, user?, channelId?, dm?, mentionBot?, replyTo? })` → the message; dispatches MESSAGE_CREATE
+ *   (content blanked without the MessageContent intent unless it mentions the bot or is a DM, as on Discord)
+ * The bot's own messages come back to it as MESSAGE_CREATE/UPDATE too (it must ignore itself).
+ *
+ * ## Reading what the user sees
+ * - `waitForInteractionResponse(interactionId)` → the accepted callback `{ type, data, at, afterMs }`
+ * - `interaction(id)` → record: `callback`, `refusedCallbacks`, `originalMessageId`, `followUpIds`,
+ *   `autocompleteChoices`, `modal`, `sourceMessageId`
+ * - `originalResponse(token)` (content, embeds, components, flags — 64 ephemeral, 128 loading while deferred — and
+ *   `allowed_mentions`, a double-only field with what the bot sent) · `followUps(token)`
+ * - `messagesIn(channelId)` (oldest first, ephemeral included) · `message(id)` · `messageVersions(id)` (every edit, timed)
+ * - `threadsIn(channelId)` · `channel(id)` · `typingIn(channelId?)` · `registeredCommands(guildId?)`
+ * - `sentMessageBodies()` (every create/edit body: for "allowed_mentions on every message")
+ * - `requests` (method, decoded path, query, body incl. multipart `payload_json`, files, headers without
+ *   Authorization, `at`, `route`, `status`, `response`), `unknownRequests`, `problemRequests`, `gateway.sessions/connections`
+ * - `waitForRequest(matcher, timeoutMs?, { since? })`, `waitFor(() => value, timeoutMs?)`, `on('request', fn)`
+ * - matchers: `match.editOriginal(token?)`, `match.callback(id?)`, `match.followUp()`, `match.sendMessage(channel?)`,
+ *   `match.typing()`, `match.startThread()`, `match.putCommands()`; or `'PATCH /webhooks/*\/*\/messages/@original'`,
+ *   a RegExp on `"METHOD /path"`, or a predicate
+ *
+ * ## Scripted faults
+ * - `rateLimitNext(matcher, retryAfterSeconds = 0.25, { global? })` → 429 + Retry-After/X-RateLimit-*; discord.js waits and retries
+ * - `failNext(matcher, status = 500, { times?, body? })` — discord.js retries 5xx 3 times itself: `times: 4` to reach the bot
+ * - `setLatency(matcher, ms)` → remover
+ * - `expireInteractionToken(token)` → webhooks 401 `{code: 50027}`; callbacks after `interactionDeadlineMs` (3000) → 404 `{code: 10062}`
+ * - `dropGateway({ reconnect: true } | { closeCode } | { terminate: true } | { invalidSession: true })` resolves when the client is back
+ *
+ * ## Strictness
+ * Requests outside the known routes get 404 and are listed by `assertClean()`, along with invalid bodies
+ * (Discord's limits: 2,000 content, 4,096 embed description, 25 fields, 6,000 per message, 80-char button labels,
+ * 100-char custom ids, 25 autocomplete choices…), acknowledging twice or late, edits before a reply, interactions
+ * never acknowledged within the deadline, and faults scripted but never triggered (`allow` tolerates categories).
+ */
+export { DiscordDouble, startDiscordDouble } from './double.js';
+export type {
+  Actor,
+  AutocompleteInput,
+  ButtonInput,
+  CleanlinessCheck,
+  MessageCommandInput,
+  ModalSubmitInput,
+  SelectInput,
+  SentInteraction,
+  SentMessageBody,
+  SlashCommandInput,
+  UserMessageInput,
+} from './double.js';
+export { FIXTURE_IDS, USERS, type FixtureUserName } from './fixtures.js';
+export type { DropOptions, GatewayConnection, GatewaySession } from './gateway.js';
+export { ImpossibleInteractionError, type OptionInput } from './interactions.js';
+export type { DoubleMessage, MessageVersion } from './messages.js';
+export { match, type RecordedRequest, type RequestMatcher } from './requests.js';
+export { failOnUnhandledRejections } from './unhandled.js';
+export { LIMITS } from './validate.js';
+export type { DiscordDoubleOptions, InteractionCallbackRecord, InteractionRecord } from './world.js';
