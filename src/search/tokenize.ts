@@ -26,7 +26,29 @@ export interface Token {
 }
 
 export function foldToken(text: string): string {
-  return text.normalize('NFD').replace(LATIN_DIACRITICS, '$1').normalize('NFC').toLowerCase();
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase();
+  const stripped = text.normalize('NFD').replace(LATIN_DIACRITICS, '$1').normalize('NFC');
+  let folded = '';
+  for (const char of stripped) folded += foldChar(char);
+  return folded;
+}
+
+/**
+ * Case folding, not just lower-casing: unicode61 maps µ (micro) to μ, ſ to s,
+ * final ς to σ, ϐ to β. Upper-then-lower gives that for one character, when
+ * both steps keep it one character (ß → SS, ﬀ → FF must stay ß, ﬀ).
+ */
+const foldedChars = new Map<string, string>();
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    const upper = char.toUpperCase();
+    const viaUpper = [...upper].length === 1 ? upper.toLowerCase() : '';
+    folded = [...viaUpper].length === 1 ? viaUpper : char.toLowerCase();
+    foldedChars.set(char, folded);
+  }
+  return folded;
 }
 
 /** The tokens of `text`, at most `limit` of them (a guard against huge inputs). */

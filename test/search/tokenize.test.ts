@@ -20,6 +20,7 @@ const SAMPLES: [string, string][] = [
   ['letters that are not accents', 'Øresund Łódź Straße Æsir œuvre'],
   ['Cyrillic keeps й and ї', 'Україна, війна й мир; Россия'],
   ['Greek keeps its accents', 'Ελλάδα ΐ ά'],
+  ['case folding beyond lower case', '5 µg ſtate ΣΟΦΟΣ λόγος ϐ ϑ Straße ﬀ'],
   ['Arabic and Persian', 'طالبان افغانستان'],
   ['CJK runs are one token', '阿富汗的塔利班 and 日本語'],
   ['numbers and ordinals', '1979, 20th, ² ① Ⅻ 3.14'],
