@@ -9,6 +9,8 @@ export interface StreamEditor<P> {
    * previous one. Rejects when that edit fails (the caller falls back).
    */
   finish(payload: P): Promise<void>;
+  /** Stop streaming without a final edit (the caller shows an error instead); resolves once no edit is in flight. */
+  stop(): Promise<void>;
   /** Edits started so far. */
   readonly edits: number;
 }
@@ -73,6 +75,12 @@ export function createStreamEditor<P>({ edit, intervalMs = EDIT_INTERVAL_MS, onP
       const wait = lastEditAt + intervalMs - now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       await send(payload);
+    },
+    async stop() {
+      finished = true;
+      pending = undefined;
+      clearTimeout(timer);
+      if (inFlight !== undefined) await inFlight;
     },
     get edits() {
       return edits;

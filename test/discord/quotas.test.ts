@@ -16,38 +16,36 @@ async function setup(overrides: Partial<typeof limits> = {}) {
 
 test('GIVEN a question just asked THEN the same person is told how long to wait, and others are not', async () => {
   const { db, clock, quotas } = await setup({ MODEL_CONCURRENCY_PER_GUILD: 5 });
-  assert.equal((await quotas.admit({ userId: 'u1', guildId: 'g' })).ok, true);
-  const refused = await quotas.admit({ userId: 'u1', guildId: 'g' });
+  assert.equal(quotas.admit({ userId: 'u1', guildId: 'g' }).ok, true);
+  const refused = quotas.admit({ userId: 'u1', guildId: 'g' });
   assert.deepEqual(refused.ok ? undefined : [refused.reason, refused.message], ['cooldown', 'Please wait 10 s before asking again (one question every 10 s).']);
-  assert.equal((await quotas.admit({ userId: 'u2', guildId: 'g' })).ok, true);
+  assert.equal(quotas.admit({ userId: 'u2', guildId: 'g' }).ok, true);
   clock.advance(10_000);
-  assert.equal((await quotas.admit({ userId: 'u1', guildId: 'g' })).ok, true);
+  assert.equal(quotas.admit({ userId: 'u1', guildId: 'g' }).ok, true);
   await db.close();
 });
 
 test('GIVEN the daily budget spent THEN the refusal says when it resets', async () => {
-  const { db, clock, quotas } = await setup({ ASK_COOLDOWN_SECONDS: 0, MODEL_QUEUE_LIMIT: 50 });
-  for (let i = 0; i < 3; i += 1) assert.equal((await quotas.admit({ userId: 'u1', guildId: null })).ok, true);
-  const refused = await quotas.admit({ userId: 'u1', guildId: null });
-  assert.equal(refused.ok, false);
+  const { db, clock, quotas } = await setup();
+  for (let i = 0; i < 3; i += 1) assert.equal((await quotas.chargeDailyQuestion('u1')).ok, true);
+  const refused = await quotas.chargeDailyQuestion('u1');
   assert.equal(!refused.ok && refused.message, 'You have asked your 3 questions for today. The budget resets at 00:00 UTC (in 12 h 0 min).');
   clock.advance(12 * 3_600_000);
-  assert.equal((await quotas.admit({ userId: 'u1', guildId: null })).ok, true, 'a new UTC day brings a new budget');
+  assert.equal((await quotas.chargeDailyQuestion('u1')).ok, true, 'a new UTC day brings a new budget');
   await db.close();
 });
 
-test('GIVEN the queue full THEN the request is refused and its daily question given back', async () => {
-  const { db, quotas } = await setup({ ASK_COOLDOWN_SECONDS: 0, ASK_DAILY_QUESTIONS_PER_USER: 4, MODEL_QUEUE_LIMIT: 1 });
-  const first = await quotas.admit({ userId: 'u1', guildId: 'g' });
-  const second = await quotas.admit({ userId: 'u1', guildId: 'g' });
+test('GIVEN the queue full THEN the request is refused without starting the cooldown', async () => {
+  const { db, quotas } = await setup({ ASK_COOLDOWN_SECONDS: 10, MODEL_QUEUE_LIMIT: 1 });
+  const first = quotas.admit({ userId: 'u1', guildId: 'g' });
+  const second = quotas.admit({ userId: 'u2', guildId: 'g' });
   assert.ok(first.ok && first.ticket.position() === 0);
   assert.ok(second.ok && second.ticket.position() === 1);
-  const third = await quotas.admit({ userId: 'u1', guildId: 'g' });
+  const third = quotas.admit({ userId: 'u3', guildId: 'g' });
   assert.equal(!third.ok && third.reason, 'queue-full');
+  assert.match(!third.ok ? third.message : '', /Too many questions are waiting right now \(the queue holds 1\)/);
   first.ticket.release();
-  second.ticket.release();
-  assert.equal((await quotas.admit({ userId: 'u1', guildId: 'g' })).ok, true);
-  assert.equal((await quotas.admit({ userId: 'u1', guildId: 'h' })).ok, true, 'the refused question did not count: 4 of 4');
+  assert.equal(quotas.admit({ userId: 'u3', guildId: 'g' }).ok, true, 'u3 may ask as soon as there is room');
   await db.close();
 });
 

@@ -72,3 +72,14 @@ test('GIVEN a failing partial edit THEN streaming goes on; a failing final edit 
   await sleep(5);
   assert.equal(calls, 2);
 });
+
+test('GIVEN a stop while an edit is in flight THEN it waits for that edit and sends nothing more', async () => {
+  const { edits, edit } = recorder(30);
+  const editor = createStreamEditor({ edit, intervalMs: 10 });
+  editor.update('a');
+  await sleep(1);
+  editor.update('b');
+  await editor.stop();
+  await sleep(50);
+  assert.deepEqual(edits.map((e) => e.payload), ['a']);
+});

@@ -1,0 +1,38 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { MAX_ORGANISATION_CHARS, MAX_QUESTION_CHARS } from '../src/discord/ask-request.js';
+import { runAsk } from '../src/discord/ask-flow.js';
+import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
+import type { Command } from '../src/discord/command.js';
+import { interactionSurface } from '../src/discord/interaction-surface.js';
+
+/** YYYY-MM-DD is 10 characters; YYYY and YYYY-MM are accepted too. */
+export const DATE_OPTION_CHARS = { min: 4, max: 10 } as const;
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask a question; the answer cites the statements it comes from.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((option) => option.setName('question').setDescription('Your question, e.g. What do the statements say about the Taliban?').setRequired(true).setMinLength(1).setMaxLength(MAX_QUESTION_CHARS))
+    .addStringOption((option) => option.setName('organisation').setDescription('Only statements by this organisation').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS))
+    .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'))
+    .toJSON(),
+
+  async execute(interaction, context) {
+    if (!interaction.isChatInputCommand()) return;
+    const input = {
+      question: interaction.options.getString('question', true),
+      organisation: interaction.options.getString('organisation'),
+      from: interaction.options.getString('from'),
+      to: interaction.options.getString('to'),
+    };
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    await runAsk(context, input, interactionSurface(interaction, context, { ephemeral }), { language: interaction.locale });
+  },
+
+  async autocomplete(interaction, context) {
+    await respondWithChoices(interaction, context, () => organisationChoices(context, interaction.options.getFocused()));
+  },
+} satisfies Command;

@@ -1,0 +1,112 @@
+import { Events, type Client } from 'discord.js';
+import { once } from 'node:events';
+import { createAnswerer } from '../answer/answerer.js';
+import type { Answerer } from '../answer/types.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Database } from '../store/database.js';
+import { createDiscordStateStore } from '../store/discord-state.js';
+import { createDiscordClient } from './client.js';
+import type { Command } from './command.js';
+import type { BotContext } from './context.js';
+import { requireDiscordCredentials } from './credentials.js';
+import { handleMessage } from './mentions.js';
+import { AskQuotas } from './quotas.js';
+import { routeInteraction } from './router.js';
+import { EDIT_INTERVAL_MS } from './stream-editor.js';
+
+/** On shutdown, answers in progress get this long to finish before they are stopped. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+/** After stopping them, this long for their "please ask again" messages to go out. */
+const SHUTDOWN_NOTICE_MS = 2_000;
+
+export interface BotOptions {
+  config: Config;
+  db: Database;
+  log: Logger;
+  commands: readonly Command[];
+  /** Default: the real answerer over `db` and `config`. */
+  answerer?: Answerer;
+  /** Default EDIT_INTERVAL_MS; tests shorten it. */
+  editIntervalMs?: number;
+  now?: () => number;
+  /** Default: createDiscordClient(config). */
+  client?: Client;
+  shutdownGraceMs?: number;
+}
+
+export interface RunningBot {
+  client: Client;
+  context: BotContext;
+  /** Stop taking questions, let answers in progress finish (briefly), disconnect. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Log in and run until `stop()`: interactions and messages go to their
+ * handlers, each of which answers every failure itself. discord.js reconnects
+ * (RESUME) after gateway drops on its own; we only log them. Resolves once the
+ * client is ready (`clientReady`, not `login()`).
+ */
+export async function startBot(options: BotOptions): Promise<RunningBot> {
+  const { config, db, log } = options;
+  const { token } = requireDiscordCredentials(config, 'Running the bot');
+  const client = options.client ?? createDiscordClient(config);
+  const state = createDiscordStateStore(db);
+  const pruned = await state.pruneButtonStates();
+  if (pruned > 0) log.info({ pruned }, 'pruned old button state');
+
+  const abort = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
+  let closing = false;
+  const context: BotContext = {
+    db,
+    config,
+    log,
+    answerer: options.answerer ?? createAnswerer({ db, config, log }),
+    state,
+    quotas: new AskQuotas(config, state, options.now),
+    editIntervalMs: options.editIntervalMs ?? EDIT_INTERVAL_MS,
+    now: options.now ?? Date.now,
+    signal: abort.signal,
+    isClosing: () => closing,
+    track(work) {
+      inFlight.add(work);
+      void work.finally(() => inFlight.delete(work)).catch(() => undefined);
+      return work;
+    },
+  };
+  const byName = new Map(options.commands.map((command) => [command.data.name, command]));
+
+  client.on(Events.InteractionCreate, (interaction) => void context.track(routeInteraction(interaction, context, byName)));
+  client.on(Events.MessageCreate, (message) => {
+    if (!closing) void context.track(handleMessage(message, context));
+  });
+  client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
+  client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardReconnecting, (shardId) => log.info({ shardId }, 'gateway reconnecting'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
+  client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'gateway error'));
+
+  const ready = once(client, Events.ClientReady);
+  await client.login(token);
+  await ready;
+  log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.shard?.ids ?? [0] }, 'bot ready');
+
+  const settle = (ms: number) => Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
+  return {
+    client,
+    context,
+    async stop() {
+      if (closing) return;
+      closing = true;
+      log.info({ inFlight: inFlight.size }, 'shutting down');
+      await settle(options.shutdownGraceMs ?? SHUTDOWN_GRACE_MS);
+      abort.abort(new Error('shutting down'));
+      await settle(SHUTDOWN_NOTICE_MS);
+      await client.destroy();
+      log.info('discord client closed');
+    },
+  };
+}

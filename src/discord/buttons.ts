@@ -1,0 +1,27 @@
+import type { ButtonInteraction } from 'discord.js';
+import { recordVote, showCitedSource } from './answer-buttons.js';
+import type { BotContext } from './context.js';
+import { parseButtonId } from './custom-id.js';
+import { InteractionResponder } from './respond.js';
+import { turnSearchPage } from './search-pages.js';
+import { turnStatementPage } from './statement-pages.js';
+
+/** Route a button press by its custom id (`action:key:arg`) to what it does. */
+export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
+  const id = parseButtonId(interaction.customId);
+  const direction = id?.arg === 'prev' || id?.arg === 'next' ? id.arg : undefined;
+  switch (id?.action) {
+    case 'source':
+      return showCitedSource(interaction, context, id.key, Number(id.arg));
+    case 'vote':
+      return recordVote(interaction, context, id.key, id.arg === 'down' ? -1 : 1);
+    case 'search-page':
+      if (direction) return turnSearchPage(interaction, context, id.key, direction);
+      break;
+    case 'statement-page':
+      if (direction) return turnStatementPage(interaction, context, id.key, direction);
+      break;
+  }
+  context.log.warn({ customId: interaction.customId }, 'unknown button');
+  await InteractionResponder.for(interaction, { ephemeral: true }).error('This button no longer does anything. Run the command again.');
+}

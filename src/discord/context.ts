@@ -1,0 +1,30 @@
+import type { Answerer } from '../answer/types.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import type { Database } from '../store/database.js';
+import type { DiscordStateStore } from '../store/discord-state.js';
+import type { AskQuotas } from './quotas.js';
+
+/**
+ * Everything a command or handler needs, built once per running bot
+ * (src/discord/bot.ts) and passed in — no module-level state, so each test
+ * builds its own.
+ */
+export interface BotContext {
+  db: Database;
+  config: Config;
+  log: Logger;
+  answerer: Answerer;
+  state: DiscordStateStore;
+  quotas: AskQuotas;
+  /** Minimum time between edits of a streamed answer (EDIT_INTERVAL_MS in production). */
+  editIntervalMs: number;
+  /** The clock, for interaction-token expiry; tests move it. */
+  now: () => number;
+  /** Aborted when the bot shuts down: answers in progress stop and say so. */
+  signal: AbortSignal;
+  /** True once shutdown has begun: new questions are turned away. */
+  isClosing(): boolean;
+  /** Run a piece of work the shutdown should wait for. */
+  track<T>(work: Promise<T>): Promise<T>;
+}
