@@ -1,11 +1,18 @@
 import { hasModel, type Config } from '../config.js';
 import { log as defaultLog, type Logger } from '../log.js';
 import type { Database } from '../store/database.js';
+import { corpusVersion } from '../store/statement-writes.js';
+import { AnswerCache, cacheKey } from './cache.js';
 import { extractiveAnswer } from './extractive.js';
 import { needsContext } from './follow-up.js';
+import { generateGroundedAnswer } from './generate.js';
 import { answerLanguage } from './language.js';
 import { notCoveredText } from './messages.js';
+import { createModelClient, type ModelClientOptions } from './model-client.js';
+import { fitSources, PROMPT_VERSION } from './prompt.js';
 import { retrieveForQuestion, type QuestionRetrieval } from './retrieval.js';
+import type { SourcePassage } from './sources.js';
+import { tokenCounterFor } from './tokens.js';
 import type { AnswerHandlers, AnswerRequest, AnswerResult, Answerer } from './types.js';
 
 export type { AnswerHandlers, AnswerMode, AnswerRequest, AnswerResult, Answerer, CitedSource, ConversationTurn } from './types.js';
@@ -14,54 +21,102 @@ export type { AnswerHandlers, AnswerMode, AnswerRequest, AnswerResult, Answerer,
 export interface AnswererOptions {
   /** Answer cache in SQLite (default true). */
   cache?: boolean;
+  /** Retry backoff and answer length of the model client. */
+  model?: Omit<ModelClientOptions, 'log'>;
 }
+
+/** Passage token counts remembered (by passage id); emptied when full. */
+const MAX_CACHED_PASSAGE_COUNTS = 50_000;
 
 /**
  * The answerer: question in, grounded answer out. With a model configured it
- * streams the model's answer through the grounding checks; without one (and
- * whenever the model fails) it answers extractively with verbatim quotes; when
- * the corpus has nothing it says so and shows what it searched.
+ * streams the model's answer through the grounding checks; without one, and
+ * whenever the model fails, it answers extractively with verbatim quotes; when
+ * the corpus has nothing it says so and shows what it searched, without
+ * calling the model. Answers are cached per corpus version.
  */
 export function createAnswerer(deps: { db: Database; config: Config; log?: Logger; options?: AnswererOptions }): Answerer {
   const { db, config } = deps;
   const log = deps.log ?? defaultLog;
   const useModel = hasModel(config);
-  let organisationsCache: { version: number; organisations: string[] } | undefined;
+  const model = useModel ? createModelClient(config, { ...deps.options?.model, log }) : undefined;
+  const modelName = useModel ? config.OPENAI_MODEL : 'extractive';
+  const cache = deps.options?.cache === false ? undefined : new AnswerCache(db, log);
+  // Loading the tokenizer takes seconds: start now, so the first question rarely waits for it.
+  const counter = useModel ? tokenCounterFor(config.OPENAI_MODEL, (error) => log.warn({ err: error }, 'tokenizer unavailable; estimating tokens')) : undefined;
+  const passageTokens = new Map<number, number>();
+  let organisations: { version: number; names: string[] } | undefined;
 
-  async function knownOrganisations(): Promise<string[]> {
-    const { corpusVersion } = await import('../store/statement-writes.js');
-    const version = await corpusVersion(db);
-    if (organisationsCache?.version !== version) {
+  async function knownOrganisations(version: number): Promise<string[]> {
+    if (organisations?.version !== version) {
       const rows = await db.all<{ organisation: string }>(`SELECT DISTINCT organisation FROM statements WHERE organisation <> ''`);
-      organisationsCache = { version, organisations: rows.map((row) => row.organisation) };
+      organisations = { version, names: rows.map((row) => row.organisation) };
     }
-    return organisationsCache.organisations;
+    return organisations.names;
   }
 
   return {
     async answer(request: AnswerRequest, handlers: AnswerHandlers = {}): Promise<AnswerResult> {
-      void handlers;
       const started = performance.now();
       request.signal?.throwIfAborted();
       const language = answerLanguage(request.question, request.language);
-      const isFollowUp = (request.history?.length ?? 0) > 0 && needsContext(request.question);
-      const retrieval = await retrieveForQuestion(db, request, { language, knownOrganisations: isFollowUp ? await knownOrganisations() : [] });
-      const retrievalMs = performance.now() - started;
-      request.signal?.throwIfAborted();
-      const base = baseResult(request, retrieval, retrievalMs);
+      const version = await corpusVersion(db);
+      // A follow-up means what its conversation makes it mean: not cached.
+      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, from: request.from, to: request.to, language, model: modelName, promptVersion: PROMPT_VERSION, corpusVersion: version }) : undefined;
+      if (key) {
+        const cached = await cache!.get(key);
+        if (cached) {
+          const { usage: _usage, ...rest } = cached;
+          const result: AnswerResult = { ...rest, cached: true, timings: { retrievalMs: 0, totalMs: performance.now() - started } };
+          log.info({ mode: result.mode, cached: true, totalMs: result.timings.totalMs }, 'answered');
+          return result;
+        }
+      }
 
+      const isFollowUp = (request.history?.length ?? 0) > 0 && needsContext(request.question);
+      const retrieval = await retrieveForQuestion(db, request, { language, knownOrganisations: isFollowUp ? await knownOrganisations(version) : [] });
+      const base = baseResult(request, retrieval, performance.now() - started);
+      request.signal?.throwIfAborted();
+
+      let result: AnswerResult;
+      let cacheable = true;
       if (retrieval.hits === 0) {
-        return finish(started, { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'no-match') });
-      }
-      if (!useModel) {
+        result = { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'no-match') };
+      } else if (!model) {
         const extractive = extractiveAnswer(retrieval.searchText, retrieval.sources, language, 'no-model');
-        if (!extractive) return finish(started, { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') });
-        return finish(started, { ...base, mode: 'extractive', ...extractive });
+        result = extractive ? { ...base, mode: 'extractive', ...extractive } : { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') };
+      } else {
+        const tokens = await counter!;
+        const countPassage = (passage: SourcePassage) => {
+          let count = passageTokens.get(passage.id);
+          if (count === undefined) {
+            if (passageTokens.size >= MAX_CACHED_PASSAGE_COUNTS) passageTokens.clear();
+            count = tokens.count(passage.text);
+            passageTokens.set(passage.id, count);
+          }
+          return count;
+        };
+        const sources = fitSources(retrieval.sources, config.OPENAI_CONTEXT_TOKENS, countPassage, tokens);
+        const modelStarted = performance.now();
+        const generation = await generateGroundedAnswer({ client: model, question: request.question, history: request.history, sources, language, signal: request.signal, onPartial: handlers.onPartial, log });
+        const usage = generation.usage ? { usage: generation.usage } : {};
+        if (generation.kind === 'answer') {
+          const firstTokenMs = generation.firstTokenMs === undefined ? undefined : modelStarted - started + generation.firstTokenMs;
+          result = { ...base, ...usage, mode: 'llm', text: generation.grounded.text, sources: generation.grounded.sources, timings: { ...base.timings, ...(firstTokenMs === undefined ? {} : { firstTokenMs }) } };
+        } else if (generation.kind === 'not-in-sources') {
+          result = { ...base, ...usage, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') };
+        } else {
+          cacheable = !generation.transient;
+          const extractive = extractiveAnswer(retrieval.searchText, retrieval.sources, language, 'fallback');
+          result = extractive
+            ? { ...base, ...usage, mode: 'fallback', fallbackReason: generation.reason, ...extractive }
+            : { ...base, ...usage, mode: 'not-found', fallbackReason: generation.reason, text: notCoveredText(base.searched, language, 'not-answered') };
+        }
       }
-      log.warn('model answers are not wired yet; answering extractively');
-      const extractive = extractiveAnswer(retrieval.searchText, retrieval.sources, language, 'fallback');
-      if (!extractive) return finish(started, { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') });
-      return finish(started, { ...base, mode: 'fallback', fallbackReason: 'model not wired', ...extractive });
+      result.timings.totalMs = performance.now() - started;
+      if (key && cacheable) await cache!.put(key, version, result);
+      log.info({ mode: result.mode, fallbackReason: result.fallbackReason, hits: retrieval.hits, sources: result.sources.length, ...result.timings, usage: result.usage }, 'answered');
+      return result;
     },
   };
 }
@@ -77,8 +132,4 @@ function baseResult(request: AnswerRequest, retrieval: QuestionRetrieval, retrie
     timings: { retrievalMs, totalMs: 0 },
     cached: false,
   };
-}
-
-function finish(started: number, result: AnswerResult): AnswerResult {
-  return { ...result, timings: { ...result.timings, totalMs: performance.now() - started } };
 }

@@ -54,17 +54,19 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
       openQuote = undefined;
       continue;
     }
+    let closesQuotedSentence = false;
     if (options.answerText) {
       if (openQuote !== undefined && openQuote.includes(char)) {
         openQuote = undefined;
-        continue;
-      }
-      if (openQuote === undefined && char in QUOTE_CLOSERS && (char !== '"' || isOpeningPosition(text, i))) {
+        // „Down with Taliban!“ [1] Next … — the quotation's own stop ends the sentence.
+        closesQuotedSentence = TERMINATORS.includes(text[i - 1] ?? '');
+        if (!closesQuotedSentence) continue;
+      } else if (openQuote === undefined && char in QUOTE_CLOSERS && (char !== '"' || isOpeningPosition(text, i))) {
         openQuote = QUOTE_CLOSERS[char];
         continue;
       }
     }
-    if (!TERMINATORS.includes(char) || openQuote !== undefined) continue;
+    if (!closesQuotedSentence && (!TERMINATORS.includes(char) || openQuote !== undefined)) continue;
     let end = i + 1;
     while (end < n && (CLOSERS.includes(text[end]!) || TERMINATORS.includes(text[end]!))) end++;
     if (options.answerText) {
@@ -74,7 +76,7 @@ export function splitSentences(text: string, options: SplitOptions = {}): Senten
     if (end < n && !/\s/.test(text[end]!)) continue; // "3.5", "U.S", "example.org"
     const next = skipInlineSpace(text, end);
     if (next < n && text[next] !== '\n' && /\p{Ll}/u.test(text[next]!)) continue; // "e.g. the", "… and so on. and"
-    if (char === '.' && (isAbbreviation(text, start, i) || isListNumber(text, start, i))) continue;
+    if (char === '.' && !closesQuotedSentence && (isAbbreviation(text, start, i) || isListNumber(text, start, i))) continue;
     push(end);
     start = skipSpace(text, end);
     i = start - 1;
