@@ -190,7 +190,9 @@ export class World {
     const guild = message.guild_id ? this.guild(message.guild_id) : undefined;
     const member = guild?.members.find((m) => m.user.id === message.author.id);
     const { allowed_mentions: _kept, ...wire } = message;
-    const data = member && !message.webhook_id ? { ...wire, member: { ...member, user: undefined } } : wire;
+    // MESSAGE_CREATE carries `channel_type`; discord.js needs it to build an uncached DM channel.
+    const channelType = t === GatewayDispatchEvents.MessageCreate ? { channel_type: this.channels.get(message.channel_id)?.type } : {};
+    const data = { ...wire, ...channelType, ...(member && !message.webhook_id ? { member: { ...member, user: undefined } } : {}) };
     this.gateway.dispatch(t, JSON.parse(JSON.stringify(data)), message.guild_id);
   }
 
