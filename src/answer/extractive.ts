@@ -16,11 +16,13 @@ const SAME_STATEMENT_FACTOR = 0.5;
 /** Share of a candidate's matched terms already covered by chosen quotes above which it is redundant. */
 const MAX_REDUNDANCY = 0.9;
 /**
- * The best quote must cover this share of the question's term weight, or the
- * corpus is taken not to answer it: "climate change policy" must not be
- * answered with a sentence about a "changed strategic orientation".
+ * The best quote must match two of the question's terms, or half of them, or
+ * the corpus is taken not to answer it: "climate change policy" must not be
+ * answered with a sentence about a "changed strategic orientation", while
+ * "what does ICOR say about the Taliban, briefly?" still finds ICOR on the Taliban.
  */
-const MIN_BEST_COVERAGE = 0.4;
+const MIN_MATCHED_TERMS = 2;
+const MIN_MATCHED_SHARE = 0.5;
 
 interface Candidate {
   source: NumberedSource;
@@ -30,8 +32,6 @@ interface Candidate {
   /** The whole sentence the quote comes from (longer when the quote is a cut). */
   sentence: string;
   matched: Set<string>;
-  /** Share of the question's term weight the quote (with its organisation) covers. */
-  coverage: number;
   score: number;
 }
 
@@ -51,7 +51,8 @@ export function extractiveAnswer(question: string, sources: readonly NumberedSou
   if (terms.length === 0) return undefined;
   const candidates = collectCandidates(terms, sources);
   const chosen = chooseQuotes(candidates);
-  if (chosen.length === 0 || chosen[0]!.coverage < MIN_BEST_COVERAGE) return undefined;
+  const best = chosen[0];
+  if (!best || (best.matched.size < MIN_MATCHED_TERMS && best.matched.size / terms.length < MIN_MATCHED_SHARE)) return undefined;
 
   // Number in order of appearance; keep each statement's quotes together, best statement first.
   const order: NumberedSource[] = [];
@@ -107,7 +108,7 @@ function collectCandidates(terms: readonly string[], sources: readonly NumberedS
     const coverage = [...matched].reduce((sum, term) => sum + weight.get(term)!, 0) / totalWeight;
     const lengthFactor = stems.length > 40 ? 0.75 : stems.length < 8 ? 0.85 : 1;
     const rankFactor = 1 / (1 + 0.1 * passage.rank);
-    return [{ source, passage, quote, sentence, matched, coverage, score: coverage * lengthFactor * rankFactor }];
+    return [{ source, passage, quote, sentence, matched, score: coverage * lengthFactor * rankFactor }];
   });
 }
 

@@ -125,6 +125,9 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
     } finally {
       clearTimeout(timer);
     }
+    // The client ends the stream quietly when its signal aborts mid-stream: say why it ended.
+    if (signal?.aborted) throw new ModelError('aborted', 'The question was cancelled.');
+    if (deadline.signal.aborted) throw new ModelError('timeout', 'The model took too long to answer.');
     if (finishReason === undefined) throw new ModelError('stream-interrupted', 'The model stream ended without finishing.');
     if (finishReason === 'content_filter') throw new ModelError('refused', 'The model refused (content filter).');
     return { text, finishReason, usage };
