@@ -23,7 +23,7 @@ export function modeNote(result: Pick<AnswerResult, 'mode' | 'fallbackReason' | 
     case 'fallback':
       return `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are verbatim sentences from the statements below.`;
     case 'not-found':
-      return 'Nothing in the corpus answers this.';
+      return ''; // the text itself says what was searched and that nothing answers it
   }
 }
 
@@ -55,7 +55,7 @@ export function renderAnswer(result: AnswerResult, { question, answerKey }: { qu
     ...(i === 0 ? { title: truncate(question, MAX_EMBED_TITLE_CHARS) } : {}),
     description: chunk,
     color: colour,
-    ...(i === chunks.length - 1 ? { footer: { text: truncate(modeNote(result), MAX_FOOTER_CHARS) } } : {}),
+    ...(i === chunks.length - 1 && modeNote(result) ? { footer: { text: truncate(modeNote(result), MAX_FOOTER_CHARS) } } : {}),
   }));
 
   const sourceEmbeds: APIEmbed[] = [];

@@ -69,7 +69,7 @@ export class InteractionResponder {
   static for(interaction: RepliableInteraction, options: ResponderOptions): InteractionResponder {
     let responder = InteractionResponder.byInteraction.get(interaction);
     if (!responder) {
-      responder = InteractionResponder.for(interaction, options);
+      responder = new InteractionResponder(interaction, options);
       InteractionResponder.byInteraction.set(interaction, responder);
     }
     return responder;
