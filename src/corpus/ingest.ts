@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UserFacingError } from '../errors.js';
+import { log as defaultLog, type Logger } from '../log.js';
+import type { Database } from '../store/database.js';
+import type { StatementInput } from '../store/records.js';
+import { pruneStatements, saveStatement } from '../store/statement-writes.js';
+import { decodeStatementFile, MAX_FILE_BYTES } from './decode.js';
+import { InputError, type GivenMetadata } from './document.js';
+import { jsonlLines, parseJsonlStatement } from './jsonl.js';
+import { loadManifest, type Manifest } from './manifest.js';
+import { listInputFiles, type InputFile } from './read-files.js';
+import { prepareStatement, readPlainStatement } from './statement-file.js';
+
+/**
+ * Part of every content hash: bump it when cleaning, metadata inference or
+ * splitting changes, so the next ingest redoes every statement rather than
+ * keeping text produced by the old rules.
+ */
+export const PIPELINE_VERSION = 1;
+
+export interface IngestSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  failed: number;
+  /** Passages written by this run (added and updated statements). */
+  passages: number;
+  seconds: number;
+  failures: { source: string; message: string }[];
+  /** Bytes of input read (for throughput). */
+  bytes: number;
+}
+
+export interface IngestOptions {
+  /** Remove statements whose source was not found in this run's inputs. */
+  prune?: boolean;
+  /** CSV or JSONL giving metadata for plain files, keyed by source. */
+  manifest?: string;
+  /** Sources are paths relative to this folder (default: each input folder, or a file's own folder). */
+  root?: string;
+  onProgress?: (done: number, total: number, source: string) => void;
+  log?: Logger;
+  targetChars?: number;
+  maxChars?: number;
+}
+
+/**
+ * Ingest statement files (folders, .txt, .md, .html, .jsonl) into the corpus.
+ * Unchanged inputs (same content hash) are skipped before any parsing; a
+ * changed one replaces its statement, which keeps its id. Each statement is
+ * written in its own transaction, so a killed run leaves whole statements only
+ * and the next run picks up where it stopped. A bad input is recorded in
+ * `failures` and the run goes on.
+ */
+export async function ingest(db: Database, inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
+  const log = options.log ?? defaultLog;
+  const startedAt = new Date();
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, passages: 0, seconds: 0, failures: [], bytes: 0 };
+  const manifest: Manifest = options.manifest ? await loadManifest(options.manifest) : new Map();
+  const { files } = await listInputFiles(inputs, { root: options.root, exclude: options.manifest ? [resolve(options.manifest)] : [] });
+  if (options.prune && files.length === 0) {
+    throw new UserFacingError('nothing_to_ingest', `No statement files (.txt, .md, .html, .jsonl) in ${inputs.join(', ')}; not pruning the whole corpus.`);
+  }
+  const run = await db.run('INSERT INTO ingest_runs (started_at) VALUES (?)', [startedAt.toISOString()]);
+  const known = new Map((await db.all<{ source: string; content_hash: string }>('SELECT source, content_hash FROM statements')).map((row) => [row.source, row.content_hash]));
+  const present = new Set<string>();
+  const keptPrefixes: string[] = [];
+  const split = { targetChars: options.targetChars, maxChars: options.maxChars };
+
+  const fail = (source: string, error: unknown): void => {
+    if (!(error instanceof InputError)) log.error({ err: error, source }, 'ingest: unexpected error');
+    const message = error instanceof Error ? error.message : String(error);
+    summary.failed++;
+    summary.failures.push({ source: error instanceof InputError ? error.source : source, message });
+  };
+
+  // One write in flight while the next file is read and cleaned: SQLite works
+  // on its own thread, so the two overlap.
+  let pendingWrite: Promise<void> = Promise.resolve();
+  const write = async (statement: StatementInput): Promise<void> => {
+    await pendingWrite;
+    pendingWrite = saveStatement(db, statement).then(
+      ({ outcome }) => {
+        summary[outcome]++;
+        if (outcome !== 'unchanged') summary.passages += statement.passages.length;
+      },
+      (error: unknown) => fail(statement.source, error),
+    );
+  };
+
+  for (const [index, file] of files.entries()) {
+    options.onProgress?.(index, files.length, file.source);
+    try {
+      const bytes = await readInput(file);
+      summary.bytes += bytes.length;
+      if (file.format === 'jsonl') {
+        const jsonl = await ingestJsonl(file, bytes, known, present, write, fail, split);
+        if (jsonl.failedLines > 0) keptPrefixes.push(`${file.source}#`);
+        summary.unchanged += jsonl.unchanged;
+        continue;
+      }
+      present.add(file.source);
+      const given = manifest.get(file.source);
+      const hash = contentHash(bytes, given, split);
+      if (known.get(file.source) === hash) {
+        summary.unchanged++;
+        continue;
+      }
+      const text = decodeStatementFile(bytes, file.source);
+      await write(prepareStatement(readPlainStatement(file, text, given), hash, split));
+    } catch (error) {
+      present.add(file.source);
+      fail(file.source, error);
+    }
+  }
+  await pendingWrite;
+  options.onProgress?.(files.length, files.length, '');
+
+  if (options.prune) {
+    const keep = new Set([...present, ...[...known.keys()].filter((source) => keptPrefixes.some((prefix) => source.startsWith(prefix)))]);
+    summary.removed = (await pruneStatements(db, keep)).length;
+  }
+  summary.seconds = (Date.now() - startedAt.getTime()) / 1000;
+  await db.run('UPDATE ingest_runs SET finished_at = ?, added = ?, updated = ?, unchanged = ?, removed = ?, failed = ?, passages = ? WHERE id = ?', [
+    new Date().toISOString(), summary.added, summary.updated, summary.unchanged, summary.removed, summary.failed, summary.passages, run.lastID,
+  ]);
+  const { failures, ...counts } = summary;
+  log.debug({ ...counts, files: files.length }, 'ingest done');
+  return summary;
+}
+
+async function readInput(file: InputFile): Promise<Buffer> {
+  const info = await stat(file.path);
+  // Refuse before reading: a huge file must not be loaded to find out it is huge.
+  if (info.size > MAX_FILE_BYTES) decodeStatementFile(new Uint8Array(MAX_FILE_BYTES + 1), file.source);
+  return readFile(file.path);
+}
+
+/** sha256 of the pipeline version, the split settings, the raw bytes and the metadata given for them. */
+function contentHash(bytes: Uint8Array | string, given: GivenMetadata | undefined, split: object): string {
+  return createHash('sha256')
+    .update(`v${PIPELINE_VERSION}\0${JSON.stringify(split)}\0`)
+    .update(bytes)
+    .update(`\0${JSON.stringify(given ?? {})}`)
+    .digest('hex');
+}
+
+/** Each line its own statement and its own hash: editing one line re-ingests one statement. */
+async function ingestJsonl(
+  file: InputFile,
+  bytes: Buffer,
+  known: Map<string, string>,
+  present: Set<string>,
+  write: (statement: StatementInput) => Promise<void>,
+  fail: (source: string, error: unknown) => void,
+  split: { targetChars?: number; maxChars?: number },
+): Promise<{ unchanged: number; failedLines: number }> {
+  const text = decodeStatementFile(bytes, file.source);
+  let unchanged = 0;
+  let failedLines = 0;
+  const seenIds = new Map<string, number>();
+  for (const line of jsonlLines(text)) {
+    try {
+      const raw = parseJsonlStatement(file.source, line);
+      const firstLine = seenIds.get(raw.source);
+      if (firstLine !== undefined) throw new InputError(`${file.source}:${line.lineNumber}`, `duplicate id ${JSON.stringify(raw.given.externalId)} (first on line ${firstLine})`);
+      seenIds.set(raw.source, line.lineNumber);
+      present.add(raw.source);
+      const hash = contentHash(line.line, undefined, split);
+      if (known.get(raw.source) === hash) {
+        unchanged++;
+        continue;
+      }
+      await write(prepareStatement(raw, hash, split));
+    } catch (error) {
+      failedLines++;
+      fail(`${file.source}:${line.lineNumber}`, error);
+    }
+  }
+  return { unchanged, failedLines };
+}

@@ -1,0 +1,126 @@
+import { PAGE_NUMBER_LINE } from './chrome.js';
+import { HyphenationVocabulary, joinHyphenated } from './hyphenation.js';
+
+/**
+ * Re-join text that a PDF hard-wrapped at a fixed width into paragraphs, and
+ * mend sentences a page break cut in two. Text that isn't hard-wrapped keeps its
+ * line structure: its short lines (lists, signatures, headings) are real.
+ */
+
+export const PAGE_BREAK = '\f';
+
+/** Below this many lines we can't tell a wrapped text from a short list. */
+const MIN_LINES_TO_DETECT_WRAP = 8;
+/** PDF columns are 40–100 characters; web text has paragraph-long lines. */
+const MAX_WRAP_WIDTH_CHARS = 130;
+/** Share of lines that must fill the column for a text to count as wrapped. */
+const MIN_SHARE_OF_FULL_LINES = 0.5;
+/** Share of line breaks that must fall mid-sentence (next line lower-case): lists and signature blocks have none. */
+const MIN_SHARE_OF_MID_SENTENCE_BREAKS = 0.2;
+/** A line at least this full, ending a sentence, usually ends mid-paragraph; a shorter one ends the paragraph. */
+const FULL_LINE_SHARE = 0.85;
+
+const SENTENCE_END = /[.!?:;]["'”’»)\]*]*$/u;
+const STARTS_LOWER = /^["'“‘«(]*\p{Ll}/u;
+const STARTS_ITEM = /^(\d{1,3}\.|\(?[a-z0-9]{1,3}\)|[•▪●◦*–-])\s/u;
+
+function isBlank(line: string): boolean {
+  return line === '' || line === PAGE_BREAK;
+}
+
+/**
+ * The column width when `lines` are hard-wrapped, else undefined. Wrapped text
+ * has most lines near one width (the 90th percentile of lengths), and many line
+ * breaks in mid-sentence.
+ */
+export function detectWrapWidth(lines: readonly string[]): number | undefined {
+  const filled = lines.filter((line) => !isBlank(line));
+  if (filled.length < MIN_LINES_TO_DETECT_WRAP) return undefined;
+  const lengths = filled.map((line) => line.length).sort((a, b) => a - b);
+  const width = lengths[Math.floor(lengths.length * 0.9)]!;
+  if (width > MAX_WRAP_WIDTH_CHARS) return undefined;
+  const full = lengths.filter((length) => length >= 0.6 * width).length;
+  if (full / lengths.length < MIN_SHARE_OF_FULL_LINES) return undefined;
+  let breaks = 0;
+  let midSentence = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const before = lines[i - 1]!;
+    const after = lines[i]!;
+    if (isBlank(before) || isBlank(after)) continue;
+    breaks++;
+    if (!SENTENCE_END.test(before) && STARTS_LOWER.test(after)) midSentence++;
+  }
+  return breaks > 0 && midSentence / breaks >= MIN_SHARE_OF_MID_SENTENCE_BREAKS ? width : undefined;
+}
+
+/** Append `line` to a paragraph that ends with `last`, mending a hyphenated word. */
+function appendLine(paragraph: string, line: string, vocabulary: HyphenationVocabulary): string {
+  if (/\p{L}-$/u.test(paragraph) && /^\p{L}/u.test(line)) return joinHyphenated(paragraph, line, vocabulary);
+  // "co-operation—\nproblems": an em dash attached to a word stays attached.
+  if (/\p{L}[—–]$/u.test(paragraph)) return paragraph + line;
+  return `${paragraph} ${line}`;
+}
+
+/**
+ * Turn lines into paragraphs. Wrapped text: lines are joined unless the
+ * previous line ends a sentence well short of the column, or the next starts a
+ * numbered item; page numbers go. Any text: a blank line or page break between a
+ * line ending mid-sentence and a lower-case line is no paragraph break.
+ */
+export function unwrapLines(input: readonly string[]): string[] {
+  // A line that is only a number is a page number, in PDF text and scraped text alike.
+  const lines = input.filter((line) => !PAGE_NUMBER_LINE.test(line));
+  const width = detectWrapWidth(lines);
+  const vocabulary = new HyphenationVocabulary(lines);
+  const paragraphs: string[] = [];
+  let current: string | undefined;
+  let lastLine = '';
+  let gap = false;
+  let pageBreak = false;
+
+  for (const line of lines) {
+    if (isBlank(line)) {
+      gap = true;
+      pageBreak ||= line === PAGE_BREAK;
+      continue;
+    }
+    if (current === undefined) {
+      current = line;
+    } else if (joins(lastLine, line, width, gap, pageBreak)) {
+      current = appendLine(current, line, vocabulary);
+    } else if (width === undefined && !gap && !isOwnParagraph(lastLine, line)) {
+      // Text that isn't wrapped keeps a single line break (a list, a signature) as it was.
+      current = `${current}\n${line}`;
+    } else {
+      paragraphs.push(current);
+      current = line;
+    }
+    lastLine = line;
+    gap = false;
+    pageBreak = false;
+  }
+  if (current !== undefined) paragraphs.push(current);
+  return paragraphs;
+}
+
+/** Paragraph-per-line text (no blank lines between): a long line ending a sentence is a paragraph. */
+const PARAGRAPH_LINE_CHARS = 100;
+const ENDS_SENTENCE = /[.!?…]["'”’»)\]]*$/u;
+
+function isOwnParagraph(previous: string, next: string): boolean {
+  return ENDS_SENTENCE.test(previous) && (previous.length >= PARAGRAPH_LINE_CHARS || next.length >= PARAGRAPH_LINE_CHARS);
+}
+
+function joins(previous: string, next: string, width: number | undefined, gap: boolean, pageBreak: boolean): boolean {
+  const midSentence = !SENTENCE_END.test(previous);
+  if (gap) {
+    // Across a blank line or page break: only a sentence that visibly goes on.
+    if (!midSentence) return false;
+    if (STARTS_LOWER.test(next)) return width !== undefined || pageBreak || /\p{L}-$/u.test(previous);
+    return pageBreak && width !== undefined && previous.length >= FULL_LINE_SHARE * width;
+  }
+  if (width === undefined) return false;
+  if (STARTS_ITEM.test(next) && (!midSentence || previous.length < FULL_LINE_SHARE * width)) return false;
+  if (midSentence) return true;
+  return previous.length >= FULL_LINE_SHARE * width;
+}
