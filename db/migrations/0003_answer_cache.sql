@@ -1,6 +1,6 @@
 -- Answers, cached: a repeated question is answered instantly and without a model call.
 -- `key` is a hash of the normalised question, its filters and language, the model (or
--- 'extractive'), the prompt version and the corpus version: an ingest that changes the
+-- 'extractive'), the answer code's version and the corpus version: an ingest that changes the
 -- corpus bumps corpus_meta.corpus_version, so no older answer can match again. Rows of
 -- older corpus versions are deleted when the next answer is stored.
 CREATE TABLE answer_cache (

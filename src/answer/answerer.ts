@@ -8,8 +8,8 @@ import { needsContext } from './follow-up.js';
 import { generateGroundedAnswer } from './generate.js';
 import { answerLanguage } from './language.js';
 import { notCoveredText } from './messages.js';
-import { createModelClient, type ModelClientOptions } from './model-client.js';
-import { fitSources, PROMPT_VERSION } from './prompt.js';
+import { createModelClient, type ModelClient, type ModelClientOptions } from './model-client.js';
+import { fitSources } from './prompt.js';
 import { retrieveForQuestion, type QuestionRetrieval } from './retrieval.js';
 import type { SourcePassage } from './sources.js';
 import { tokenCounterFor } from './tokens.js';
@@ -35,15 +35,22 @@ const MAX_CACHED_PASSAGE_COUNTS = 50_000;
  * the corpus has nothing it says so and shows what it searched, without
  * calling the model. Answers are cached per corpus version.
  */
-export function createAnswerer(deps: { db: Database; config: Config; log?: Logger; options?: AnswererOptions }): Answerer {
+export function createAnswerer(deps: {
+  db: Database;
+  config: Config;
+  log?: Logger;
+  options?: AnswererOptions;
+  /** The model; by default the `openai` client for the configured server. The benchmark passes an in-process one. */
+  modelClient?: ModelClient;
+}): Answerer {
   const { db, config } = deps;
   const log = deps.log ?? defaultLog;
-  const useModel = hasModel(config);
-  const model = useModel ? createModelClient(config, { ...deps.options?.model, log }) : undefined;
-  const modelName = useModel ? config.OPENAI_MODEL : 'extractive';
+  const useModel = deps.modelClient !== undefined || hasModel(config);
+  const model = deps.modelClient ?? (useModel ? createModelClient(config, { ...deps.options?.model, log }) : undefined);
+  const modelName = model?.model ?? 'extractive';
   const cache = deps.options?.cache === false ? undefined : new AnswerCache(db, log);
   // Loading the tokenizer takes seconds: start now, so the first question rarely waits for it.
-  const counter = useModel ? tokenCounterFor(config.OPENAI_MODEL, (error) => log.warn({ err: error }, 'tokenizer unavailable; estimating tokens')) : undefined;
+  const counter = model ? tokenCounterFor(model.model, (error) => log.warn({ err: error }, 'tokenizer unavailable; estimating tokens')) : undefined;
   const passageTokens = new Map<number, number>();
   let organisations: { version: number; names: string[] } | undefined;
 
@@ -62,13 +69,13 @@ export function createAnswerer(deps: { db: Database; config: Config; log?: Logge
       const language = answerLanguage(request.question, request.language);
       const version = await corpusVersion(db);
       // A follow-up means what its conversation makes it mean: not cached.
-      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, from: request.from, to: request.to, language, model: modelName, promptVersion: PROMPT_VERSION, corpusVersion: version }) : undefined;
+      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, from: request.from, to: request.to, language, model: modelName, corpusVersion: version }) : undefined;
       if (key) {
         const cached = await cache!.get(key);
         if (cached) {
           const { usage: _usage, ...rest } = cached;
           const result: AnswerResult = { ...rest, cached: true, timings: { retrievalMs: 0, totalMs: performance.now() - started } };
-          log.info({ mode: result.mode, cached: true, totalMs: result.timings.totalMs }, 'answered');
+          log.debug({ mode: result.mode, cached: true, totalMs: result.timings.totalMs }, 'answered');
           return result;
         }
       }
@@ -115,7 +122,7 @@ export function createAnswerer(deps: { db: Database; config: Config; log?: Logge
       }
       result.timings.totalMs = performance.now() - started;
       if (key && cacheable) await cache!.put(key, version, result);
-      log.info({ mode: result.mode, fallbackReason: result.fallbackReason, hits: retrieval.hits, sources: result.sources.length, ...result.timings, usage: result.usage }, 'answered');
+      log.debug({ mode: result.mode, fallbackReason: result.fallbackReason, hits: retrieval.hits, sources: result.sources.length, ...result.timings, usage: result.usage }, 'answered');
       return result;
     },
   };

@@ -3,6 +3,13 @@ import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import type { AnswerResult } from './types.js';
 
+/**
+ * Bump when answers would come out differently for the same corpus (the
+ * prompt, grounding, or the extractive selection changed): cached answers made
+ * by the old code are then not reused.
+ */
+export const ANSWER_VERSION = 2;
+
 /** Answers kept; the least recently used go first. */
 export const MAX_CACHED_ANSWERS = 5_000;
 
@@ -14,7 +21,6 @@ export interface CacheKeyParts {
   language: string;
   /** The model's name, or 'extractive' when answering without one. */
   model: string;
-  promptVersion: number;
   corpusVersion: number;
 }
 
@@ -32,6 +38,7 @@ export function normaliseQuestion(question: string): string {
 export function cacheKey(parts: CacheKeyParts): string {
   const normal = {
     ...parts,
+    answerVersion: ANSWER_VERSION,
     question: normaliseQuestion(parts.question),
     organisation: parts.organisation?.trim().toLowerCase() ?? '',
     from: parts.from?.trim() ?? '',

@@ -9,6 +9,7 @@ const MAX_QUOTES = 4;
 const MAX_QUOTES_PER_STATEMENT = 2;
 const MAX_TOTAL_QUOTE_CHARS = 1_400;
 const MIN_SENTENCE_WORDS = 5;
+const LIST_ITEM = /^\s*(?:\d{1,3}[.)]|[-*•+–])\s/;
 /** Longer sentences are cut to their best run of clauses (still verbatim). */
 const MAX_QUOTE_WORDS = 55;
 /** A second quote from a statement already quoted counts for this much (diversity across statements). */
@@ -16,8 +17,8 @@ const SAME_STATEMENT_FACTOR = 0.5;
 /** Share of a candidate's matched terms already covered by chosen quotes above which it is redundant. */
 const MAX_REDUNDANCY = 0.9;
 /**
- * The best quote must match two of the question's terms, or half of them, or
- * the corpus is taken not to answer it: "climate change policy" must not be
+ * A quote must match two of the question's terms, or half of them; with no
+ * such quote the corpus is taken not to answer the question: "climate change policy" must not be
  * answered with a sentence about a "changed strategic orientation", while
  * "what does ICOR say about the Taliban, briefly?" still finds ICOR on the Taliban.
  */
@@ -49,10 +50,9 @@ export interface ExtractiveAnswer {
 export function extractiveAnswer(question: string, sources: readonly NumberedSource[], language: string, why: 'no-model' | 'fallback'): ExtractiveAnswer | undefined {
   const terms = contentStems(question, language);
   if (terms.length === 0) return undefined;
-  const candidates = collectCandidates(terms, sources);
+  const candidates = collectCandidates(terms, sources).filter((c) => c.matched.size >= MIN_MATCHED_TERMS || c.matched.size / terms.length >= MIN_MATCHED_SHARE);
   const chosen = chooseQuotes(candidates);
-  const best = chosen[0];
-  if (!best || (best.matched.size < MIN_MATCHED_TERMS && best.matched.size / terms.length < MIN_MATCHED_SHARE)) return undefined;
+  if (chosen.length === 0) return undefined;
 
   // Number in order of appearance; keep each statement's quotes together, best statement first.
   const order: NumberedSource[] = [];
@@ -84,6 +84,8 @@ function collectCandidates(terms: readonly string[], sources: readonly NumberedS
       if (!passage.primary) continue;
       for (const span of splitSentences(passage.text)) {
         const sentence = passage.text.slice(span.start, span.end);
+        // "27. KSRD …", "• Liga Comunista …": signatory lists and bullets are not statements.
+        if (LIST_ITEM.test(sentence)) continue;
         const quote = trimToBestClauses(sentence, terms);
         const sentenceWords = words(quote);
         if (sentenceWords.length < MIN_SENTENCE_WORDS) continue;

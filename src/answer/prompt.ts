@@ -14,8 +14,6 @@ import type { ConversationTurn } from './types.js';
  * model does with it, grounding still checks every citation and quotation.
  */
 
-/** Bump when the prompt changes meaning: cached answers from the old prompt are not reused. */
-export const PROMPT_VERSION = 1;
 /** Earlier turns sent with a follow-up, and how much of each. */
 const MAX_HISTORY_TURNS = 4;
 const MAX_HISTORY_TURN_CHARS = 1_200;
