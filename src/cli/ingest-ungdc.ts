@@ -1,0 +1,94 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { loadConfig, loadDotEnv } from '../config.js';
+import { ingest } from '../corpus/ingest.js';
+import { prepareUngdc } from '../corpus/ungdc.js';
+import { isUserFacingError } from '../errors.js';
+import { log } from '../log.js';
+import { openForWriting } from '../store/migrate.js';
+import { resolveDatabasePath } from './args.js';
+import { formatSummary, readTotals } from './ingest-summary.js';
+import { createProgress } from './progress.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The shared datasets live beside the checkout, never in it. */
+export const DEFAULT_UNGDC_DIR = resolve(REPO_ROOT, '../shared/datasets/ungdc');
+
+const USAGE = `Usage: npm run ingest:ungdc -- [--db path] [--limit N] [--dataset folder]
+
+Ingest the UN General Debate Corpus (10,952 speeches, 1946-2024): unpack
+${'ungdc-1946-2024.tar.gz'} to a scratch folder, describe each speech from speakers.csv
+(title, country, year), and run the ordinary ingest on it. Re-running skips
+unchanged speeches.
+
+  --db path        database file (default: $DATABASE_PATH or db/corpus.sqlite)
+  --limit N        only the first N speeches (by session, then file name)
+  --dataset folder where the tarball and speakers.csv are (default: ${DEFAULT_UNGDC_DIR})
+  -h, --help       show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        db: { type: 'string' },
+        limit: { type: 'string' },
+        dataset: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
+    process.stderr.write(`--limit must be a whole number of speeches, 1 or more (got "${values.limit}")\n`);
+    return 2;
+  }
+  loadDotEnv();
+  const databasePath = resolveDatabasePath(values.db, loadConfig());
+  const scratch = await mkdtemp(join(tmpdir(), 'ungdc-'));
+  try {
+    const extractStarted = Date.now();
+    const { root, files, manifest, described } = await prepareUngdc(values.dataset ?? DEFAULT_UNGDC_DIR, scratch, limit);
+    process.stderr.write(`Unpacked ${files.length} speeches (${described} described from speakers.csv) in ${((Date.now() - extractStarted) / 1000).toFixed(1)} s\n`);
+    const db = await openForWriting(databasePath);
+    const progress = createProgress('Ingesting UN speeches');
+    try {
+      const summary = await ingest(db, limit === undefined ? [root] : files, { root, manifest, onProgress: (done, total, source) => progress.update(done, total, source) });
+      progress.stop();
+      for (const failure of summary.failures) process.stderr.write(`error: ${failure.source}: ${failure.message}\n`);
+      process.stdout.write(`${formatSummary(summary, await readTotals(db), databasePath)}\n`);
+      return summary.failed > 0 ? 1 : 0;
+    } finally {
+      progress.stop();
+      await db.close();
+    }
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (isUserFacingError(error)) process.stderr.write(`${error.message}\n`);
+    else {
+      log.error({ err: error }, 'ingest:ungdc failed');
+      process.stderr.write(`Ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);

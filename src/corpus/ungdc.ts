@@ -1,0 +1,119 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { x as extractTar } from 'tar';
+import { UserFacingError } from '../errors.js';
+import type { GivenMetadata } from './document.js';
+import { listInputFiles } from './read-files.js';
+import { countryNameFor } from './ungdc-countries.js';
+
+/**
+ * The UN General Debate Corpus (Jankin, Baturo & Dasandi; Harvard Dataverse
+ * doi:10.7910/DVN/0TJX8Y): TXT/Session NN - YYYY/ISO_NN_YYYY.txt plus
+ * speakers.csv. This module turns it into plain files and a manifest for the
+ * ordinary ingest, so the UN speeches go through exactly the same pipeline.
+ */
+
+export const UNGDC_TARBALL = 'ungdc-1946-2024.tar.gz';
+export const UNGDC_SPEAKERS = 'speakers.csv';
+const FILE_NAME = /(?:^|\/)([A-Z]{2,4})_(\d{1,2})_(\d{4})\.txt$/;
+
+export interface Speaker {
+  name: string;
+  post: string;
+  country: string;
+}
+
+/** speakers.csv → speakers by "ISO_session_year", and each code's most used country name. */
+export function readSpeakers(csv: string): { speakers: Map<string, Speaker[]>; usualNames: Map<string, string> } {
+  const rows = parseCsv(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
+  const speakers = new Map<string, Speaker[]>();
+  const nameCounts = new Map<string, Map<string, number>>();
+  for (const row of rows) {
+    const iso = row['ISO Code'] ?? '';
+    const key = `${iso}_${Number(row.Session)}_${row.Year}`;
+    const speaker = { name: tidyName(row['Name of Person Speaking'] ?? ''), post: tidyPost(row.Post ?? ''), country: (row.Country ?? '').trim() };
+    speakers.set(key, [...(speakers.get(key) ?? []), speaker]);
+    if (iso && speaker.country) {
+      const counts = nameCounts.get(iso) ?? new Map<string, number>();
+      counts.set(speaker.country, (counts.get(speaker.country) ?? 0) + 1);
+      nameCounts.set(iso, counts);
+    }
+  }
+  const usualNames = new Map([...nameCounts].map(([iso, counts]) => [iso, [...counts].sort((a, b) => b[1] - a[1])[0]![0]]));
+  return { speakers, usualNames };
+}
+
+/** "Mr. Vartan OSKANIAN" → "Mr. Vartan Oskanian" (UN records capitalise surnames); acronyms and numerals stay. */
+function tidyName(name: string): string {
+  return name
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\b[A-Z][A-Z’'-]+\b/g, (word) => (/^[IVXLC]+$/.test(word) || !/[AEIOUY]/.test(word) ? word : word[0] + word.slice(1).toLowerCase()));
+}
+
+/** Posts as written, with the first letter capitalised and the dataset's one frequent typo ("Foregn") mended. */
+function tidyPost(post: string): string {
+  const text = post.replace(/\s+/g, ' ').trim().replace(/\bForegn\b/g, 'Foreign');
+  return text ? text[0]!.toUpperCase() + text.slice(1) : '';
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/**
+ * Manifest entry for one speech. Organisation: the country (as the UN called
+ * it that year) — the speaker speaks for the state in the General Debate; the
+ * country is what people filter by, and "Government of …" would fit neither
+ * heads of state nor the Holy See, Palestine or the European Union.
+ * Title: "Statement by <speaker>, <post>, <country>, UN General Debate, <n>th
+ * session (<year>)", leaving out what speakers.csv doesn't know.
+ */
+export function ungdcMetadata(path: string, speakers: Map<string, Speaker[]>, usualNames: Map<string, string>): GivenMetadata | undefined {
+  const match = FILE_NAME.exec(path);
+  if (!match) return undefined;
+  const [, iso, sessionText, yearText] = match as unknown as [string, string, string, string];
+  const session = Number(sessionText);
+  const year = Number(yearText);
+  const rows = speakers.get(`${iso}_${session}_${year}`) ?? [];
+  const country = countryNameFor(iso, year) ?? usualNames.get(iso) ?? rows.find((row) => row.country)?.country ?? iso;
+  const names = [...new Map(rows.filter((row) => row.name).map((row) => [row.name.toLowerCase(), row])).values()];
+  const debate = `UN General Debate, ${ordinal(session)} session (${year})`;
+  let title: string;
+  if (names.length === 0) title = `Statement by the delegation of ${country}, ${debate}`;
+  else if (names.length === 1 && names[0]!.post) title = `Statement by ${names[0]!.name}, ${names[0]!.post}, ${country}, ${debate}`;
+  else title = `Statement by ${names.map((row) => row.name).join(' and ')} (${country}), ${debate}`;
+  return { title, organisation: country, date: yearText, language: 'en', externalId: `${iso}_${sessionText}_${yearText}` };
+}
+
+/**
+ * Unpack the tarball into `scratchDir` and write a JSONL manifest beside it.
+ * Returns the folder to ingest (sources relative to it, e.g. "Session 50 -
+ * 1995/AFG_50_1995.txt", stable across runs), the files (the first `limit`
+ * when given) and the manifest's path.
+ */
+export async function prepareUngdc(datasetDir: string, scratchDir: string, limit?: number): Promise<{ root: string; files: string[]; manifest: string; described: number }> {
+  const tarball = join(datasetDir, UNGDC_TARBALL);
+  let csv: string;
+  try {
+    csv = await readFile(join(datasetDir, UNGDC_SPEAKERS), 'utf8');
+    await mkdir(scratchDir, { recursive: true });
+    await extractTar({ file: tarball, cwd: scratchDir });
+  } catch (error) {
+    throw new UserFacingError('no_dataset', `Can't read the UN General Debate Corpus in ${datasetDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): it needs ${UNGDC_TARBALL} and ${UNGDC_SPEAKERS}.`);
+  }
+  const root = join(scratchDir, 'TXT');
+  const { files } = await listInputFiles([root]);
+  const chosen = limit === undefined ? files : files.slice(0, limit);
+  const { speakers, usualNames } = readSpeakers(csv);
+  const lines: string[] = [];
+  for (const file of chosen) {
+    const metadata = ungdcMetadata(file.source, speakers, usualNames);
+    if (metadata) lines.push(JSON.stringify({ path: file.source, ...metadata, id: metadata.externalId, externalId: undefined }));
+  }
+  const manifest = join(scratchDir, 'manifest.jsonl');
+  await writeFile(manifest, `${lines.join('\n')}\n`);
+  return { root, files: chosen.map((file) => file.path), manifest, described: lines.length };
+}
