@@ -191,11 +191,14 @@ test('GIVEN a message mentioning the bot THEN the client sees it, starts a threa
     assert.equal(question.mentions[0]?.id, FIXTURE_IDS.bot);
     const [thread] = await double.waitFor(() => {
       const threads = double.threadsIn(FIXTURE_IDS.general);
-      return threads.length > 0 && double.messagesIn(threads[0]!.id).length > 0 && threads;
+      return threads.length > 0 && double.messagesIn(threads[0]!.id).length > 1 && threads;
     });
     assert.equal(thread!.id, question.id, 'a thread from a message takes its id');
     assert.equal(thread!.type, ChannelType.PublicThread);
-    assert.equal(double.messagesIn(thread!.id)[0]?.content, 'An answer, in the thread');
+    const [opener, answer] = double.messagesIn(thread!.id);
+    assert.equal(opener?.type, 21, 'a thread from a message opens with THREAD_STARTER_MESSAGE');
+    assert.equal(opener?.referenced_message?.content, 'what did they say about peace?'.replace(/^/, `<@${FIXTURE_IDS.bot}> `));
+    assert.equal(answer?.content, 'An answer, in the thread');
     assert.equal(double.typingIn(FIXTURE_IDS.general).length, 1);
     assert.equal(client.channels.cache.get(thread!.id)?.isThread(), true, 'THREAD_CREATE reached the cache');
 
@@ -385,26 +388,84 @@ test('GIVEN a modal THEN its submission mirrors the fields the bot asked for', a
   });
 });
 
-test('GIVEN a callback after the deadline or a stale token THEN Discord errors 10062 and 50027 reach the bot', async () => {
+test('GIVEN a callback after the deadline THEN Discord answers 10062 and the interaction counts as failed', async () => {
   await withBot({ interactionDeadlineMs: 100 }, async (double, client) => {
     const errors: DiscordAPIError[] = [];
     client.on(Events.InteractionCreate, async (interaction) => {
       if (!interaction.isChatInputCommand()) return;
-      if (interaction.commandName === 'slow') await new Promise((resolve) => setTimeout(resolve, 200));
-      try {
-        await interaction.deferReply();
-        double.expireInteractionToken(interaction.token);
-        await interaction.editReply({ content: 'too late', allowedMentions: NO_PINGS });
-      } catch (error) {
-        errors.push(error as DiscordAPIError);
-      }
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await interaction.deferReply().catch((error: DiscordAPIError) => errors.push(error));
     });
     const slow = double.sendSlashCommand({ name: 'slow' });
-    double.sendSlashCommand({ name: 'fast' });
-    await double.waitFor(() => errors.length === 2);
-    assert.deepEqual(errors.map((e) => e.code).sort(), [10062, 50027]);
+    await double.waitFor(() => errors.length === 1);
+    assert.equal(errors[0]?.code, 10062);
     assert.deepEqual(double.failedInteractions().map((r) => r.id), [slow.id]);
     assert.throws(() => double.assertClean(), /This interaction failed/);
+  });
+});
+
+test('GIVEN an expired interaction token THEN editReply gets 401 Invalid Webhook Token (50027)', async () => {
+  await withBot({}, async (double, client) => {
+    const errors: DiscordAPIError[] = [];
+    client.on(Events.InteractionCreate, async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      await interaction.deferReply();
+      double.expireInteractionToken(interaction.token);
+      await interaction.editReply({ content: 'too late', allowedMentions: NO_PINGS }).catch((error: DiscordAPIError) => errors.push(error));
+    });
+    double.sendSlashCommand({ name: 'ask', options: { question: 'q' } });
+    await double.waitFor(() => errors.length === 1);
+    assert.deepEqual([errors[0]?.status, errors[0]?.code], [401, 50027]);
+    assert.ok(client.token, 'a webhook 401 does not cost the bot its token');
+    double.assertClean();
+  });
+});
+
+test('GIVEN two shards THEN each IDENTIFYs, gets its own guild, and interactions reach the shard of their guild', async () => {
+  const double = await startDiscordDouble({ secondGuild: true });
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], shards: [0, 1], shardCount: 2, rest: { api: double.apiBase } });
+  try {
+    const ready = once(client, Events.ClientReady);
+    await client.login(double.token);
+    await ready;
+    assert.deepEqual(double.gateway.sessions.map((s) => s.shard), [[0, 2], [1, 2]]);
+    assert.equal(client.guilds.cache.get(FIXTURE_IDS.guild)?.shardId, 0);
+    assert.equal(client.guilds.cache.get(FIXTURE_IDS.secondGuild)?.shardId, 1);
+    const received = nextInteraction(client, (i): i is Interaction => i.isChatInputCommand());
+    double.sendSlashCommand({ name: 'help', user: 'bob', channelId: FIXTURE_IDS.secondGeneral });
+    assert.equal((await received).guildId, FIXTURE_IDS.secondGuild);
+    assert.equal(double.gateway.sessions[1]?.events.at(-1)?.t, 'INTERACTION_CREATE');
+  } finally {
+    await client.destroy();
+    await double.close();
+  }
+});
+
+test('GIVEN a member fetch THEN REQUEST_GUILD_MEMBERS is answered with a chunk', async () => {
+  await withBot({}, async (double, client) => {
+    const guild = client.guilds.cache.get(FIXTURE_IDS.guild)!;
+    const members = await guild.members.fetch({ user: [FIXTURE_IDS.alice, FIXTURE_IDS.bob] });
+    assert.deepEqual([...members.keys()].sort(), [FIXTURE_IDS.alice, FIXTURE_IDS.bob]);
+    double.assertClean();
+  });
+});
+
+test('GIVEN a thread someone else started from a message THEN the bot sees it, its history opens with the starter (type 21), and archiving works', async () => {
+  await withBot({}, async (double, client) => {
+    const question = double.postUserMessage({ content: 'Shall we discuss NATO?', user: 'bob' });
+    const thread = double.startThread({ name: 'NATO', fromMessage: question.id, user: 'bob' });
+    await double.waitFor(() => client.channels.cache.has(thread.id));
+    double.postUserMessage({ content: 'What did they say?', channelId: thread.id, user: 'alice' });
+    const channel = client.channels.cache.get(thread.id);
+    assert.ok(channel?.isThread());
+    const fetched = await channel.messages.fetch({ limit: 10 });
+    const oldest = [...fetched.values()].at(-1)!;
+    assert.equal(oldest.type, 21);
+    assert.equal(oldest.content, '');
+    assert.equal((await channel.fetchStarterMessage())?.content, 'Shall we discuss NATO?');
+    await channel.setArchived(true);
+    assert.equal((double.channel(thread.id) as { thread_metadata?: { archived: boolean } }).thread_metadata?.archived, true);
+    double.assertClean();
   });
 });
 

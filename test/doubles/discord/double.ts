@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import {
   ApplicationCommandType,
+  ChannelType,
   ComponentType,
   GatewayDispatchEvents,
   InteractionResponseType,
@@ -384,6 +385,31 @@ export class DiscordDouble extends EventEmitter {
     const message = this.#world.createMessage(channel.id, user, { content, ...(input.replyTo ? { message_reference: { message_id: input.replyTo } } : {}) });
     this.emit('change');
     return structuredClone(message);
+  }
+
+  /**
+   * Starts a thread as a person (default Alice) in a text channel (default
+   * #general), from one of its messages or on its own; dispatches THREAD_CREATE.
+   * For tests of messages in threads the bot did not start.
+   */
+  startThread(input: { name: string; channelId?: string; user?: FixtureUserName | APIUser | string; fromMessage?: string; private?: boolean }): APIThreadChannel {
+    const owner = this.#world.userOf(input.user);
+    const parent = this.#world.channels.get(input.channelId ?? FIXTURE_IDS.general);
+    if (!parent) throw new Error(`No channel ${input.channelId}`);
+    const fromMessage = input.fromMessage ? this.#messageFor(input.fromMessage) : undefined;
+    const thread = this.#world.createThread(parent, input.name, {
+      owner,
+      ...(fromMessage ? { fromMessage } : {}),
+      ...(input.private ? { type: ChannelType.PrivateThread } : {}),
+    });
+    this.emit('change');
+    return structuredClone(thread);
+  }
+
+  /** Archives (or locks) a thread as a moderator would; dispatches THREAD_UPDATE. */
+  archiveThread(threadId: string, options: { locked?: boolean } = {}): void {
+    this.#world.updateThread(threadId, { archived: true, ...(options.locked ? { locked: true } : {}) });
+    this.emit('change');
   }
 
   // ---- Reading what the user sees ---------------------------------------------------------------

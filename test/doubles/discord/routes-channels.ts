@@ -41,6 +41,24 @@ export function channelRoutes(world: World, typing: TypingRecord[], onChange: ()
       },
     },
     {
+      method: 'PATCH',
+      pattern: '/channels/:channel',
+      auth: true,
+      handle: (request, { channel }) => {
+        const thread = channelOr404(channel!);
+        if (!thread) return { ...DISCORD_ERRORS.unknownChannel, problem: `edit of unknown channel ${channel}` };
+        if (!isThread(thread)) return { status: 403, body: { code: 50013, message: 'Missing Permissions' }, problem: 'the bot may only edit threads' };
+        const body = (request.body ?? {}) as Json;
+        if (body.name !== undefined) {
+          const nameProblem = threadNameProblem(body.name);
+          if (nameProblem) return { ...nameProblem, problem: 'thread name must be 1-100 characters' };
+        }
+        world.updateThread(thread.id, body);
+        onChange();
+        return { status: 200, body: world.channels.get(thread.id) };
+      },
+    },
+    {
       method: 'GET',
       pattern: '/channels/:channel/messages',
       auth: true,

@@ -225,6 +225,8 @@ export class World {
     if (channel.type === ChannelType.PublicThread || channel.type === ChannelType.PrivateThread) {
       channel.message_count = (channel.message_count ?? 0) + 1;
       channel.total_message_sent = (channel.total_message_sent ?? 0) + 1;
+      // A message in an archived (not locked) thread brings it back, as on Discord.
+      if (channel.thread_metadata?.archived && !channel.thread_metadata.locked) this.updateThread(channel.id, { archived: false });
     }
     if (((message.flags ?? 0) & MessageFlags.Ephemeral) === 0) this.dispatchMessage(GatewayDispatchEvents.MessageCreate, message);
     return message;
@@ -247,7 +249,12 @@ export class World {
    * Starts a thread in a text channel, from a message (the thread takes the
    * message's id, as on Discord) or on its own; dispatches THREAD_CREATE.
    */
-  createThread(parent: APIChannel, name: string, options: { fromMessage?: APIMessage; type?: ChannelType.PublicThread | ChannelType.PrivateThread; autoArchiveMinutes?: number }): APIThreadChannel {
+  createThread(
+    parent: APIChannel,
+    name: string,
+    options: { fromMessage?: APIMessage; type?: ChannelType.PublicThread | ChannelType.PrivateThread; autoArchiveMinutes?: number; owner?: APIUser },
+  ): APIThreadChannel {
+    const owner = options.owner ?? this.botUser;
     const guild = this.guildOfChannel(parent);
     if (!guild) throw new Error('Threads need a guild channel');
     const now = new Date().toISOString();
@@ -259,7 +266,7 @@ export class World {
       guild_id: guild.id,
       name,
       parent_id: parent.id,
-      owner_id: this.botUser.id,
+      owner_id: owner.id,
       last_message_id: null,
       rate_limit_per_user: 0,
       message_count: 0,
@@ -274,18 +281,44 @@ export class World {
         create_timestamp: now,
         ...(type === ChannelType.PrivateThread ? { invitable: true } : {}),
       },
-      member: { id, user_id: this.botUser.id, join_timestamp: now, flags: 0 as ThreadMemberFlags },
+      ...(owner.id === this.botUser.id ? { member: { id, user_id: this.botUser.id, join_timestamp: now, flags: 0 as ThreadMemberFlags } } : {}),
     } as APIThreadChannel;
     this.channels.set(id, thread);
-    if (options.fromMessage) {
-      const starter = this.messages.get(options.fromMessage.id);
-      if (starter) {
-        starter.thread = thread;
-        starter.flags = ((starter.flags ?? 0) | MessageFlags.HasThread) as MessageFlags;
-      }
-    }
     this.gateway.dispatch(GatewayDispatchEvents.ThreadCreate, { ...thread, newly_created: true }, guild.id);
+    const starter = options.fromMessage ? this.messages.get(options.fromMessage.id) : undefined;
+    if (starter) {
+      starter.thread = thread;
+      starter.flags = ((starter.flags ?? 0) | MessageFlags.HasThread) as MessageFlags;
+      // A thread from a message opens with a THREAD_STARTER_MESSAGE (type 21): no content of its own,
+      // the starter in `referenced_message`, authored by whoever started the thread. Never dispatched.
+      const opener = blankMessage(this.ids.next(), id, owner, Date.now());
+      opener.type = MessageType.ThreadStarterMessage;
+      opener.guild_id = guild.id;
+      opener.message_reference = { type: 0 as never, message_id: starter.id, channel_id: parent.id, guild_id: guild.id };
+      const { allowed_mentions: _kept, ...referenced } = structuredClone(starter);
+      opener.referenced_message = referenced;
+      this.messages.add(opener);
+    } else {
+      // A thread without a message announces itself in the parent (THREAD_CREATED, type 18).
+      this.createMessage(parent.id, owner, { content: name }, { type: MessageType.ThreadCreated, message_reference: { channel_id: id, guild_id: guild.id } });
+    }
     return thread;
+  }
+
+  /** Applies a thread edit (name, archived, locked, auto-archive, slow mode) and dispatches THREAD_UPDATE. */
+  updateThread(id: string, body: Record<string, unknown>): void {
+    const thread = this.channels.get(id) as APIThreadChannel | undefined;
+    if (!thread?.thread_metadata) return;
+    if (typeof body.name === 'string') thread.name = body.name;
+    if (typeof body.rate_limit_per_user === 'number') thread.rate_limit_per_user = body.rate_limit_per_user;
+    const metadata = thread.thread_metadata;
+    if (typeof body.archived === 'boolean' && body.archived !== metadata.archived) {
+      metadata.archived = body.archived;
+      metadata.archive_timestamp = new Date().toISOString();
+    }
+    if (typeof body.locked === 'boolean') metadata.locked = body.locked;
+    if (typeof body.auto_archive_duration === 'number') metadata.auto_archive_duration = body.auto_archive_duration as ThreadAutoArchiveDuration;
+    this.gateway.dispatch(GatewayDispatchEvents.ThreadUpdate, structuredClone(thread), thread.guild_id);
   }
 
   /** The command the bot registered under this name and type (guild commands first). */
