@@ -311,6 +311,37 @@ test('GIVEN 500s THEN one is retried by discord.js and four reach the bot as an 
   });
 });
 
+test('GIVEN a message with a file THEN the multipart payload_json is parsed and the file becomes an attachment', async () => {
+  await withBot({}, async (double, client) => {
+    const channel = client.channels.cache.get(FIXTURE_IDS.general);
+    assert.ok(channel?.isSendable());
+    const sent = await channel.send({ content: 'the full text', files: [{ attachment: Buffer.from('statement text'), name: 'statement.txt' }], allowedMentions: NO_PINGS });
+    const request = double.requests.at(-1)!;
+    assert.match(request.headers['content-type'] ?? '', /^multipart\/form-data/);
+    assert.equal((request.body as { content?: string }).content, 'the full text');
+    assert.deepEqual(request.files.map((f) => [f.filename, f.size]), [['statement.txt', 14]]);
+    assert.deepEqual(double.message(sent.id)?.attachments.map((a) => a.filename), ['statement.txt']);
+    assert.equal(sent.attachments.first()?.name, 'statement.txt');
+    double.assertClean();
+  });
+});
+
+test('GIVEN latency on a route THEN its answers are delayed and others are not', async () => {
+  await withBot({}, async (double, client) => {
+    const channel = client.channels.cache.get(FIXTURE_IDS.general);
+    assert.ok(channel?.isSendable());
+    const remove = double.setLatency(match.typing(), 150);
+    const started = Date.now();
+    await channel.sendTyping();
+    assert.ok(Date.now() - started >= 150);
+    remove();
+    const again = Date.now();
+    await channel.sendTyping();
+    assert.ok(Date.now() - again < 150);
+    double.assertClean();
+  });
+});
+
 test('GIVEN an endpoint the double does not know THEN it answers 404 and assertClean throws naming it', async () => {
   await withBot({}, async (double, client) => {
     await assert.rejects(client.rest.get(Routes.guildBans(FIXTURE_IDS.guild)), DiscordAPIError);

@@ -52,7 +52,18 @@
  * - `submitModal({ interactionId, values })` (type 5, mirrors the modal the bot showed for that interaction)
  * - `postUserMessage({ content, user?, channelId?, dm?, mentionBot?, replyTo? })` → the message; dispatches MESSAGE_CREATE
  *   (content blanked without the MessageContent intent unless it mentions the bot or is a DM, as on Discord)
- * The bot's own messages come back to it as MESSAGE_CREATE/UPDATE too (it must ignore itself).
+ * - `startThread({ name, channelId?, user?, fromMessage?, private? })` (a thread the bot did not start; THREAD_CREATE)
+ *   · `archiveThread(id, { locked? })` (THREAD_UPDATE; a later message unarchives it unless locked)
+ * The bot's own messages come back to it as MESSAGE_CREATE/UPDATE too (it must ignore itself), and
+ * MESSAGE_CREATE carries `channel_type` (discord.js needs it, with Partials.Channel, to see DMs).
+ *
+ * ## Threads, as on Discord
+ * `message.startThread()` makes a thread (type 11) whose id IS the starter message's id; THREAD_CREATE is
+ * dispatched; the thread's history opens with a THREAD_STARTER_MESSAGE (type 21, empty content, the starter
+ * in `referenced_message`, authored by whoever started the thread) that is never dispatched. A thread
+ * without a message posts a THREAD_CREATED notice (type 18) in the parent. Starting a thread from a
+ * message in a thread, or twice from one message, is refused (50024, 160004).
+ * `GET /channels/{id}/messages` pages newest first (limit/before/after/around) and never returns ephemerals.
  *
  * ## Reading what the user sees
  * - `waitForInteractionResponse(interactionId)` → the accepted callback `{ type, data, at, afterMs }`
@@ -63,6 +74,7 @@
  * - `messagesIn(channelId)` (oldest first, ephemeral included) · `message(id)` · `messageVersions(id)` (every edit, timed)
  * - `threadsIn(channelId)` · `channel(id)` · `typingIn(channelId?)` · `registeredCommands(guildId?)`
  * - `sentMessageBodies()` (every create/edit body: for "allowed_mentions on every message")
+ * - uploads: multipart `files[n]` become `attachments` on the stored message (filename, size); `request.files` lists them
  * - `requests` (method, decoded path, query, body incl. multipart `payload_json`, files, headers without
  *   Authorization, `at`, `route`, `status`, `response`), `unknownRequests`, `problemRequests`, `gateway.sessions/connections`
  * - `waitForRequest(matcher, timeoutMs?, { since? })`, `waitFor(() => value, timeoutMs?)`, `on('request', fn)`

@@ -2,6 +2,7 @@ import {
   MessageFlags,
   MessageType,
   type APIAllowedMentions,
+  type APIAttachment,
   type APIEmbed,
   type APIMessage,
   type APIMessageTopLevelComponent,
@@ -35,6 +36,7 @@ export interface MessageBody {
   components?: APIMessageTopLevelComponent[];
   flags?: number;
   allowed_mentions?: APIAllowedMentions;
+  /** As sent: `{ id }` entries naming kept attachments or uploaded `files[n]`; resolved by `resolveAttachments`. */
   attachments?: unknown[];
   message_reference?: { message_id?: string; channel_id?: string };
   tts?: boolean;
@@ -135,6 +137,30 @@ export function applyBody(message: DoubleMessage, body: MessageBody): void {
   else delete message.allowed_mentions;
   if (body.tts !== undefined) message.tts = Boolean(body.tts);
   if (body.nonce !== undefined) message.nonce = body.nonce;
+  if (body.attachments !== undefined) message.attachments = body.attachments as APIAttachment[];
+}
+
+/**
+ * The attachments a create/edit leaves on a message, as Discord resolves them:
+ * uploaded `files[n]` become attachments with fresh ids; `attachments: [{ id }]`
+ * keeps existing ones (an edit without `attachments` keeps them all).
+ */
+export function resolveAttachments(
+  body: MessageBody,
+  files: { field: string; filename: string; size: number }[],
+  existing: APIAttachment[],
+  newId: () => string,
+  baseUrl: string,
+): APIAttachment[] | undefined {
+  if (body.attachments === undefined && files.length === 0) return undefined;
+  const listed = (body.attachments ?? []) as { id?: string | number }[];
+  const kept = body.attachments === undefined ? existing : existing.filter((attachment) => listed.some((entry) => String(entry.id) === attachment.id));
+  const uploaded = files.map((file) => {
+    const id = newId();
+    const url = `${baseUrl}/attachments/${id}/${encodeURIComponent(file.filename)}`;
+    return { id, filename: file.filename, size: file.size, url, proxy_url: url };
+  });
+  return [...kept, ...uploaded];
 }
 
 /** Page options of `GET /channels/{id}/messages`. */

@@ -94,10 +94,10 @@ export function channelRoutes(world: World, typing: TypingRecord[], onChange: ()
         const body = (request.body ?? {}) as Json;
         const problems = messageBodyProblems(body);
         if (problems.length > 0) return { ...invalidFormBody(problems), problem: `invalid message body: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}` };
-        if (isEmptyMessage(body)) return { ...DISCORD_ERRORS.emptyMessage, problem: 'empty message' };
+        if (isEmptyMessage(body, undefined, request.files.length)) return { ...DISCORD_ERRORS.emptyMessage, problem: 'empty message' };
         // A bot cannot send ephemeral messages to a channel; Discord ignores the flag.
         const flags = Number(body.flags ?? 0) & ~MessageFlags.Ephemeral;
-        const message = world.createMessage(channel!, world.botUser, { ...(body as MessageBody), flags });
+        const message = world.createMessage(channel!, world.botUser, world.withAttachments({ ...(body as MessageBody), flags }, request.files));
         onChange();
         return { status: 200, body: stripDoubleFields(message) };
       },
@@ -113,8 +113,8 @@ export function channelRoutes(world: World, typing: TypingRecord[], onChange: ()
         const body = (request.body ?? {}) as Json;
         const problems = messageBodyProblems(body, existing as unknown as Json);
         if (problems.length > 0) return { ...invalidFormBody(problems), problem: `invalid message body: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}` };
-        if (isEmptyMessage(body, existing as unknown as Json)) return { ...DISCORD_ERRORS.emptyMessage, problem: 'edit would leave the message empty' };
-        const edited = world.editMessage(message!, body as MessageBody)!;
+        if (isEmptyMessage(body, existing as unknown as Json, request.files.length)) return { ...DISCORD_ERRORS.emptyMessage, problem: 'edit would leave the message empty' };
+        const edited = world.editMessage(message!, world.withAttachments(body as MessageBody, request.files, existing))!;
         onChange();
         return { status: 200, body: stripDoubleFields(edited) };
       },

@@ -56,10 +56,10 @@ function channelIdOf(record: InteractionRecord): string {
   return (record.payload as { channel_id?: string }).channel_id ?? (record.payload as { channel?: { id: string } }).channel!.id;
 }
 
-function bodyProblems(body: Json, existing?: DoubleMessage): Reply | undefined {
+function bodyProblems(body: Json, existing?: DoubleMessage, uploadedFiles = 0): Reply | undefined {
   const problems = messageBodyProblems(body, existing as unknown as Json);
   if (problems.length > 0) return { ...invalidFormBody(problems), problem: `invalid message body: ${problems.map((p) => `${p.path.join('.')} ${p.message}`).join('; ')}` };
-  if (isEmptyMessage(body, existing as unknown as Json)) return { ...DISCORD_ERRORS.emptyMessage, problem: 'empty message' };
+  if (isEmptyMessage(body, existing as unknown as Json, uploadedFiles)) return { ...DISCORD_ERRORS.emptyMessage, problem: 'empty message' };
   return undefined;
 }
 
@@ -121,9 +121,9 @@ function handleCallback(world: World, request: RecordedRequest, params: Record<s
   const data = (body.data ?? {}) as Json;
   switch (attempt.type) {
     case InteractionResponseType.ChannelMessageWithSource: {
-      const invalid = bodyProblems(data);
+      const invalid = bodyProblems(data, undefined, request.files.length);
       if (invalid) return refuse(invalid, invalid.problem!);
-      record.originalMessageId = createAppMessage(world, record, data as MessageBody, responseMessageType(record)).id;
+      record.originalMessageId = createAppMessage(world, record, world.withAttachments(data as MessageBody, request.files), responseMessageType(record)).id;
       break;
     }
     case InteractionResponseType.DeferredChannelMessageWithSource: {
@@ -136,9 +136,9 @@ function handleCallback(world: World, request: RecordedRequest, params: Record<s
       if (!record.sourceMessageId) return refuse(invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'No message to update' }]), 'update without a source message');
       if (attempt.type === InteractionResponseType.UpdateMessage) {
         const existing = world.messages.get(record.sourceMessageId);
-        const invalid = bodyProblems(data, existing);
+        const invalid = bodyProblems(data, existing, request.files.length);
         if (invalid) return refuse(invalid, invalid.problem!);
-        world.editMessage(record.sourceMessageId, data as MessageBody);
+        world.editMessage(record.sourceMessageId, world.withAttachments(data as MessageBody, request.files, existing));
       }
       record.originalMessageId = record.sourceMessageId;
       break;
@@ -212,9 +212,9 @@ export function interactionRoutes(world: World, onChange: () => void): Route[] {
         const existing = id ? world.messages.get(id) : undefined;
         if (!id || !existing) return { ...DISCORD_ERRORS.unknownMessage, problem: `edit of ${params.message} before there is one` };
         const body = (request.body ?? {}) as Json;
-        const invalid = bodyProblems(body, existing);
+        const invalid = bodyProblems(body, existing, request.files.length);
         if (invalid) return invalid;
-        const edited = world.editMessage(id, body as MessageBody, { clearLoading: true })!;
+        const edited = world.editMessage(id, world.withAttachments(body as MessageBody, request.files, existing), { clearLoading: true })!;
         onChange();
         return { status: 200, body: stripDoubleFields(edited) };
       },
@@ -242,16 +242,16 @@ export function interactionRoutes(world: World, onChange: () => void): Route[] {
         if (isReply(record)) return record;
         if (!record.callback) return { ...DISCORD_ERRORS.unknownWebhook, problem: 'follow-up before the interaction was acknowledged' };
         const body = (request.body ?? {}) as Json;
-        const invalid = bodyProblems(body);
+        const invalid = bodyProblems(body, undefined, request.files.length);
         if (invalid) return invalid;
         const original = record.originalMessageId ? world.messages.get(record.originalMessageId) : undefined;
         let message: DoubleMessage;
         if (original && ((original.flags ?? 0) & MessageFlags.Loading) !== 0) {
           // After a defer, Discord turns the first follow-up into the "thinking" message (keeping its ephemerality).
           const { flags: _ignored, ...rest } = body as MessageBody;
-          message = world.editMessage(original.id, rest, { clearLoading: true })!;
+          message = world.editMessage(original.id, world.withAttachments(rest, request.files, original), { clearLoading: true })!;
         } else {
-          message = createAppMessage(world, record, body as MessageBody, MessageType.Default);
+          message = createAppMessage(world, record, world.withAttachments(body as MessageBody, request.files), MessageType.Default);
           record.followUpIds.push(message.id);
         }
         onChange();

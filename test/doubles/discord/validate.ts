@@ -213,7 +213,8 @@ export function messageBodyProblems(body: Json, existing?: Json): FormProblem[] 
 }
 
 /** Whether a message (after applying the body to what existed) would show nothing. */
-export function isEmptyMessage(body: Json, existing?: Json): boolean {
+export function isEmptyMessage(body: Json, existing?: Json, uploadedFiles = 0): boolean {
+  if (uploadedFiles > 0) return false;
   const pick = (key: string): unknown => (key in body ? body[key] : existing?.[key]);
   const nonEmpty = (value: unknown): boolean => (typeof value === 'string' ? value.length > 0 : Array.isArray(value) && value.length > 0);
   return !['content', 'embeds', 'components', 'attachments', 'sticker_ids'].some((key) => nonEmpty(pick(key))) && pick('poll') === undefined;

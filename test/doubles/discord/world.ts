@@ -23,7 +23,7 @@ import { BOT_PERMISSIONS, dmChannel, FIXTURE_IDS, guildCreatePayload, mainGuild,
 import type { GatewayServer } from './gateway.js';
 import { SnowflakeSource } from './ids.js';
 import type { Directory, InteractionPlace } from './interactions.js';
-import { applyBody, blankMessage, MessageStore, resolveMentions, type DoubleMessage, type MessageBody } from './messages.js';
+import { applyBody, blankMessage, MessageStore, resolveAttachments, resolveMentions, type DoubleMessage, type MessageBody } from './messages.js';
 
 /** Settings of a double; every one has a default. */
 export interface DiscordDoubleOptions {
@@ -235,6 +235,15 @@ export class World {
   #roleIds(message: DoubleMessage): string[] {
     return message.guild_id ? (this.guild(message.guild_id)?.roles.map((role) => role.id) ?? []) : [];
   }
+
+  /** A body with its `attachments` resolved against the uploaded files and what the message had. */
+  withAttachments(body: MessageBody, files: { field: string; filename: string; size: number }[], existing?: DoubleMessage): MessageBody {
+    const attachments = resolveAttachments(body, files, existing?.attachments ?? [], () => this.ids.next(), this.cdnBase);
+    return attachments === undefined ? body : { ...body, attachments };
+  }
+
+  /** Where attachment URLs point (nothing serves them; they only need to be well-formed). */
+  cdnBase = 'http://127.0.0.1/cdn';
 
   /** Edits a message, re-resolving who it pings; dispatches MESSAGE_UPDATE unless ephemeral. */
   editMessage(id: string, body: MessageBody, options: { clearLoading?: boolean } = {}): DoubleMessage | undefined {
