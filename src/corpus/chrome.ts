@@ -31,12 +31,19 @@ const RECORD_FURNITURE: RegExp[] = [
 ];
 
 /** A line that is only a page number ("12", "- 12 -"). */
-export const PAGE_NUMBER_LINE = /^[-–—]?\s*\d{1,4}\s*[-–—]?$/;
+const PAGE_NUMBER_LINE = /^[-–—]?\s*\d{1,4}\s*[-–—]?$/;
 
 export function isChromeLine(line: string): boolean {
   const trimmed = line.trim();
   if (trimmed === '' || trimmed.length > 200) return false;
-  return CHROME_LINES.some((pattern) => pattern.test(trimmed)) || RECORD_FURNITURE.some((pattern) => pattern.test(trimmed));
+  return CHROME_LINES.some((pattern) => pattern.test(trimmed));
+}
+
+/** A running head, footer or page number: where it stood, a page ended (the sentence may go on after it). */
+export function isPageFurniture(line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '' || trimmed.length > 80) return false;
+  return PAGE_NUMBER_LINE.test(trimmed) || RECORD_FURNITURE.some((pattern) => pattern.test(trimmed));
 }
 
 /** "… parade in Kabul, Afghanistan, 1989.   Photo: AP" — a caption with a photo credit. */
@@ -114,6 +121,11 @@ export function removeAppendedAppeal(paragraphs: string[], looksLikeSignature: (
  */
 const SPEAKER_LABEL = /^(?:[^\n():.!?]{1,80}?(?:\([^()\n]{1,60}\)\s*)?)?\((?:spoke|continued) in [A-Z][a-z]+(?:;[^()\n]{0,80})?\):?[ \t]*/;
 const LANGUAGE_NOTE = /\s*\((?:spoke|continued) in [A-Z][a-z]+(?:;[^()\n]{0,80})?\)/g;
+
+/** "(spoke in French)" on a line of its own: the speaker changed language, usually at a paragraph. */
+export function isLanguageNote(line: string): boolean {
+  return line.startsWith('(') && /^\((?:spoke|continued) in [A-Z][a-z]+(?:;[^()\n]{0,80})?\)$/.test(line.trim());
+}
 
 export function removeInterpretationNotes(paragraph: string): string {
   if (!paragraph.includes('(spoke in') && !paragraph.includes('(continued in')) return paragraph;

@@ -1,7 +1,7 @@
 import { normaliseCharacters } from './characters.js';
-import { isChromeLine, removeAppendedAppeal, removeEditorsNotes, removeInterpretationNotes, removePhotoCaptions } from './chrome.js';
+import { isChromeLine, isLanguageNote, isPageFurniture, removeAppendedAppeal, removeEditorsNotes, removeInterpretationNotes, removePhotoCaptions } from './chrome.js';
 import { looksLikeSignature } from './signature.js';
-import { unwrapLines } from './unwrap.js';
+import { PAGE_BREAK, unwrapLines } from './unwrap.js';
 
 /**
  * Scraped or PDF-extracted text → the statement as a reader should see it:
@@ -13,7 +13,12 @@ import { unwrapLines } from './unwrap.js';
  * changes nothing), so passage offsets into the result are stable.
  */
 export function cleanText(raw: string): string {
-  const lines = removePhotoCaptions(normaliseCharacters(raw).split('\n').filter((line) => !isChromeLine(line)));
+  const lines = removePhotoCaptions(
+    normaliseCharacters(raw)
+      .split('\n')
+      .filter((line) => !isChromeLine(line))
+      .map((line) => (isPageFurniture(line) ? PAGE_BREAK : isLanguageNote(line) ? '' : line)),
+  );
   let paragraphs = unwrapLines(lines);
   paragraphs = removeEditorsNotes(paragraphs);
   paragraphs = removeAppendedAppeal(paragraphs, looksLikeSignature);

@@ -1,4 +1,3 @@
-import { PAGE_NUMBER_LINE } from './chrome.js';
 import { HyphenationVocabulary, joinHyphenated } from './hyphenation.js';
 
 /**
@@ -64,12 +63,11 @@ function appendLine(paragraph: string, line: string, vocabulary: HyphenationVoca
 /**
  * Turn lines into paragraphs. Wrapped text: lines are joined unless the
  * previous line ends a sentence well short of the column, or the next starts a
- * numbered item; page numbers go. Any text: a blank line or page break between a
- * line ending mid-sentence and a lower-case line is no paragraph break.
+ * numbered item. Any text: a blank line or page break ({@link PAGE_BREAK}, where
+ * a form feed, running head or page number stood) between a line ending
+ * mid-sentence and a lower-case line is no paragraph break.
  */
-export function unwrapLines(input: readonly string[]): string[] {
-  // A line that is only a number is a page number, in PDF text and scraped text alike.
-  const lines = input.filter((line) => !PAGE_NUMBER_LINE.test(line));
+export function unwrapLines(lines: readonly string[]): string[] {
   const width = detectWrapWidth(lines);
   const vocabulary = new HyphenationVocabulary(lines);
   const paragraphs: string[] = [];
@@ -112,15 +110,16 @@ function isOwnParagraph(previous: string, next: string): boolean {
 }
 
 function joins(previous: string, next: string, width: number | undefined, gap: boolean, pageBreak: boolean): boolean {
-  const midSentence = !SENTENCE_END.test(previous);
+  const endsClause = SENTENCE_END.test(previous);
+  // A lower-case line after one that doesn't end a sentence goes on with it, whatever lies between.
+  const continues = !ENDS_SENTENCE.test(previous) && STARTS_LOWER.test(next) && !STARTS_ITEM.test(next);
   if (gap) {
-    // Across a blank line or page break: only a sentence that visibly goes on.
-    if (!midSentence) return false;
-    if (STARTS_LOWER.test(next)) return width !== undefined || pageBreak || /\p{L}-$/u.test(previous);
-    return pageBreak && width !== undefined && previous.length >= FULL_LINE_SHARE * width;
+    if (continues) return true;
+    // "… the United States of" / page break / "America, have shown …"
+    return pageBreak && width !== undefined && !endsClause && previous.length >= FULL_LINE_SHARE * width;
   }
-  if (width === undefined) return false;
-  if (STARTS_ITEM.test(next) && (!midSentence || previous.length < FULL_LINE_SHARE * width)) return false;
-  if (midSentence) return true;
+  if (width === undefined) return continues;
+  if (STARTS_ITEM.test(next) && (endsClause || previous.length < FULL_LINE_SHARE * width)) return false;
+  if (!endsClause || continues) return true;
   return previous.length >= FULL_LINE_SHARE * width;
 }
