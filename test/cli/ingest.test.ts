@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+let scratch: string;
+
+before(async () => {
+  scratch = await mkdtemp(join(tmpdir(), 'ingest-cli-'));
+});
+after(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+/** Run `npm run ingest -- …` as a user would (the same entry point, without npm's banner). */
+function runIngest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+test('GIVEN a copy of the bundled corpus THEN the CLI ingests it, says what it did, and a re-run is a no-op', async () => {
+  const corpus = join(scratch, 'corpus');
+  await cp(join(REPO_ROOT, 'corpus'), corpus, { recursive: true });
+  const db = join(scratch, 'cli.sqlite');
+  const first = await runIngest(['--db', db, corpus]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^Ingest finished in \d+\.\d s \([\d.]+ MB\/s\): added 5, updated 0, unchanged 0, removed 0, failed 0; \d+ passages written\.\n/);
+  assert.match(first.stdout, new RegExp(`${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} now holds 5 statements in \\d+ passages\\.`));
+  assert.equal(first.stderr, '', 'no progress bar or log noise when not on a terminal');
+
+  const second = await runIngest(['--db', db, corpus]);
+  assert.equal(second.code, 0);
+  assert.match(second.stdout, /added 0, updated 0, unchanged 5, removed 0, failed 0; 0 passages written/);
+});
+
+test('GIVEN a bad file THEN the CLI prints one error line for it, ingests the rest and exits 1', async () => {
+  const corpus = join(scratch, 'with-bad-file');
+  await cp(join(REPO_ROOT, 'corpus'), corpus, { recursive: true });
+  await writeFile(join(corpus, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
+  const result = await runIngest(['--db', join(scratch, 'bad.sqlite'), corpus]);
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr, 'error: scan.txt: file looks binary (it contains NUL bytes); expected UTF-8 text\n');
+  assert.match(result.stdout, /added 5, updated 0, unchanged 0, removed 0, failed 1;/);
+});
+
+const usage: { name: string; args: string[]; code: number; stdout?: RegExp; stderr?: RegExp }[] = [
+  { name: '--help', args: ['--help'], code: 0, stdout: /^Usage: npm run ingest -- \[--db path\] \[--prune\] \[--manifest file\] \[paths…\]/ },
+  { name: 'an unknown flag', args: ['--frobnicate'], code: 2, stderr: /Unknown option '--frobnicate'[\s\S]*Usage: npm run ingest/ },
+  { name: 'a missing path', args: ['--db', ':memory:', 'no/such/folder'], code: 1, stderr: /^No such file or folder: no\/such\/folder\n$/ },
+  { name: 'a file of an unknown type', args: ['--db', ':memory:', 'package.json'], code: 1, stderr: /^Can't ingest package\.json: use \.txt, \.md, \.html or \.jsonl\n$/ },
+];
+for (const { name, args, code, stdout, stderr } of usage) {
+  test(`GIVEN ${name} THEN exit code ${code} and a readable message`, async () => {
+    const result = await runIngest(args);
+    assert.equal(result.code, code, result.stderr);
+    if (stdout) assert.match(result.stdout, stdout);
+    if (stderr) assert.match(result.stderr, stderr);
+  });
+}
