@@ -88,32 +88,48 @@ export function ungdcMetadata(path: string, speakers: Map<string, Speaker[]>, us
   return { title, organisation: country, date: yearText, language: 'en', externalId: `${iso}_${sessionText}_${yearText}` };
 }
 
-/**
- * Unpack the tarball into `scratchDir` and write a JSONL manifest beside it.
- * Returns the folder to ingest (sources relative to it, e.g. "Session 50 -
- * 1995/AFG_50_1995.txt", stable across runs), the files (the first `limit`
- * when given) and the manifest's path.
- */
-export async function prepareUngdc(datasetDir: string, scratchDir: string, limit?: number): Promise<{ root: string; files: string[]; manifest: string; described: number }> {
-  const tarball = join(datasetDir, UNGDC_TARBALL);
-  let csv: string;
+/** Unpack the tarball into `scratchDir` (optionally only the entries `filter` accepts); returns the TXT folder. */
+export async function extractUngdc(datasetDir: string, scratchDir: string, filter?: (path: string) => boolean): Promise<string> {
   try {
-    csv = await readFile(join(datasetDir, UNGDC_SPEAKERS), 'utf8');
     await mkdir(scratchDir, { recursive: true });
-    await extractTar({ file: tarball, cwd: scratchDir });
+    await extractTar({ file: join(datasetDir, UNGDC_TARBALL), cwd: scratchDir, ...(filter ? { filter: (path: string) => filter(path) } : {}) });
   } catch (error) {
-    throw new UserFacingError('no_dataset', `Can't read the UN General Debate Corpus in ${datasetDir} (${(error as NodeJS.ErrnoException).code ?? String(error)}): it needs ${UNGDC_TARBALL} and ${UNGDC_SPEAKERS}.`);
+    throw new UserFacingError('no_dataset', `Can't unpack ${join(datasetDir, UNGDC_TARBALL)} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
-  const root = join(scratchDir, 'TXT');
+  return join(scratchDir, 'TXT');
+}
+
+/**
+ * Describe the speeches under `root` (an unpacked TXT folder) in a JSONL
+ * manifest written to `manifestPath`. Returns the files (the first `limit`
+ * when given, by session then file name) and how many speakers.csv described.
+ */
+export async function describeUngdc(root: string, speakersCsv: string, manifestPath: string, limit?: number): Promise<{ files: string[]; described: number }> {
   const { files } = await listInputFiles([root]);
   const chosen = limit === undefined ? files : files.slice(0, limit);
-  const { speakers, usualNames } = readSpeakers(csv);
+  const { speakers, usualNames } = readSpeakers(speakersCsv);
   const lines: string[] = [];
   for (const file of chosen) {
     const metadata = ungdcMetadata(file.source, speakers, usualNames);
     if (metadata) lines.push(JSON.stringify({ path: file.source, ...metadata, id: metadata.externalId, externalId: undefined }));
   }
+  await writeFile(manifestPath, `${lines.join('\n')}\n`);
+  return { files: chosen.map((file) => file.path), described: lines.length };
+}
+
+/**
+ * Unpack the corpus into `scratchDir` and write its manifest beside it.
+ * Sources are relative to the returned root ("Session 50 - 1995/AFG_50_1995.txt"),
+ * so they are the same on every run whatever the scratch folder.
+ */
+export async function prepareUngdc(datasetDir: string, scratchDir: string, limit?: number): Promise<{ root: string; files: string[]; manifest: string; described: number }> {
+  let csv: string;
+  try {
+    csv = await readFile(join(datasetDir, UNGDC_SPEAKERS), 'utf8');
+  } catch (error) {
+    throw new UserFacingError('no_dataset', `Can't read ${join(datasetDir, UNGDC_SPEAKERS)} (${(error as NodeJS.ErrnoException).code ?? String(error)}): is the UN General Debate Corpus in ${datasetDir}?`);
+  }
+  const root = await extractUngdc(datasetDir, scratchDir);
   const manifest = join(scratchDir, 'manifest.jsonl');
-  await writeFile(manifest, `${lines.join('\n')}\n`);
-  return { root, files: chosen.map((file) => file.path), manifest, described: lines.length };
+  return { root, manifest, ...(await describeUngdc(root, csv, manifest, limit)) };
 }
