@@ -39,7 +39,7 @@ test('GIVEN /sources THEN statements per organisation, the date range and the la
   const sent = h.double.sendSlashCommand({ name: 'sources' });
   await h.double.waitForInteractionResponse(sent.id);
   const text = textOf(h.double.originalResponse(sent.token));
-  assert.match(text, /\*\*5\*\* statements \(\d+ passages\), from 2021 to 2022-03\./);
+  assert.match(text, /\*\*8\*\* statements \(\d+ passages\), from 2021 to 2024-05-01\./);
   assert.match(text, /• ICOR — 1/);
 });
 

@@ -13,7 +13,7 @@ import { deployCommands } from '../../src/discord/deploy.js';
 import type { Database } from '../../src/store/database.js';
 import { startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type DoubleMessage } from '../doubles/discord/index.js';
 import { startOpenAIDouble, type OpenAIDouble } from '../doubles/openai-server.js';
-import { seedDatabase } from '../search/seed-db.js';
+import { seedDatabase, statementFrom } from '../search/seed-db.js';
 
 export interface Harness {
   double: DiscordDouble;
@@ -35,13 +35,23 @@ export interface HarnessOptions {
   now?: () => number;
 }
 
+/**
+ * Three short fixture statements on top of the five seeds, so a search for
+ * "imperialist" has more than one page (5 per page). Invented for the tests.
+ */
+export const EXTRA_STATEMENTS = [
+  statementFrom('fixture-peace.md', 'The Peace Committee condemns every imperialist war and calls on workers to refuse to fight in it.\nWe demand the withdrawal of all foreign troops.', { title: 'Against imperialist war', organisation: 'Peace Committee (fixture)', date: '2023-05-01' }),
+  statementFrom('fixture-solidarity.md', 'Solidarity with the peoples who resist imperialist occupation.\nNo to sanctions that starve the population.', { title: 'Solidarity statement', organisation: 'Solidarity Network (fixture)', date: '2023-06-12' }),
+  statementFrom('fixture-may-day.md', 'On May Day we stand against imperialist rivalry and the arms race.\nThe working class has no interest in war.', { title: 'May Day appeal', organisation: 'Peace Committee (fixture)', date: '2024-05-01' }),
+];
+
 /** Quotas out of the way unless a test sets them. */
 const RELAXED_QUOTAS = { ASK_COOLDOWN_SECONDS: '0', ASK_DAILY_QUESTIONS_PER_USER: '1000', MODEL_CONCURRENCY_GLOBAL: '8', MODEL_CONCURRENCY_PER_GUILD: '8', MODEL_QUEUE_LIMIT: '50' };
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const double = await startDiscordDouble(options.double);
   const model = options.model ? await startOpenAIDouble() : undefined;
-  const { db } = await seedDatabase();
+  const { db } = await seedDatabase(EXTRA_STATEMENTS);
   const config = loadConfig({
     ...double.env,
     ...RELAXED_QUOTAS,
@@ -53,7 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const log = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logs.push(String(chunk)), done()) }));
   await deployCommands({ config, commands, log });
   const bot = await startBot({ config, db, log, commands, editIntervalMs: options.editIntervalMs ?? 40, ...(options.now ? { now: options.now } : {}), shutdownGraceMs: 500 });
-  return {
+  const harness: Harness = {
     double,
     model,
     db,
@@ -61,12 +71,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     config,
     logs,
     async close() {
-      await bot.stop();
+      await harness.bot.stop(); // a test may have replaced the bot (restart)
       await db.close();
       await model?.close();
       await double.close();
     },
   };
+  return harness;
 }
 
 /** The embeds' text of a message the double holds, for assertions on what users read. */
