@@ -374,6 +374,9 @@ test('GIVEN the bot registers commands THEN they are stored with ids and interac
     assert.throws(() => double.sendSlashCommand({ name: 'ask', options: {} }), /required option "question"/);
     assert.throws(() => double.sendSlashCommand({ name: 'ask', options: { question: 'x'.repeat(501) } }), /max_length 500/);
     assert.throws(() => double.sendSlashCommand({ name: 'help' }), /registered no command "help"/);
+    assert.throws(() => double.sendSlashCommand({ name: 'ask', options: { question: 'q' }, dm: true }), /usable in DMs/, 'guild commands are not offered in DMs');
+    assert.throws(() => double.sendAutocomplete({ name: 'ask', options: { question: 'q' }, focused: 'question' }), /has no autocomplete/);
+    double.sendAutocomplete({ name: 'ask', options: { organisation: 'IC' }, focused: 'organisation' });
 
     const received = nextInteraction(client, (i): i is Interaction & { commandId: string } => i.isChatInputCommand());
     double.sendSlashCommand({ name: 'ask', options: { question: 'peace?' } });

@@ -4,6 +4,7 @@ import {
   ChannelType,
   ComponentType,
   GatewayDispatchEvents,
+  InteractionContextType,
   InteractionResponseType,
   Locale,
   type APIApplicationCommand,
@@ -24,6 +25,7 @@ import {
   modalSubmitPayload,
   slashCommandPayload,
   stringSelectPayload,
+  type InteractionPlace,
   type OptionInput,
 } from './interactions.js';
 import type { DoubleMessage, MessageVersion } from './messages.js';
@@ -250,11 +252,29 @@ export class DiscordDouble extends EventEmitter {
     return channel;
   }
 
-  #command(name: string, type: ApplicationCommandType, guildId: string | undefined, unchecked: boolean | undefined): APIApplicationCommand | undefined {
-    const command = this.#world.findCommand(name, type, guildId);
+  /**
+   * The registered command a user could pick here, as Discord's client decides:
+   * guild commands only in their guild, `contexts`/`dm_permission` for DMs, and
+   * `default_member_permissions` against the member's permissions.
+   */
+  #command(name: string, type: ApplicationCommandType, place: InteractionPlace, unchecked: boolean | undefined): APIApplicationCommand | undefined {
+    const command = this.#world.findCommand(name, type, place.guild?.id);
+    if (unchecked) return command;
     const anyRegistered = this.#world.globalCommands.length > 0 || [...this.#world.guildCommands.values()].some((list) => list.length > 0);
-    if (!command && anyRegistered && !unchecked) {
-      throw new ImpossibleInteractionError(`The bot registered no command "${name}" of type ${type} here, so Discord would not offer it`);
+    const where = place.guild ? 'in this guild' : 'in DMs';
+    if (!command) {
+      if (anyRegistered) throw new ImpossibleInteractionError(`The bot registered no command "${name}" of type ${type} usable ${where}, so Discord would not offer it`);
+      return undefined;
+    }
+    const context = place.guild ? InteractionContextType.Guild : InteractionContextType.BotDM;
+    if ((command.contexts && !command.contexts.includes(context)) || (!place.guild && command.dm_permission === false)) {
+      throw new ImpossibleInteractionError(`"${name}" is not offered ${where} (contexts ${JSON.stringify(command.contexts)})`);
+    }
+    if (place.guild && command.default_member_permissions !== null && command.default_member_permissions !== undefined) {
+      const needed = BigInt(command.default_member_permissions);
+      if ((BigInt(place.guild.memberPermissions) & needed) !== needed) {
+        throw new ImpossibleInteractionError(`${place.user.username} lacks the permissions "${name}" needs (default_member_permissions ${command.default_member_permissions})`);
+      }
     }
     return command;
   }
@@ -279,7 +299,7 @@ export class DiscordDouble extends EventEmitter {
     const user = this.#world.userOf(input.user);
     const channel = this.#channelFor(user, input);
     const place = this.#world.placeFor(user, channel, input.locale);
-    const command = this.#command(input.name, ApplicationCommandType.ChatInput, place.guild?.id, input.unchecked);
+    const command = this.#command(input.name, ApplicationCommandType.ChatInput, place, input.unchecked);
     const built = buildCommandOptions(
       {
         command,
@@ -301,7 +321,7 @@ export class DiscordDouble extends EventEmitter {
     const user = this.#world.userOf(input.user);
     const channel = this.#channelFor(user, input);
     const place = this.#world.placeFor(user, channel, input.locale);
-    const command = this.#command(input.name, ApplicationCommandType.ChatInput, place.guild?.id, input.unchecked);
+    const command = this.#command(input.name, ApplicationCommandType.ChatInput, place, input.unchecked);
     if (!(input.focused in (input.options ?? {}))) throw new Error(`autocomplete: options has no value for the focused option "${input.focused}"`);
     const built = buildCommandOptions(
       {
@@ -358,7 +378,7 @@ export class DiscordDouble extends EventEmitter {
     const target = this.#messageFor(input.target);
     const user = this.#world.userOf(input.user);
     const place = this.#world.placeFor(user, this.#world.channels.get(target.channel_id)!, input.locale);
-    const command = this.#command(input.name, ApplicationCommandType.Message, place.guild?.id, input.unchecked);
+    const command = this.#command(input.name, ApplicationCommandType.Message, place, input.unchecked);
     const ids = { ...this.#newIds(), commandId: command?.id ?? this.#world.ids.next() };
     return this.#dispatchInteraction(messageCommandPayload(place, ids, input.name, stripDoubleFields(target)));
   }

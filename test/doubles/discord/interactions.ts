@@ -163,6 +163,9 @@ export function buildCommandOptions(request: OptionRequest, directory: Directory
       throw new ImpossibleInteractionError(`/${request.commandName} has no option "${name}"`);
     }
     const focused = request.focused === name;
+    if (focused && definition && !request.unchecked && !('autocomplete' in definition && definition.autocomplete)) {
+      throw new ImpossibleInteractionError(`/${request.commandName} ${name} has no autocomplete, so Discord would not ask for suggestions`);
+    }
     const inferred = inferType(input);
     const type = typeof input === 'object' ? input.type : (definition?.type ?? inferred.type);
     let value = inferred.value;
