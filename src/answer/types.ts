@@ -54,6 +54,7 @@ export interface AnswerResult {
   text: string;
   sources: CitedSource[];
   searched: { query: string; filters: { organisation?: string; from?: string; to?: string }; hits: number };
+  /** Milliseconds since `answer()` was called: retrieval done, first model token (mode 'llm'), answer complete. */
   timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
   usage?: { promptTokens: number; completionTokens: number };
   cached: boolean;
