@@ -1,4 +1,5 @@
 import { findMarkers, formatMarkers, stripMarkers, type MarkerMatch } from './citations.js';
+import { isConnective } from './connective.js';
 import { messagesFor } from './messages.js';
 import { findQuotations, verifyQuotation, type Quotation } from './quotations.js';
 import { citedSource, type NumberedSource } from './sources.js';
@@ -28,8 +29,6 @@ import type { CitedSource } from './types.js';
 
 /** The answer protocol's "the sources don't answer this" reply (see prompt.ts). */
 export const NOT_IN_SOURCES = 'NOT_IN_SOURCES';
-/** Connective text is at most this many words. */
-const MAX_CONNECTIVE_WORDS = 12;
 /** A "Sources:" list written by the model repeats ours; everything from it on is dropped. */
 const SOURCES_HEADING = /^\W*(?:sources|references|quellen|fuentes|références|citations)\W*$/iu;
 const LIST_PREFIX = /^\s*(?:[-*•+]|\d{1,3}[.)]|#{1,6})\s+/;
@@ -129,7 +128,7 @@ export class AnswerGrounder {
     if (this.stopped) return;
     if (unit.text.includes(NOT_IN_SOURCES)) {
       this.sentinelSeen = true;
-      return this.skip(unit, undefined);
+      return this.skip(unit);
     }
     if (unit.kind === 'sentence' && SOURCES_HEADING.test(stripMarkers(unit.text))) {
       this.stopped = true;
@@ -148,14 +147,14 @@ export class AnswerGrounder {
       const match = candidates.map((n) => ({ n, match: verifyQuotation(quotation.text, this.byNumber.get(n)!) })).find((entry) => entry.match);
       if (!match?.match) {
         this.dropped.badQuote++;
-        return this.skip(unit, 'bad-quote');
+        return this.skip(unit);
       }
       verified.push({ n: match.n, passageId: match.match.passage.id, fragments: match.match.fragments });
     }
     const attributed = cites.length > 0 ? cites : unit.kind === 'block-quote' && verified.length > 0 ? unique(verified.map((v) => v.n)) : [];
     if (attributed.length === 0 && !(isConnective(body) && quotations.length === 0)) {
       this.dropped.uncited++;
-      return this.skip(unit, 'uncited');
+      return this.skip(unit);
     }
     for (const n of attributed) if (!this.display.has(n)) this.display.set(n, this.display.size + 1);
     for (const { n, passageId, fragments } of verified) {
@@ -201,7 +200,7 @@ export class AnswerGrounder {
     this.noteSeparator(separator);
   }
 
-  private skip(unit: Unit, _reason: 'bad-quote' | 'uncited' | undefined): void {
+  private skip(unit: Unit): void {
     this.previous = { cites: [], introduces: false };
     this.noteSeparator(unit.separator);
   }
@@ -235,16 +234,6 @@ function blockQuoteBody(text: string): string {
     .split('\n')
     .map((line) => line.replace(/^[ \t]*>[ \t]?/, ''))
     .join('\n');
-}
-
-/** Short text with no quotation, number or name: framing, not a claim. */
-export function isConnective(text: string): boolean {
-  const plain = stripMarkers(text).replace(/[*_`#]/g, '').trim();
-  const wordList = plain.split(/\s+/).filter((word) => /[\p{Letter}\p{Number}]/u.test(word));
-  if (wordList.length === 0) return true;
-  if (wordList.length > MAX_CONNECTIVE_WORDS) return false;
-  if (/\p{Number}/u.test(plain)) return false;
-  return wordList.slice(1).every((word) => !/^\P{Letter}*\p{Lu}/u.test(word) || word === 'I');
 }
 
 function unique(numbers: number[]): number[] {

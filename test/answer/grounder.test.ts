@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AnswerGrounder, isConnective } from '../../src/answer/grounder.js';
+import { isConnective } from '../../src/answer/connective.js';
+import { AnswerGrounder } from '../../src/answer/grounder.js';
 import { findQuotations } from '../../src/answer/quotations.js';
 import { seedSources } from './fixtures.js';
 
