@@ -96,19 +96,19 @@
  * never acknowledged within the deadline, and faults scripted but never triggered (`allow` tolerates categories).
  */
 export { DiscordDouble, startDiscordDouble } from './double.js';
+export type { CleanlinessCheck, SentMessageBody } from './double.js';
 export type {
   Actor,
   AutocompleteInput,
   ButtonInput,
-  CleanlinessCheck,
   MessageCommandInput,
   ModalSubmitInput,
   SelectInput,
   SentInteraction,
-  SentMessageBody,
   SlashCommandInput,
+  ThreadInput,
   UserMessageInput,
-} from './double.js';
+} from './senders.js';
 export { FIXTURE_IDS, USERS, type FixtureUserName } from './fixtures.js';
 export type { DropOptions, GatewayConnection, GatewaySession } from './gateway.js';
 export { ImpossibleInteractionError, type OptionInput } from './interactions.js';
