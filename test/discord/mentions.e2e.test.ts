@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { failOnUnhandledRejections, match } from '../doubles/discord/index.js';
+import { sourceNumber, type ReceivedRequest } from '../doubles/openai-server.js';
+import { assertNoMentionsAllowed, buttonIds, startHarness, textOf, type Harness } from './harness.js';
+
+failOnUnhandledRejections();
+
+let h: Harness;
+before(async () => {
+  h = await startHarness({ model: true });
+});
+after(async () => {
+  assertNoMentionsAllowed(h.double);
+  h.double.assertClean();
+  await h.close();
+});
+
+const icorOnNato = (request: ReceivedRequest) => `ICOR calls the withdrawal the disastrous defeat of NATO [${sourceNumber(request, 'ICOR')}].`;
+const jaknaOnUkraine = (request: ReceivedRequest) => `JAKNA tells the Ukrainian people that NATO and the United States are their enemy [${sourceNumber(request, 'JAKNA')}].`;
+
+/** The bot's finished answer in a channel: a message of its own with buttons. */
+function answerIn(channelId: string, after = 0) {
+  return h.double.waitFor(() => h.double.messagesIn(channelId).filter((m) => m.author.id === h.double.ids.application && buttonIds(m).length > 0)[after], 10_000, `answer ${after} in ${channelId}`);
+}
+
+let threadId: string;
+
+test('GIVEN a message mentioning the bot THEN it answers in a thread started from that message, typing while it works', async () => {
+  h.model!.enqueue({ text: icorOnNato, chunkChars: 10, delayPerChunkMs: 10 });
+  const question = h.double.postUserMessage({ content: 'What does ICOR say about the NATO withdrawal?', mentionBot: true });
+  const created = await h.double.waitForRequest(match.startThread());
+  assert.ok(created.path.includes(`/messages/${question.id}/threads`));
+  threadId = (created.response as { id: string }).id;
+  assert.equal((created.body as { name: string }).name, 'What does ICOR say about the NATO withdrawal?');
+  const answer = await answerIn(threadId);
+  assert.match(textOf(answer), /the disastrous defeat of NATO \[1\]/);
+  assert.ok(h.double.typingIn(threadId).length >= 1, 'typing indicator in the thread');
+  assert.equal(h.double.messagesIn(h.double.ids.general).filter((m) => m.author.id === h.double.ids.application && buttonIds(m).length > 0).length, 0, 'nothing posted in the channel itself');
+});
+
+test('GIVEN a later message in that thread, without a mention THEN it is a follow-up: the model sees the earlier turns', async () => {
+  h.model!.enqueue({ text: jaknaOnUkraine });
+  h.double.postUserMessage({ content: 'And what does JAKNA tell the Ukrainians?', channelId: threadId });
+  const answer = await answerIn(threadId, 1);
+  assert.match(textOf(answer), /JAKNA tells the Ukrainian people/);
+  const asked = h.model!.requests.at(-1)!.messages.map((m) => m.content).join('\n');
+  assert.match(asked, /What does ICOR say about the NATO withdrawal\?/, 'the first question (the thread starter) is in the history');
+  assert.match(asked, /the disastrous defeat of NATO/, "the bot's earlier answer is in the history");
+});
+
+test('GIVEN a mention inside an existing thread the bot did not start THEN it answers in place', async () => {
+  const thread = h.double.startThread({ name: 'Discussion', user: 'bob' });
+  h.model!.enqueue({ text: icorOnNato });
+  h.double.postUserMessage({ content: 'What did ICOR resolve about NATO?', mentionBot: true, channelId: thread.id, user: 'bob' });
+  const answer = await answerIn(thread.id);
+  assert.match(textOf(answer), /\[1\]/);
+  assert.equal(h.double.threadsIn(thread.id).length, 0);
+});
+
+test('GIVEN messages from other bots, itself, or without a mention THEN no answer', async () => {
+  const before = h.double.requests.length;
+  h.double.postUserMessage({ content: 'What does ICOR say?', mentionBot: true, user: 'otherBot' });
+  h.double.postUserMessage({ content: 'Nobody is asking the bot here.' });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const botCalls = h.double.requests.slice(before).filter((r) => r.method === 'POST' && r.path.startsWith('/channels/'));
+  assert.deepEqual(botCalls.map((r) => r.path), []);
+});
+
+test('GIVEN a mention with no question THEN a short hint, not an answer', async () => {
+  h.double.postUserMessage({ content: '', mentionBot: true });
+  const hint = await h.double.waitForRequest(match.sendMessage(h.double.ids.general));
+  assert.match(String((hint.body as { content: string }).content), /^Ask me a question about the statements/);
+});
+
+test('GIVEN a direct message THEN it is answered in the DM, no thread', async () => {
+  h.model!.enqueue({ text: icorOnNato });
+  h.double.postUserMessage({ content: 'What does ICOR say about NATO?', dm: true, user: 'bob' });
+  const answer = await answerIn(h.double.ids.bobDm);
+  assert.match(textOf(answer), /\[1\]/);
+});
+
+test('GIVEN a model answer full of @everyone and role pings THEN the message carries them but pings nobody', async () => {
+  h.model!.enqueue({ text: (request) => `@everyone ICOR calls it the disastrous defeat of NATO <@&${h.double.ids.moderatorsRole}> <@${h.double.ids.alice}> [${sourceNumber(request, 'ICOR')}].` });
+  h.double.postUserMessage({ content: 'ICOR and NATO @everyone?', mentionBot: true, user: 'bob' });
+  const created = await h.double.waitForRequest(match.startThread(), 5000, { since: h.double.requests.length });
+  const answer = await answerIn((created.response as { id: string }).id);
+  assert.match(textOf(answer), /@everyone ICOR/);
+  assert.deepEqual([answer.mention_everyone, answer.mention_roles, answer.mentions], [false, [], []]);
+});
