@@ -236,6 +236,7 @@ test('GIVEN a DM THEN the message reaches the bot in the DM channel and its repl
     });
     assert.equal(replies[0]?.content, 'hi in DM');
     assert.equal(replies[0]?.referenced_message?.content, 'hello');
+    assert.deepEqual(replies[0]?.mentions, [], 'repliedUser: false pings nobody');
     double.assertClean();
   });
 });

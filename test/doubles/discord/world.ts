@@ -219,6 +219,11 @@ export class World {
       message.type = MessageType.Reply;
       message.message_reference = { message_id: reference.id, channel_id: reference.channel_id, ...(reference.guild_id ? { guild_id: reference.guild_id } : {}) };
       message.referenced_message = reference;
+      // A reply pings its target's author unless allowed_mentions is given without replied_user: true.
+      const pingsTarget = message.allowed_mentions === undefined || message.allowed_mentions.replied_user === true;
+      if (pingsTarget && reference.author.id !== author.id && !message.mentions.some((user) => user.id === reference.author.id)) {
+        message.mentions = [...message.mentions, reference.author];
+      }
     }
     this.messages.add(message, now);
     if ('last_message_id' in channel) (channel as { last_message_id?: string | null }).last_message_id = message.id;
