@@ -1,0 +1,55 @@
+/**
+ * The terminal session's command line: the bot's slash commands typed as text,
+ * options written the way Discord shows them (`name:value`, quoted when the
+ * value has spaces). A line that doesn't start with "/" is a question.
+ *
+ *   /ask What does ICOR say about NATO? organisation:ICOR from:2021
+ *   /search imperialist intervention to:"2022-03"
+ *   /statement icor-resolution-no-to-imperialist-intervention page:2
+ */
+export type ConsoleCommand =
+  | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
+  | { name: 'search'; query: string; organisation?: string; from?: string; to?: string; page: number }
+  | { name: 'statement'; statement: string; page: number }
+  | { name: 'sources' }
+  | { name: 'help' }
+  | { name: 'quit' }
+  | { name: 'empty' }
+  | { name: 'unknown'; typed: string };
+
+const OPTION = /(?:^|\s)(organisation|org|from|to|page):(?:"([^"]*)"|(\S+))/g;
+
+/** Parse one line typed in the session. */
+export function parseConsoleLine(line: string): ConsoleCommand {
+  const trimmed = line.trim();
+  if (trimmed === '') return { name: 'empty' };
+  if (!trimmed.startsWith('/')) return { name: 'ask', question: trimmed };
+  const [, command = '', rest = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed) ?? [];
+  const options: Record<string, string> = {};
+  const text = rest
+    .replace(OPTION, (_whole, key: string, quoted: string | undefined, bare: string | undefined) => {
+      options[key === 'org' ? 'organisation' : key] = quoted ?? bare ?? '';
+      return ' ';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  const page = Math.max(1, Number.parseInt(options.page ?? '1', 10) || 1);
+  const filters = { ...(options.organisation ? { organisation: options.organisation } : {}), ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
+  switch (command.toLowerCase()) {
+    case 'ask':
+      return { name: 'ask', question: text, ...filters };
+    case 'search':
+      return { name: 'search', query: text, ...filters, page };
+    case 'statement':
+      return { name: 'statement', statement: text, page };
+    case 'sources':
+      return { name: 'sources' };
+    case 'help':
+      return { name: 'help' };
+    case 'quit':
+    case 'exit':
+      return { name: 'quit' };
+    default:
+      return { name: 'unknown', typed: `/${command}` };
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Plain-text renderings of what the bot shows in Discord, for the terminal
+ * session. Corpus text passes through `printable` (no control characters);
+ * matched words are bold on a terminal and «marked» in a pipe.
+ */
+import type { AnswerResult } from '../answer/types.js';
+import { renderHighlights } from '../search/highlight.js';
+import type { corpusOverview } from '../search/lookup.js';
+import type { SearchResult } from '../search/search.js';
+import type { Statement } from '../store/records.js';
+import { printable } from './cli-run.js';
+
+const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
+const MARKS = ['«', '»'] as const;
+
+export function renderAnswerText(result: AnswerResult): string {
+  const lines = [printable(result.text)];
+  if (result.mode === 'extractive') lines.push('', '(No model is configured: these are verbatim sentences from the statements.)');
+  if (result.mode === 'fallback') lines.push('', `(The model's answer could not be used (${result.fallbackReason ?? 'error'}): these are verbatim sentences from the statements.)`);
+  if (result.sources.length > 0) {
+    lines.push('', 'Sources:');
+    for (const source of result.sources) {
+      const details = [source.organisation || 'organisation unknown', source.date ?? 'undated', source.url].filter(Boolean).join(', ');
+      lines.push(printable(`[${source.n}] ${source.title || source.slug} — ${details}  (/statement ${source.slug})`));
+    }
+  }
+  return lines.join('\n');
+}
+
+export function renderSearchText(input: { query: string; page: number; pageSize: number; filters: string }, result: SearchResult, terminal: boolean): string {
+  if (result.hits.length === 0) {
+    return result.query === '' ? 'There is nothing searchable in that query (only punctuation or very common words). Try a few distinctive words.' : `No statement matches${input.filters ? ` (${input.filters})` : ''}.`;
+  }
+  const pages = Math.max(1, Math.ceil(result.total / input.pageSize));
+  const [open, close] = terminal ? BOLD : MARKS;
+  const next = input.page < pages ? ` — next: /search ${input.query} page:${input.page + 1}` : '';
+  const lines = [`${result.total} statement${result.total === 1 ? '' : 's'} match${input.filters ? ` (${input.filters})` : ''}. Page ${input.page} of ${pages}${next}`];
+  result.hits.forEach((hit, i) => {
+    const { statement } = hit;
+    lines.push('', printable(`${(input.page - 1) * input.pageSize + i + 1}. ${statement.title || 'Untitled'} — ${statement.organisation || 'organisation unknown'}, ${statement.date ?? 'undated'}  (/statement ${statement.slug})`));
+    lines.push(`   ${printable(renderHighlights(hit.snippet, open, close)).replace(/\s+/g, ' ')}`);
+  });
+  return lines.join('\n');
+}
+
+export function renderStatementText({ statement, page, pageCount, text }: { statement: Statement; page: number; pageCount: number; text: string }): string {
+  const about = [statement.organisation || 'Organisation unknown', statement.date ?? 'undated', statement.language, statement.url].filter(Boolean).join(' · ');
+  const next = page < pageCount ? ` — next: /statement ${statement.slug} page:${page + 1}` : '';
+  return printable([statement.title || 'Untitled statement', about, `${statement.slug} · page ${page} of ${pageCount}${next}`, '', text].join('\n'));
+}
+
+export function renderOverviewText(overview: Awaited<ReturnType<typeof corpusOverview>>): string {
+  if (overview.statements === 0) return 'The corpus is empty. Add statements with: npm run ingest -- <folder>';
+  const range = overview.earliest && overview.latest ? `from ${overview.earliest} to ${overview.latest}` : 'undated';
+  return printable(
+    [
+      `${overview.statements} statements (${overview.passages} passages), ${range}. Last ingest: ${overview.lastIngestAt ?? 'unknown'}.`,
+      'Statements per organisation:',
+      ...overview.organisations.map(({ organisation, statements }) => `  ${organisation} — ${statements}`),
+    ].join('\n'),
+  );
+}
+
+export const CONSOLE_HELP = [
+  'Type a question, or one of the bot\'s commands (options as name:value, quoted when they have spaces):',
+  '  /ask What does ICOR say about NATO? organisation:ICOR from:2021 to:2022-12-31',
+  '  /search imperialist intervention organisation:JAKNA page:2',
+  '  /statement <id, slug or title> page:2',
+  '  /sources      what the corpus holds',
+  '  /help         this text',
+  '  /quit         end the session (or Ctrl-D)',
+].join('\n');

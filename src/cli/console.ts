@@ -1,0 +1,130 @@
+/**
+ * The terminal session `npm start` opens when no DISCORD_TOKEN is set: the
+ * bot's commands, run on the local corpus and shown as plain text. On a
+ * terminal it prompts; when standard input is a pipe it reads one command per
+ * line and ends at end of input. It starts with a short welcome and one
+ * example answer, so the first thing anyone sees is the real job.
+ */
+import { createInterface } from 'node:readline';
+import { createAnswerer } from '../answer/answerer.js';
+import type { Answerer } from '../answer/types.js';
+import { hasModel, type Config } from '../config.js';
+import { validateAskInput } from '../discord/ask-request.js';
+import { isUserFacingError, UserFacingError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { corpusOverview, getStatementPage, suggestStatements } from '../search/lookup.js';
+import { search } from '../search/search.js';
+import type { Database } from '../store/database.js';
+import { printable } from './cli-run.js';
+import { parseConsoleLine, type ConsoleCommand } from './console-commands.js';
+import { CONSOLE_HELP, renderAnswerText, renderOverviewText, renderSearchText, renderStatementText } from './console-render.js';
+
+/** A question the bundled corpus answers (ICOR's resolution on Afghanistan). */
+export const EXAMPLE_QUESTION = 'What does ICOR say about the withdrawal of NATO troops from Afghanistan?';
+const SEARCH_PAGE_SIZE = 5;
+/** About a screenful. */
+const STATEMENT_PAGE_CHARS = 3_000;
+
+export interface ConsoleOptions {
+  db: Database;
+  config: Config;
+  log: Logger;
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  /** A person at a terminal: prompt, stream answers, bold highlights. */
+  interactive: boolean;
+  answerer?: Answerer;
+  /** Show the example answer after the welcome (default true). */
+  example?: boolean;
+}
+
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { db, config, log, output, interactive } = options;
+  const answerer = options.answerer ?? createAnswerer({ db, config, log });
+  const write = (text: string) => void output.write(text);
+  const overview = await corpusOverview(db);
+
+  write(
+    [
+      `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${overview.organisations.length} organisations.`,
+      hasModel(config) ? `Answers come from the model ${config.OPENAI_MODEL}, checked against the statements they cite.` : 'No model is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so answers quote the statements verbatim.',
+      'Type a question, or /ask, /search, /statement, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
+      '',
+    ].join('\n'),
+  );
+  const session = { answerer, ...options };
+  if ((options.example ?? true) && overview.statements > 0) {
+    write(`\nExample — /ask ${EXAMPLE_QUESTION}\n\n`);
+    await execute(session, { name: 'ask', question: EXAMPLE_QUESTION });
+  }
+
+  const lines = createInterface({ input: options.input, ...(interactive ? { output, terminal: true, prompt: '\n> ' } : {}) });
+  if (interactive) lines.prompt();
+  for await (const line of lines) {
+    const command = parseConsoleLine(line);
+    if (command.name === 'quit') break;
+    if (!interactive && command.name !== 'empty') write(`\n> ${printable(line.trim())}\n\n`);
+    await execute(session, command);
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+  write('\n');
+}
+
+/** Run one command; every failure becomes a line of text, never the end of the session. */
+async function execute(session: ConsoleOptions & { answerer: Answerer }, command: ConsoleCommand): Promise<void> {
+  const write = (text: string) => void session.output.write(`${text}\n`);
+  try {
+    switch (command.name) {
+      case 'empty':
+        return;
+      case 'help':
+        return write(CONSOLE_HELP);
+      case 'unknown':
+        return write(`Unknown command ${printable(command.typed)}. ${CONSOLE_HELP}`);
+      case 'sources':
+        return write(renderOverviewText(await corpusOverview(session.db)));
+      case 'ask':
+        return write(await ask(session, command));
+      case 'search': {
+        if (command.query === '') throw new UserFacingError('empty_query', 'What should I search for? e.g. /search imperialist intervention');
+        const filters = { ...(command.organisation ? { organisation: command.organisation } : {}), ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}) };
+        const result = await search(session.db, command.query, { ...filters, limit: SEARCH_PAGE_SIZE, offset: (command.page - 1) * SEARCH_PAGE_SIZE });
+        const described = Object.entries(filters).map(([key, value]) => `${key} ${value}`).join(', ');
+        return write(renderSearchText({ query: command.query, page: command.page, pageSize: SEARCH_PAGE_SIZE, filters: described }, result, session.interactive));
+      }
+      case 'statement': {
+        if (command.statement === '') throw new UserFacingError('empty_statement', 'Which statement? Give its id, slug or title: /statement <id|slug|title>');
+        let shown = await getStatementPage(session.db, command.statement, command.page, STATEMENT_PAGE_CHARS);
+        if (!shown) {
+          const [best] = await suggestStatements(session.db, command.statement, 1);
+          if (best) shown = await getStatementPage(session.db, best.id, command.page, STATEMENT_PAGE_CHARS);
+        }
+        if (!shown) throw new UserFacingError('no_statement', `No statement matches "${command.statement.slice(0, 100)}". Try /search.`);
+        return write(renderStatementText(shown));
+      }
+    }
+  } catch (error) {
+    if (isUserFacingError(error)) return write(printable(error.message));
+    session.log.error({ err: error, command: command.name }, 'console command failed');
+    write('Something went wrong; the details are in the log. Please try again.');
+  }
+}
+
+/** Ask, streaming the verified answer as it grows when a person is watching. */
+async function ask(session: ConsoleOptions & { answerer: Answerer }, command: Extract<ConsoleCommand, { name: 'ask' }>): Promise<string> {
+  const request = validateAskInput(command);
+  let printed = '';
+  const onPartial = session.interactive
+    ? (text: string) => {
+        if (!text.startsWith(printed)) return;
+        session.output.write(printable(text.slice(printed.length)));
+        printed = text;
+      }
+    : undefined;
+  const result = await session.answerer.answer(request, { ...(onPartial ? { onPartial } : {}) });
+  const rendered = renderAnswerText(result);
+  if (printed === '') return rendered;
+  // What streamed is already on screen: finish it, or start over when the final text differs (a fallback).
+  return rendered.startsWith(printable(printed)) ? rendered.slice(printable(printed).length) : `\n\n${rendered}`;
+}

@@ -1,0 +1,17 @@
+/**
+ * What each shard process runs (spawned by src/cli/shard.ts): the bot, on the
+ * shard(s) the ShardingManager gave it through the environment.
+ */
+import { loadConfig } from '../config.js';
+import { createLogger } from '../log.js';
+import { openForWriting } from '../store/migrate.js';
+import { runBotUntilSignalled } from './bot-process.js';
+import { runCli } from './cli-run.js';
+
+await runCli('(started by the ShardingManager; run npm start)', async () => {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL).child({ shards: process.env.SHARDS });
+  const db = await openForWriting(config.DATABASE_PATH);
+  await runBotUntilSignalled({ config, db, log });
+  return 0;
+});

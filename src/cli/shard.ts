@@ -1,0 +1,69 @@
+/**
+ * Sharding with discord.js's own ShardingManager: one process per shard, each
+ * running src/cli/shard-entry.ts (the same bot), told its shard by the manager
+ * (SHARDS / SHARD_COUNT in its environment, which discord.js's Client reads).
+ *
+ * The shard count comes from DISCORD_SHARDS. A number is used as it is — nothing
+ * asks Discord, so tests can shard against the double. "auto" asks
+ * `GET /gateway/bot` through DISCORD_API_BASE when set (discord.js's own "auto"
+ * would always go to discord.com).
+ *
+ * Per-process state: the cooldown and the concurrency caps are per shard; the
+ * daily budget, button state and feedback are in the shared SQLite database.
+ */
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
+import type { Config } from '../config.js';
+import { requireDiscordCredentials } from '../discord/credentials.js';
+import type { Logger } from '../log.js';
+
+export const SHARD_ENTRY = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
+/** Discord allows one IDENTIFY per 5 s per rate-limit bucket; discord.js's default spacing. */
+export const SHARD_SPAWN_DELAY_MS = 5_500;
+/** How long one shard may take to become ready. */
+const SHARD_READY_TIMEOUT_MS = 60_000;
+const SHARD_EXIT_TIMEOUT_MS = 15_000;
+
+export async function shardCount(config: Config): Promise<number> {
+  if (typeof config.DISCORD_SHARDS === 'number') return config.DISCORD_SHARDS;
+  const { token } = requireDiscordCredentials(config, 'Sharding');
+  const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(token);
+  const gateway = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  return gateway.shards;
+}
+
+/** Spawn every shard, then wait for SIGINT/SIGTERM and stop them all cleanly. */
+export async function runShards({ config, log, spawnDelayMs = SHARD_SPAWN_DELAY_MS }: { config: Config; log: Logger; spawnDelayMs?: number }): Promise<void> {
+  const { token } = requireDiscordCredentials(config, 'Running the bot');
+  const totalShards = await shardCount(config);
+  const manager = new ShardingManager(SHARD_ENTRY, {
+    totalShards,
+    token,
+    // The entry is TypeScript: each shard process loads tsx, as `npm start` does.
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => {
+    log.info({ shardId: shard.id, totalShards }, 'shard spawned');
+    shard.on('death', () => log.warn({ shardId: shard.id }, 'shard process exited'));
+  });
+  const stopping = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  await manager.spawn({ amount: totalShards, delay: spawnDelayMs, timeout: SHARD_READY_TIMEOUT_MS });
+  log.info({ totalShards }, 'all shards ready');
+
+  const signal = await stopping;
+  log.info({ signal }, 'stopping shards');
+  await Promise.all(
+    [...manager.shards.values()].map(async (shard) => {
+      const child = shard.process;
+      if (!child || child.exitCode !== null) return;
+      const exited = once(child, 'exit');
+      shard.kill(); // SIGTERM: the shard shuts down cleanly itself; kill() also stops the respawn
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, SHARD_EXIT_TIMEOUT_MS).unref())]);
+    }),
+  );
+}

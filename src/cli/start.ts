@@ -1,0 +1,55 @@
+/**
+ * `npm start` — make sure the database exists and holds the corpus (ingesting
+ * the bundled corpus/ when it is empty), then:
+ * - with DISCORD_TOKEN: run the bot (sharded when DISCORD_SHARDS is set) until
+ *   SIGINT/SIGTERM;
+ * - without: open a terminal session that runs the same commands locally.
+ */
+import { fileURLToPath } from 'node:url';
+import { loadConfig, loadDotEnv } from '../config.js';
+import { ingest } from '../corpus/ingest.js';
+import { requireDiscordCredentials } from '../discord/credentials.js';
+import { createLogger, type Logger } from '../log.js';
+import type { Database } from '../store/database.js';
+import { openForWriting } from '../store/migrate.js';
+import { runBotUntilSignalled } from './bot-process.js';
+import { runCli } from './cli-run.js';
+import { runConsole } from './console.js';
+import { runShards } from './shard.js';
+
+const USAGE = 'Usage: npm start   (configuration from .env / the environment; see .env.example)';
+/** The statements that ship with the project. */
+export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+await runCli(USAGE, async () => {
+  loadDotEnv();
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  if (config.DISCORD_TOKEN) requireDiscordCredentials(config, 'Running the bot');
+
+  const db = await openForWriting(config.DATABASE_PATH);
+  await ensureCorpus(db, log);
+
+  if (!config.DISCORD_TOKEN) {
+    await runConsole({ db, config, log, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true && process.stdout.isTTY === true });
+    await db.close();
+    return 0;
+  }
+  if (config.DISCORD_SHARDS !== undefined) {
+    await db.close(); // each shard process opens its own connection
+    await runShards({ config, log });
+    return 0;
+  }
+  await runBotUntilSignalled({ config, db, log });
+  return 0;
+});
+
+/** An empty database gets the bundled corpus (ingest is idempotent, so this is cheap to get wrong). */
+async function ensureCorpus(db: Database, log: Logger): Promise<void> {
+  const row = await db.get<{ statements: number }>('SELECT count(*) AS statements FROM statements');
+  if ((row?.statements ?? 0) > 0) return;
+  process.stderr.write(`The database at ${db.path} is empty: ingesting the bundled corpus (${BUNDLED_CORPUS_DIR})…\n`);
+  const summary = await ingest(db, [BUNDLED_CORPUS_DIR], { log });
+  log.info({ added: summary.added, failed: summary.failed, passages: summary.passages }, 'bundled corpus ingested');
+  if (summary.failed > 0) process.stderr.write(`${summary.failed} bundled file(s) could not be read: ${summary.failures.map((f) => f.source).join(', ')}\n`);
+}

@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseConsoleLine } from '../../src/cli/console-commands.js';
+
+const cases: [string, ReturnType<typeof parseConsoleLine>][] = [
+  ['', { name: 'empty' }],
+  ['What does ICOR say about NATO?', { name: 'ask', question: 'What does ICOR say about NATO?' }],
+  ['/ask What about NATO? organisation:ICOR from:2021', { name: 'ask', question: 'What about NATO?', organisation: 'ICOR', from: '2021' }],
+  ['/ask Who? org:"Peace Committee (fixture)" to:2024-05-01', { name: 'ask', question: 'Who?', organisation: 'Peace Committee (fixture)', to: '2024-05-01' }],
+  ['/search imperialist war page:2', { name: 'search', query: 'imperialist war', page: 2 }],
+  ['/search " * NEAR( :', { name: 'search', query: '" * NEAR( :', page: 1 }],
+  ['/statement icor-2021 page:x', { name: 'statement', statement: 'icor-2021', page: 1 }],
+  ['/SOURCES', { name: 'sources' }],
+  ['/help me', { name: 'help' }],
+  ['/exit', { name: 'quit' }],
+  ['/frobnicate now', { name: 'unknown', typed: '/frobnicate' }],
+  ['/ask', { name: 'ask', question: '' }],
+];
+
+for (const [line, expected] of cases) {
+  test(`GIVEN the line ${JSON.stringify(line)} THEN it is ${expected.name}`, () => {
+    assert.deepEqual(parseConsoleLine(line), expected);
+  });
+}
