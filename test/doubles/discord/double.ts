@@ -346,7 +346,8 @@ export class DiscordDouble extends EventEmitter {
    * `{ reconnect: true }` (default) sends op 7 RECONNECT → the client RESUMEs on
    * the resume URL and gets the missed events replayed; `{ closeCode: 4000 }`
    * closes with a resumable code; `{ terminate: true }` cuts the socket;
-   * `{ invalidSession: true }` forces a fresh IDENTIFY.
+   * `{ invalidSession: true }` forces a fresh IDENTIFY — which discord.js
+   * throttles to one per 5 s per shard, so that path takes about 6 s after login.
    */
   dropGateway(options: DropOptions = { reconnect: true }, timeoutMs = 10_000): Promise<void> {
     return this.#gateway.drop(options, timeoutMs);
@@ -376,7 +377,7 @@ export class DiscordDouble extends EventEmitter {
       for (const fault of this.#faults.pending()) lines.push(`scripted ${fault.kind} never fired (${fault.remaining} left)`);
     }
     for (const payload of this.#gateway.unknownPayloads) lines.push(`gateway payload the double does not handle: ${JSON.stringify(payload)}`);
-    for (const error of this.#server.internalErrors) lines.push(`the double failed: ${(error as Error)?.stack ?? String(error)}`);
+    for (const error of [...this.#server.internalErrors, ...this.#gateway.errors]) lines.push(`the double failed: ${(error as Error)?.stack ?? String(error)}`);
     if (lines.length > 0) throw new Error(`The Discord double saw ${lines.length} problem(s):\n${lines.join('\n')}`);
   }
 

@@ -113,6 +113,8 @@ export class GatewayServer extends EventEmitter {
   readonly connections: GatewayConnection[] = [];
   /** Opcodes the double does not handle, as received (tests fail on them via assertClean). */
   readonly unknownPayloads: unknown[] = [];
+  /** Errors inside the double's gateway (bugs of the double; assertClean reports them). */
+  readonly errors: unknown[] = [];
   readonly #wss = new WebSocketServer({ noServer: true });
   #url = '';
 
@@ -164,50 +166,63 @@ export class GatewayServer extends EventEmitter {
     this.#send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null });
 
     ws.on('message', (raw) => {
-      let payload: { op?: number; d?: any };
       try {
-        payload = JSON.parse(raw.toString());
-      } catch {
-        return ws.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
-      }
-      switch (payload.op) {
-        case GatewayOpcodes.Heartbeat:
-          connection.heartbeats += 1;
-          this.#send(ws, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
-          break;
-        case GatewayOpcodes.Identify: {
-          if (session) return ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
-          if (payload.d?.token !== this.world.token) {
-            connection.outcome = 'auth-failed';
-            return ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
-          }
-          session = this.#identify(ws, payload.d);
-          connection.outcome = 'identified';
-          break;
-        }
-        case GatewayOpcodes.Resume: {
-          const found = this.sessions.find((s) => s.id === payload.d?.session_id && !s.ended);
-          if (!found || payload.d?.token !== this.world.token) {
-            connection.outcome = 'invalid-session';
-            this.#send(ws, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
-            break;
-          }
-          session = found;
-          connection.outcome = 'resumed';
-          this.#resume(found, ws, Number(payload.d.seq));
-          break;
-        }
-        case GatewayOpcodes.RequestGuildMembers:
-          if (session) this.#memberChunk(session, payload.d);
-          break;
-        case GatewayOpcodes.PresenceUpdate:
-        case GatewayOpcodes.VoiceStateUpdate:
-          break;
-        default:
-          this.unknownPayloads.push(payload);
+        this.#onPayload(ws, connection, raw.toString(), session, (started) => (session = started));
+      } catch (error) {
+        // A bug in the double must fail the test through assertClean, not crash the process.
+        this.errors.push(error);
       }
       this.emit('change');
     });
+  }
+
+  /** Handles one payload from the client on a connection whose session (if any) is `current`. */
+  #onPayload(ws: WebSocket, connection: GatewayConnection, raw: string, current: GatewaySession | undefined, setSession: (session: GatewaySession) => void): void {
+    let session = current;
+    let payload: { op?: number; d?: any };
+    try {
+      payload = JSON.parse(raw);
+    } catch {
+      return ws.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
+    }
+    switch (payload.op) {
+      case GatewayOpcodes.Heartbeat:
+        connection.heartbeats += 1;
+        this.#send(ws, { op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null });
+        break;
+      case GatewayOpcodes.Identify: {
+        if (session) return ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+        if (payload.d?.token !== this.world.token) {
+          connection.outcome = 'auth-failed';
+          return ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+        }
+        session = this.#identify(ws, payload.d);
+        setSession(session);
+        connection.outcome = 'identified';
+        break;
+      }
+      case GatewayOpcodes.Resume: {
+        const found = this.sessions.find((s) => s.id === payload.d?.session_id && !s.ended);
+        if (!found || payload.d?.token !== this.world.token) {
+          connection.outcome = 'invalid-session';
+          this.#send(ws, { op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
+          break;
+        }
+        session = found;
+        setSession(found);
+        connection.outcome = 'resumed';
+        this.#resume(found, ws, Number(payload.d.seq));
+        break;
+      }
+      case GatewayOpcodes.RequestGuildMembers:
+        if (session) this.#memberChunk(session, payload.d);
+        break;
+      case GatewayOpcodes.PresenceUpdate:
+      case GatewayOpcodes.VoiceStateUpdate:
+        break;
+      default:
+        this.unknownPayloads.push(payload);
+    }
   }
 
   #send(ws: WebSocket, payload: unknown): void {
