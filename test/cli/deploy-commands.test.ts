@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { after, test } from 'node:test';
+import { failOnUnhandledRejections, startDiscordDouble, type DiscordDouble } from '../doubles/discord/index.js';
+import { runScript } from './start-helpers.js';
+
+failOnUnhandledRejections();
+
+const doubles: DiscordDouble[] = [];
+after(async () => {
+  for (const double of doubles) await double.close();
+});
+
+const NAMES = ['Ask the corpus', 'ask', 'help', 'search', 'sources', 'statement'];
+
+test('GIVEN DISCORD_GUILD_ID THEN deploy-commands registers every command to that server', async () => {
+  const double = await startDiscordDouble();
+  doubles.push(double);
+  const run = runScript('src/cli/deploy-commands.ts', double.env);
+  assert.equal(await run.exited, 0, run.stderr());
+  assert.match(run.stdout(), /^Registered 6 commands to the server 1010000000000000100 \(available at once\): ask, search, statement, sources, help, Ask the corpus\n$/);
+  assert.deepEqual(double.registeredCommands(double.ids.guild).map((c) => c.name).sort(), NAMES);
+  assert.deepEqual(double.registeredCommands(), []);
+  double.assertClean();
+});
+
+test('GIVEN no DISCORD_GUILD_ID THEN the commands are registered globally; running it again replaces, never duplicates', async () => {
+  const double = await startDiscordDouble();
+  doubles.push(double);
+  const { DISCORD_GUILD_ID: _guild, ...env } = double.env;
+  for (let i = 0; i < 2; i += 1) {
+    const run = runScript('src/cli/deploy-commands.ts', env);
+    assert.equal(await run.exited, 0, run.stderr());
+    assert.match(run.stdout(), /globally/);
+  }
+  assert.deepEqual(double.registeredCommands().map((c) => c.name).sort(), NAMES);
+  double.assertClean();
+});
+
+test('GIVEN neither token nor application id THEN it says exactly which are missing and where to find them', async () => {
+  const run = runScript('src/cli/deploy-commands.ts', {});
+  assert.equal(await run.exited, 1);
+  assert.match(run.stderr(), /Registering commands needs DISCORD_TOKEN and DISCORD_CLIENT_ID/);
+  assert.match(run.stderr(), /- DISCORD_TOKEN is not set: the bot token \(Developer Portal/);
+  assert.match(run.stderr(), /- DISCORD_CLIENT_ID is not set: the application id/);
+});
+
+test('GIVEN a token Discord rejects THEN a one-line failure, not a stack trace, and no token in the output', async () => {
+  const double = await startDiscordDouble();
+  doubles.push(double);
+  const run = runScript('src/cli/deploy-commands.ts', { ...double.env, DISCORD_TOKEN: 'wrong-token-abc' });
+  assert.equal(await run.exited, 1);
+  assert.match(run.stderr(), /Failed: .*401|Unauthorized/);
+  assert.ok(!run.stderr().includes('wrong-token-abc'));
+  double.assertClean({ allow: ['problems'] });
+});
