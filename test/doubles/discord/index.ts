@@ -45,6 +45,9 @@
  *   Once the bot has PUT its commands, options are typed and checked against the definitions
  *   (unknown/required/choices/lengths/ranges throw `ImpossibleInteractionError`; `unchecked: true` skips).
  *   Without definitions, JS types decide: string, boolean, integer, number; `{ type, value }` forces one.
+ *   A registered command is only offered where Discord's client would offer it: guild commands in their guild,
+ *   `contexts`/`dm_permission` for DMs, `default_member_permissions`, autocomplete only on `autocomplete` options.
+ *   Sending before any gateway session is up throws (wait for clientReady).
  * - `sendAutocomplete({ name, options, focused })` (type 4; the focused value is sent as typed text)
  * - `clickButton({ message, customId, user? })` (type 3; the button must exist on that stored message and be enabled,
  *   so custom ids round-trip from what the bot posted) · `selectOption({ message, customId, values })`
@@ -73,7 +76,10 @@
  *   `allowed_mentions`, a double-only field with what the bot sent) · `followUps(token)`
  * - `messagesIn(channelId)` (oldest first, ephemeral included) · `message(id)` · `messageVersions(id)` (every edit, timed)
  * - `threadsIn(channelId)` · `channel(id)` · `typingIn(channelId?)` · `registeredCommands(guildId?)`
- * - `sentMessageBodies()` (every create/edit body: for "allowed_mentions on every message")
+ * - `sentMessageBodies()` (every create/edit body: for "allowed_mentions on every message"); stored messages carry
+ *   Discord's `mentions`/`mention_roles`/`mention_everyone` as resolved under each body's allowed_mentions (a reply
+ *   pings its target unless `replied_user` is false) · `failedInteractions()` ("This interaction failed")
+ * - after a defer, the first follow-up replaces the "thinking" message (as on Discord) instead of adding one
  * - uploads: multipart `files[n]` become `attachments` on the stored message (filename, size); `request.files` lists them
  * - `requests` (method, decoded path, query, body incl. multipart `payload_json`, files, headers without
  *   Authorization, `at`, `route`, `status`, `response`), `unknownRequests`, `problemRequests`, `gateway.sessions/connections`
@@ -85,7 +91,7 @@
  * ## Scripted faults
  * - `rateLimitNext(matcher, retryAfterSeconds = 0.25, { global? })` → 429 + Retry-After/X-RateLimit-*; discord.js waits and retries
  * - `failNext(matcher, status = 500, { times?, body? })` — discord.js retries 5xx 3 times itself: `times: 4` to reach the bot
- * - `setLatency(matcher, ms)` → remover
+ * - `setLatency(matcher, ms)` → remover · `pendingFaults` (scripted, not yet fired)
  * - `expireInteractionToken(token)` → webhooks 401 `{code: 50027}`; callbacks after `interactionDeadlineMs` (3000) → 404 `{code: 10062}`
  * - `dropGateway({ reconnect: true } | { closeCode } | { terminate: true } | { invalidSession: true })` resolves when the client is back
  *
