@@ -8,6 +8,9 @@ import { openForWriting } from '../store/migrate.js';
 import { runBotUntilSignalled } from './bot-process.js';
 import { runCli } from './cli-run.js';
 
+// The manager is gone (killed, crashed): stop cleanly rather than live on as an orphan.
+process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+
 await runCli('(started by the ShardingManager; run npm start)', async () => {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL).child({ shards: process.env.SHARDS });
