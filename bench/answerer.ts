@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAnswerer, type Answerer } from '../src/answer/answerer.js';
@@ -130,6 +130,7 @@ export async function benchAnswerer(): Promise<void> {
       return;
     }
   }
+  const loadAtStart = loadavg()[0]!.toFixed(1);
   const db = await openForWriting(UNGDC_BENCH_DB);
   try {
     const size = await db.get<{ statements: number; passages: number }>('SELECT (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM passages) AS passages');
@@ -162,7 +163,7 @@ export async function benchAnswerer(): Promise<void> {
         : `missed: retrieval (\`retrievePassages\`, bm25 over every passage matching any question word — ${ms(model.retrieval, 99)} ms p99 here) is the cost; the answerer's own part, prompt building and grounding, takes ${ms(promptAndGrounding, 99)} ms p99`;
     const markdown = `## Answerer overhead
 
-${await machineLine()}. Corpus: UN General Debate Corpus, ${size?.statements.toLocaleString('en')} statements in ${size?.passages.toLocaleString('en')} passages. ${QUESTIONS.length} questions × ${ROUNDS} rounds after a warm-up round, answer cache off. Command: \`npx tsx bench/answerer.ts\`.
+${await machineLine()}, load average ${loadAtStart} at the start (other work on the machine inflates the tails). Corpus: UN General Debate Corpus, ${size?.statements.toLocaleString('en')} statements in ${size?.passages.toLocaleString('en')} passages. ${QUESTIONS.length} questions × ${ROUNDS} rounds after a warm-up round, answer cache off. Command: \`npx tsx bench/answerer.ts\`.
 
 | path | p50 ms | p99 ms |
 |---|---|---|
