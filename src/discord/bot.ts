@@ -1,8 +1,9 @@
 import { Events, type Client } from 'discord.js';
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { createAnswerer } from '../answer/answerer.js';
 import type { Answerer } from '../answer/types.js';
-import type { Config } from '../config.js';
+import { tokenCounterFor } from '../answer/tokens.js';
+import { hasModel, type Config } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import { createDiscordStateStore } from '../store/discord-state.js';
@@ -56,7 +57,13 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const pruned = await state.pruneButtonStates();
   if (pruned > 0) log.info({ pruned }, 'pruned old button state');
 
+  // Loading the model's tokenizer blocks the event loop for over a second; do it before going
+  // live, or the first question would delay every other interaction's acknowledgement with it.
+  if (hasModel(config)) await tokenCounterFor(config.OPENAI_MODEL, (err) => log.warn({ err }, 'tokenizer unavailable; token counts are estimated'));
+
   const abort = new AbortController();
+  // Every answer in progress or waiting in the queue listens to it; the queue limit bounds them.
+  setMaxListeners(0, abort.signal);
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
   const context: BotContext = {
