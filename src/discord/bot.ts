@@ -86,9 +86,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const byName = new Map(options.commands.map((command) => [command.data.name, command]));
 
   client.on(Events.InteractionCreate, (interaction) => void context.track(routeInteraction(interaction, context, byName)));
-  client.on(Events.MessageCreate, (message) => {
-    if (!closing) void context.track(handleMessage(message, context));
-  });
+  client.on(Events.MessageCreate, (message) => void context.track(handleMessage(message, context)));
   client.on(Events.Error, (err) => log.error({ err }, 'discord client error'));
   client.on(Events.Warn, (message) => log.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => log.warn({ shardId, code: event.code }, 'gateway disconnected'));

@@ -3,6 +3,7 @@ import { DMS_OFF_MESSAGE, runAsk, type AnswerSurface } from './ask-flow.js';
 import type { BotContext } from './context.js';
 import { conversationHistory, questionText } from './history.js';
 import { MAX_THREAD_NAME_CHARS, truncate } from './limits.js';
+import { SHUTTING_DOWN } from './router.js';
 import { NO_MENTIONS, textPayload, type MessagePayload } from './payload.js';
 import { editOptions, messageOptions } from './respond.js';
 
@@ -29,6 +30,10 @@ export async function handleMessage(message: Message, context: BotContext): Prom
     const inBotThread = message.channel.isThread() && (message.channel.ownerId === me.id || (await context.state.isBotThread(message.channelId)));
     if (!mentioned && !inBotThread && !inDm) return;
 
+    if (context.isClosing()) {
+      await message.reply({ content: SHUTTING_DOWN, allowedMentions: NO_MENTIONS });
+      return;
+    }
     if (inDm && !context.config.DISCORD_ALLOW_DMS) {
       await message.reply({ content: DMS_OFF_MESSAGE, allowedMentions: NO_MENTIONS });
       return;

@@ -88,3 +88,21 @@ test('GIVEN a model answer full of @everyone and role pings THEN the message car
   assert.match(textOf(answer), /@everyone ICOR/);
   assert.deepEqual([answer.mention_everyone, answer.mention_roles, answer.mentions], [false, [], []]);
 });
+
+test('GIVEN DISCORD_ALLOW_DMS=false THEN a question by DM or /ask in a DM gets a clear refusal, not silence', async () => {
+  const strict = await startHarness({ env: { DISCORD_ALLOW_DMS: 'false', DISCORD_GUILD_ID: '' } });
+  try {
+    strict.double.postUserMessage({ content: 'What does ICOR say about NATO?', dm: true, user: 'bob' });
+    const reply = await strict.double.waitForRequest(match.sendMessage(strict.double.ids.bobDm));
+    assert.equal((reply.body as { content: string }).content, 'I only answer questions in servers, not in direct messages.');
+    const sent = strict.double.sendSlashCommand({ name: 'ask', options: { question: 'What does ICOR say about NATO?' }, dm: true });
+    const refusal = await strict.double.waitForInteractionResponse(sent.id);
+    assert.equal(refusal.data?.content, 'I only answer questions in servers, not in direct messages.');
+    assert.equal((refusal.data?.flags as number) & 64, 64);
+    const lookup = strict.double.sendSlashCommand({ name: 'sources', dm: true });
+    assert.equal((await strict.double.waitForInteractionResponse(lookup.id)).type, 4, 'look-ups still work in DMs');
+    strict.double.assertClean();
+  } finally {
+    await strict.close();
+  }
+});

@@ -113,3 +113,22 @@ test(`GIVEN the production edit interval (${EDIT_INTERVAL_MS} ms) THEN streamed 
     await slow.close();
   }
 });
+
+test('GIVEN the bot stops while answering THEN the asker is told it is restarting; new questions are turned away meanwhile', async () => {
+  const stopping = await startHarness({ model: true });
+  try {
+    stopping.model!.enqueue({ hang: true });
+    const sent = stopping.double.sendSlashCommand({ name: 'ask', options: { question: 'What does ICOR say about NATO, asked just before a restart?' } });
+    await stopping.double.waitForInteractionResponse(sent.id);
+    const stopped = stopping.bot.stop();
+    const late = stopping.double.sendSlashCommand({ name: 'help' });
+    assert.match(String((await stopping.double.waitForInteractionResponse(late.id)).data?.content), /The bot is restarting/);
+    await stopped;
+    const notice = stopping.double.followUps(sent.token)[0];
+    assert.match(textOf(notice), /The bot is restarting, so this answer was stopped/);
+    assert.equal(notice!.flags! & 64, 64);
+    stopping.double.assertClean();
+  } finally {
+    await stopping.close();
+  }
+});
