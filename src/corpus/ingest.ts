@@ -11,7 +11,8 @@ import { InputError, type GivenMetadata } from './document.js';
 import { jsonlLines, parseJsonlStatement } from './jsonl.js';
 import { loadManifest, type Manifest } from './manifest.js';
 import { listInputFiles, type InputFile } from './read-files.js';
-import { prepareStatement, readPlainStatement } from './statement-file.js';
+import { createPreparer } from './preparer.js';
+import type { PrepareTask, SplitOptions } from './statement-file.js';
 
 /**
  * Part of every content hash: bump it when cleaning, metadata inference or
@@ -19,6 +20,9 @@ import { prepareStatement, readPlainStatement } from './statement-file.js';
  * keeping text produced by the old rules.
  */
 export const PIPELINE_VERSION = 1;
+
+/** Statements prepared and waiting to be written: enough that the writer never waits, few enough to bound memory. */
+const PREPARED_AHEAD = 8;
 
 export interface IngestSummary {
   added: number;
@@ -68,7 +72,7 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
   const known = new Map((await db.all<{ source: string; content_hash: string }>('SELECT source, content_hash FROM statements')).map((row) => [row.source, row.content_hash]));
   const present = new Set<string>();
   const keptPrefixes: string[] = [];
-  const split = { targetChars: options.targetChars, maxChars: options.maxChars };
+  const split: SplitOptions = { targetChars: options.targetChars, maxChars: options.maxChars };
 
   const fail = (source: string, error: unknown): void => {
     if (!(error instanceof InputError)) log.error({ err: error, source }, 'ingest: unexpected error');
@@ -77,46 +81,57 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
     summary.failures.push({ source: error instanceof InputError ? error.source : source, message });
   };
 
-  // One write in flight while the next file is read and cleaned: SQLite works
-  // on its own thread, so the two overlap.
-  let pendingWrite: Promise<void> = Promise.resolve();
-  const write = async (statement: StatementInput): Promise<void> => {
-    await pendingWrite;
-    pendingWrite = saveStatement(db, statement).then(
-      ({ outcome }) => {
-        summary[outcome]++;
-        if (outcome !== 'unchanged') summary.passages += statement.passages.length;
-      },
-      (error: unknown) => fail(statement.source, error),
-    );
+  // Statements are prepared ahead (on a worker thread for long runs) and written
+  // in order, one transaction each; a few wait ready so SQLite never waits for cleaning.
+  const preparer = createPreparer(log);
+  const queue: { source: string; prepared: Promise<{ statement: StatementInput } | { error: unknown }> }[] = [];
+  const writeNext = async (): Promise<void> => {
+    const { source, prepared } = queue.shift()!;
+    const result = await prepared;
+    if ('error' in result) return fail(source, result.error);
+    try {
+      const { outcome } = await saveStatement(db, result.statement);
+      summary[outcome]++;
+      if (outcome !== 'unchanged') summary.passages += result.statement.passages.length;
+    } catch (error) {
+      fail(source, error);
+    }
+  };
+  const submit = async (source: string, task: PrepareTask): Promise<void> => {
+    // Settled at once into a value, so a failed preparation is never an unhandled rejection while it waits.
+    queue.push({ source, prepared: preparer.prepare(task).then((statement) => ({ statement }), (error: unknown) => ({ error })) });
+    if (queue.length >= PREPARED_AHEAD) await writeNext();
   };
 
-  for (const [index, file] of files.entries()) {
-    options.onProgress?.(index, files.length, file.source);
-    try {
-      const bytes = await readInput(file);
-      summary.bytes += bytes.length;
-      if (file.format === 'jsonl') {
-        const jsonl = await ingestJsonl(file, bytes, known, present, write, fail, split);
-        if (jsonl.failedLines > 0) keptPrefixes.push(`${file.source}#`);
-        summary.unchanged += jsonl.unchanged;
-        continue;
+  try {
+    for (const [index, file] of files.entries()) {
+      options.onProgress?.(index, files.length, file.source);
+      try {
+        const bytes = await readInput(file);
+        summary.bytes += bytes.length;
+        if (file.format === 'jsonl') {
+          const jsonl = await ingestJsonl(file, bytes, known, present, submit, fail, split);
+          if (jsonl.failedLines > 0) keptPrefixes.push(`${file.source}#`);
+          summary.unchanged += jsonl.unchanged;
+          continue;
+        }
+        present.add(file.source);
+        const given = manifest.get(file.source);
+        const hash = contentHash(bytes, given, split);
+        if (known.get(file.source) === hash) {
+          summary.unchanged++;
+          continue;
+        }
+        await submit(file.source, { kind: 'file', file, bytes, given, hash, split });
+      } catch (error) {
+        present.add(file.source);
+        fail(file.source, error);
       }
-      present.add(file.source);
-      const given = manifest.get(file.source);
-      const hash = contentHash(bytes, given, split);
-      if (known.get(file.source) === hash) {
-        summary.unchanged++;
-        continue;
-      }
-      const text = decodeStatementFile(bytes, file.source);
-      await write(prepareStatement(readPlainStatement(file, text, given), hash, split));
-    } catch (error) {
-      present.add(file.source);
-      fail(file.source, error);
     }
+    while (queue.length > 0) await writeNext();
+  } finally {
+    await preparer.close();
   }
-  await pendingWrite;
   options.onProgress?.(files.length, files.length, '');
 
   if (options.prune) {
@@ -154,9 +169,9 @@ async function ingestJsonl(
   bytes: Buffer,
   known: Map<string, string>,
   present: Set<string>,
-  write: (statement: StatementInput) => Promise<void>,
+  submit: (source: string, task: PrepareTask) => Promise<void>,
   fail: (source: string, error: unknown) => void,
-  split: { targetChars?: number; maxChars?: number },
+  split: SplitOptions,
 ): Promise<{ unchanged: number; failedLines: number }> {
   const text = decodeStatementFile(bytes, file.source);
   let unchanged = 0;
@@ -174,7 +189,7 @@ async function ingestJsonl(
         unchanged++;
         continue;
       }
-      await write(prepareStatement(raw, hash, split));
+      await submit(raw.source, { kind: 'raw', raw, hash, split });
     } catch (error) {
       failedLines++;
       fail(`${file.source}:${line.lineNumber}`, error);

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import type { StatementInput } from '../store/records.js';
 import { cleanText } from './clean.js';
+import { decodeStatementFile } from './decode.js';
 import { InputError, type GivenMetadata, type RawStatement } from './document.js';
 import { splitFrontMatter } from './front-matter.js';
 import { readGivenMetadata } from './given-metadata.js';
@@ -40,7 +41,7 @@ function titleFromSource(source: string): string {
  * Written metadata wins field by field over what the text suggests; a statement
  * with no text left after cleaning is an input error.
  */
-export function prepareStatement(raw: RawStatement, contentHash: string, split: { targetChars?: number; maxChars?: number } = {}): StatementInput {
+export function prepareStatement(raw: RawStatement, contentHash: string, split: SplitOptions = {}): StatementInput {
   const text = cleanText(raw.body);
   if (text === '') throw new InputError(raw.source, 'no statement text left after removing page furniture');
   const inferred = inferMetadata(text);
@@ -57,4 +58,21 @@ export function prepareStatement(raw: RawStatement, contentHash: string, split: 
     passages: splitIntoPassages(text, split),
     contentHash,
   };
+}
+
+export interface SplitOptions {
+  targetChars?: number;
+  maxChars?: number;
+}
+
+/** Work for {@link prepareTask}: a plain file's bytes, or a statement already read (a JSONL line). Structured-clonable. */
+export type PrepareTask =
+  | { kind: 'file'; file: InputFile; bytes: Uint8Array; given: GivenMetadata | undefined; hash: string; split: SplitOptions }
+  | { kind: 'raw'; raw: RawStatement; hash: string; split: SplitOptions };
+
+/** Decode, read, clean, describe and split: everything between the bytes and the store. */
+export function prepareTask(task: PrepareTask): StatementInput {
+  if (task.kind === 'raw') return prepareStatement(task.raw, task.hash, task.split);
+  const text = decodeStatementFile(task.bytes, task.file.source);
+  return prepareStatement(readPlainStatement(task.file, text, task.given), task.hash, task.split);
 }
