@@ -1,5 +1,5 @@
 /**
- * What each shard process runs (spawned by src/cli/shard.ts): the bot, on the
+ * What each shard process runs (spawned by src/discord/sharding.ts): the bot, on the
  * shard(s) the ShardingManager gave it through the environment.
  */
 import { loadConfig } from '../config.js';

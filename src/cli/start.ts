@@ -9,17 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
 import { requireDiscordCredentials } from '../discord/credentials.js';
+import { runShards } from '../discord/sharding.js';
 import { createLogger, type Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import { openForWriting } from '../store/migrate.js';
 import { runBotUntilSignalled } from './bot-process.js';
 import { runCli } from './cli-run.js';
 import { runConsole } from './console.js';
-import { runShards } from './shard.js';
 
 const USAGE = 'Usage: npm start   (configuration from .env / the environment; see .env.example)';
 /** The statements that ship with the project. */
 export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+/** What each shard process runs when DISCORD_SHARDS is set. */
+const SHARD_ENTRY = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
 
 await runCli(USAGE, async () => {
   loadDotEnv();
@@ -37,7 +39,7 @@ await runCli(USAGE, async () => {
   }
   if (config.DISCORD_SHARDS !== undefined) {
     await db.close(); // each shard process opens its own connection
-    await runShards({ config, log });
+    await runShards({ config, log, entry: SHARD_ENTRY });
     return 0;
   }
   await runBotUntilSignalled({ config, db, log });

@@ -1,6 +1,6 @@
 /**
  * Sharding with discord.js's own ShardingManager: one process per shard, each
- * running src/cli/shard-entry.ts (the same bot), told its shard by the manager
+ * running the shard entry (src/cli/shard-entry.ts: the same bot), told its shard by the manager
  * (SHARDS / SHARD_COUNT in its environment, which discord.js's Client reads).
  *
  * The shard count comes from DISCORD_SHARDS. A number is used as it is — nothing
@@ -12,13 +12,11 @@
  * daily budget, button state and feedback are in the shared SQLite database.
  */
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { REST, Routes, ShardingManager, type RESTGetAPIGatewayBotResult } from 'discord.js';
 import type { Config } from '../config.js';
-import { requireDiscordCredentials } from '../discord/credentials.js';
 import type { Logger } from '../log.js';
+import { requireDiscordCredentials } from './credentials.js';
 
-export const SHARD_ENTRY = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
 /** Discord allows one IDENTIFY per 5 s per rate-limit bucket; discord.js's default spacing. */
 export const SHARD_SPAWN_DELAY_MS = 5_500;
 /** How long one shard may take to become ready. */
@@ -33,11 +31,14 @@ export async function shardCount(config: Config): Promise<number> {
   return gateway.shards;
 }
 
-/** Spawn every shard, then wait for SIGINT/SIGTERM and stop them all cleanly. */
-export async function runShards({ config, log, spawnDelayMs = SHARD_SPAWN_DELAY_MS }: { config: Config; log: Logger; spawnDelayMs?: number }): Promise<void> {
+/**
+ * Spawn every shard running `entry` (a TypeScript file run with tsx), then wait
+ * for SIGINT/SIGTERM and stop them all cleanly.
+ */
+export async function runShards({ config, log, entry, spawnDelayMs = SHARD_SPAWN_DELAY_MS }: { config: Config; log: Logger; entry: string; spawnDelayMs?: number }): Promise<void> {
   const { token } = requireDiscordCredentials(config, 'Running the bot');
   const totalShards = await shardCount(config);
-  const manager = new ShardingManager(SHARD_ENTRY, {
+  const manager = new ShardingManager(entry, {
     totalShards,
     token,
     // The entry is TypeScript: each shard process loads tsx, as `npm start` does.
