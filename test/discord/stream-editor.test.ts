@@ -18,12 +18,15 @@ function recorder(editMs = 0) {
 test('GIVEN partials arriving every 5 ms for 300 ms THEN edits are ≥ the interval apart, few, and the last is the final', async () => {
   const { edits, edit } = recorder();
   const editor = createStreamEditor({ edit, intervalMs: 100 });
+  const started = Date.now();
   for (let i = 1; i <= 60; i += 1) {
     editor.update(`partial ${i}`);
     await sleep(5);
   }
   await editor.finish('final');
-  assert.ok(edits.length >= 3 && edits.length <= 6, `${edits.length} edits`);
+  // At most one edit per interval of the time it really took (a loaded machine sleeps longer).
+  const allowed = Math.ceil((Date.now() - started) / 100) + 1;
+  assert.ok(edits.length >= 3 && edits.length <= allowed, `${edits.length} edits in ${Date.now() - started} ms`);
   for (let i = 1; i < edits.length; i += 1) assert.ok(edits[i]!.at - edits[i - 1]!.at >= 95, `edit ${i} ${edits[i]!.at - edits[i - 1]!.at} ms after the previous`);
   assert.equal(edits.at(-1)!.payload, 'final');
   assert.equal(edits[0]!.payload, 'partial 1', 'the first partial shows at once');
