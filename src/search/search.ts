@@ -58,9 +58,7 @@ export async function search(db: Database, input: string, options: SearchOptions
   const query = advanced ? advancedFtsQuery(input) : buildFtsQuery(input);
   if (query === null) return { query: '', hits: [], total: 0 };
 
-  const candidates = Math.max(MIN_CANDIDATES, (offset + limit) * CANDIDATES_PER_STATEMENT);
-  const ranked = await rankPassages(db, query, options, candidates, { advanced });
-  const groups = groupByStatement(ranked);
+  const groups = await rankStatementsForQuery(db, query, options, offset + limit, advanced);
   const page = groups.slice(offset, offset + limit);
   if (page.length === 0) return { query, hits: [], total: groups.length };
 
@@ -77,9 +75,26 @@ export async function search(db: Database, input: string, options: SearchOptions
   return { query, hits, total: groups.length };
 }
 
-interface StatementGroup {
+export interface StatementGroup {
   best: RankedPassage;
+  /** Candidate passages of the statement (a lower bound on its matching passages). */
   passages: number;
+}
+
+/**
+ * Statements for a plain-language question, best first, at least `count` when
+ * that many match — the ranking search() pages through, and what `npm run
+ * eval` scores. A statement ranks by its best passage: measured on SciFact,
+ * adding its other passages' scores made rankings worse (docs/benchmarks.md).
+ */
+export async function rankStatements(db: Database, input: string, filters: Pick<SearchOptions, 'organisation' | 'from' | 'to'>, count: number): Promise<StatementGroup[]> {
+  const query = buildFtsQuery(input);
+  return query === null ? [] : rankStatementsForQuery(db, query, filters, count, false);
+}
+
+async function rankStatementsForQuery(db: Database, query: string, filters: Pick<SearchOptions, 'organisation' | 'from' | 'to'>, count: number, advanced: boolean): Promise<StatementGroup[]> {
+  const candidates = Math.max(MIN_CANDIDATES, count * CANDIDATES_PER_STATEMENT);
+  return groupByStatement(await rankPassages(db, query, filters, candidates, { advanced }));
 }
 
 /** Statements in order of their best passage (passages arrive best first). */
