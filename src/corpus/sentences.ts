@@ -29,10 +29,13 @@ export function sentenceEnds(text: string, from = 0, to = text.length): number[]
 }
 
 function isAbbreviation(text: string, dot: number, end: number): boolean {
-  const word = /(?:^|[\s(“"'‘])([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[1];
+  const word = /(?:^|[\s(“"'‘])([\p{L}\p{N}.]+)$/u.exec(text.slice(Math.max(0, dot - 20), dot))?.[1];
   if (!word) return false;
   const lower = word.toLowerCase();
   if (ABBREVIATIONS.has(lower)) return true;
+  // "138. In order to …": a paragraph number at the start of a line opens the sentence.
+  const wordStart = dot - word.length;
+  if (/^\d{1,3}$/.test(word) && (wordStart === 0 || text[wordStart - 1] === '\n')) return true;
   // Initials and dotted acronyms: "J. Smith", "U.S. forces", "H.E. Mr.".
   if (/^(\p{L}\.)*\p{Lu}$/u.test(word) || /^(\p{L}\.)+\p{L}$/u.test(word)) return true;
   if (NUMBER_ABBREVIATIONS.has(lower)) return /^\s+\p{N}/u.test(text.slice(end, end + 3));

@@ -19,6 +19,8 @@ const MIN_SHARE_OF_MID_SENTENCE_BREAKS = 0.2;
 /** A line at least this full, ending a sentence, usually ends mid-paragraph; a shorter one ends the paragraph. */
 const FULL_LINE_SHARE = 0.85;
 
+/** A UN record's paragraph number standing alone: "138." */
+const PARAGRAPH_NUMBER = /^\d{1,3}\.$/;
 const SENTENCE_END = /[.!?:;]["'”’»)\]*]*$/u;
 const STARTS_LOWER = /^["'“‘«(]*\p{Ll}/u;
 const STARTS_ITEM = /^(\d{1,3}\.|\(?[a-z0-9]{1,3}\)|[•▪●◦*–-])\s/u;
@@ -84,6 +86,9 @@ export function unwrapLines(lines: readonly string[]): string[] {
     }
     if (current === undefined) {
       current = line;
+    } else if (PARAGRAPH_NUMBER.test(lastLine) && lastLine === current.slice(-lastLine.length)) {
+      // "138." on a line of its own numbers the paragraph that follows it.
+      current = `${current} ${line}`;
     } else if (joins(lastLine, line, width, gap, pageBreak)) {
       current = appendLine(current, line, vocabulary);
     } else if (width === undefined && !gap && !isOwnParagraph(lastLine, line)) {

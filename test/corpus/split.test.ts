@@ -26,7 +26,7 @@ for (const [name, file] of Object.entries(SEEDS)) {
     const text = cleanText(seedBody(file));
     const passages = splitIntoPassages(text);
     assertWellFormed(text, passages);
-    for (const passage of passages.slice(0, -1)) assert.match(passage.text, /[.!?)”"\w]$/u, 'ends at a sentence, line or list entry');
+    for (const passage of passages.slice(0, -1)) assert.match(passage.text, /[.!?:)”"\w]$/u, 'ends at a sentence, line or list entry');
   });
 }
 
@@ -81,4 +81,12 @@ test('GIVEN paragraphs THEN a passage prefers to end where a paragraph ends', ()
 test('GIVEN an empty or blank text THEN no passages', () => {
   assert.deepEqual(splitIntoPassages(''), []);
   assert.deepEqual(splitIntoPassages(' \n\n '), []);
+});
+
+test('GIVEN a UN paragraph number before a very long sentence THEN the number stays with its sentence', () => {
+  const text = `137. In these circumstances the Soviet Union continues its fight.\n138. In order to strengthen peace and security among nations ${'and to avert the threat of war, '.repeat(40)}the Government makes these proposals.`;
+  const passages = splitIntoPassages(text);
+  assertWellFormed(text, passages);
+  assert.ok(passages.every((passage) => !/^\d+\.$/.test(passage.text)), 'no passage is a bare number');
+  assert.ok(passages.some((passage) => passage.text.includes('138. In order to strengthen peace')));
 });
