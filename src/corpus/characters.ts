@@ -27,6 +27,7 @@ export function normaliseCharacters(raw: string): string {
       // removes \u0002/\u0003, which search uses as private highlight markers.
       .replace(/[\u0000-\u0009\u000B\u000D-\u001F\u007F-\u009F]/g, '')
       .replace(/ {2,}/g, ' ')
-      .replace(/^ +| +$/gm, '')
+      // Trailing spaces go; one leading space stays, because PDF text marks paragraphs by indenting them.
+      .replace(/ +$/gm, '')
   );
 }

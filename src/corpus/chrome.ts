@@ -124,7 +124,8 @@ const LANGUAGE_NOTE = /\s*\((?:spoke|continued) in [A-Z][a-z]+(?:;[^()\n]{0,80})
 
 /** "(spoke in French)" on a line of its own: the speaker changed language, usually at a paragraph. */
 export function isLanguageNote(line: string): boolean {
-  return line.startsWith('(') && /^\((?:spoke|continued) in [A-Z][a-z]+(?:;[^()\n]{0,80})?\)$/.test(line.trim());
+  const trimmed = line.trim();
+  return trimmed.startsWith('(') && /^\((?:spoke|continued) in [A-Z][a-z]+(?:;[^()\n]{0,80})?\)$/.test(trimmed);
 }
 
 export function removeInterpretationNotes(paragraph: string): string {

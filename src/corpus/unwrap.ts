@@ -16,6 +16,8 @@ const MAX_WRAP_WIDTH_CHARS = 130;
 const MIN_SHARE_OF_FULL_LINES = 0.5;
 /** Share of line breaks that must fall mid-sentence (next line lower-case): lists and signature blocks have none. */
 const MIN_SHARE_OF_MID_SENTENCE_BREAKS = 0.2;
+/** Above this share of indented lines, indenting is the text's style, not a paragraph mark. */
+const MAX_SHARE_OF_INDENTED_LINES = 0.5;
 /** A line at least this full, ending a sentence, usually ends mid-paragraph; a shorter one ends the paragraph. */
 const FULL_LINE_SHARE = 0.85;
 
@@ -69,7 +71,13 @@ function appendLine(paragraph: string, line: string, vocabulary: HyphenationVoca
  * a form feed, running head or page number stood) between a line ending
  * mid-sentence and a lower-case line is no paragraph break.
  */
-export function unwrapLines(lines: readonly string[]): string[] {
+export function unwrapLines(input: readonly string[]): string[] {
+  // Indented lines start paragraphs, when indenting is the exception (some UN speeches of the 2000s).
+  const filled = input.filter((line) => !isBlank(line));
+  const indentedShare = filled.filter((line) => /^ /.test(line)).length / Math.max(1, filled.length);
+  const indentMarksParagraphs = indentedShare > 0 && indentedShare < MAX_SHARE_OF_INDENTED_LINES;
+  const indented = input.map((line) => /^ /.test(line));
+  const lines = input.map((line) => (line === PAGE_BREAK ? line : line.trimStart()));
   const width = detectWrapWidth(lines);
   const vocabulary = new HyphenationVocabulary(lines);
   const paragraphs: string[] = [];
@@ -78,7 +86,7 @@ export function unwrapLines(lines: readonly string[]): string[] {
   let gap = false;
   let pageBreak = false;
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
     if (isBlank(line)) {
       gap = true;
       pageBreak ||= line === PAGE_BREAK;
@@ -89,7 +97,7 @@ export function unwrapLines(lines: readonly string[]): string[] {
     } else if (PARAGRAPH_NUMBER.test(lastLine) && lastLine === current.slice(-lastLine.length)) {
       // "138." on a line of its own numbers the paragraph that follows it.
       current = `${current} ${line}`;
-    } else if (joins(lastLine, line, width, gap, pageBreak)) {
+    } else if (joins(lastLine, line, width, gap, pageBreak) && !(indentMarksParagraphs && indented[index] && SENTENCE_END.test(lastLine))) {
       current = appendLine(current, line, vocabulary);
     } else if (width === undefined && !gap && !isOwnParagraph(lastLine, line)) {
       // Text that isn't wrapped keeps a single line break (a list, a signature) as it was.

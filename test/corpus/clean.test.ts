@@ -20,6 +20,9 @@ const UN_RUNNING_HEAD =
 const UN_OCR_SOFT_HYPHEN_AND_NUMBERED_PARAGRAPH =
   'On behalf of the Aus\u00actralian Government, Sir, I \ncongratulate you on your election to the \npresidency of the thirty seventh sessions of the \nGeneral Assembly. It gives me particular pleasure \nto pay a tribute to the Secretary-General, who \nhas shown great imagination and integrity in his \nfirst year in office.\n98.\tNo one can ignore the somber mood of the \nAssembly as it faces the critical issues of the \nday, particularly the terrible events of three \nweeks ago in Lebanon.';
 
+const UN_INDENTED_PARAGRAPHS =
+  'Excellency Sheikha Haya Rashed Al-Khalifa, for the \neffective and efficient manner in which she conducted \nthe business of the sixty-first session. May I also take \nthis opportunity to pledge my delegation\u2019s support to \nthe new Secretary-General, His Excellency Mr. Ban \nKi-moon, in his efforts and approach in charting out a \nvision for the Organization that will respond to the \nneeds and aspirations of the twenty-first century. \n International peace and security constitute the \nbedrock of the Organization. We have come a long way \nsince 1945 in securing peace and security in many \nparts of the world. However, a lot remains to be \naccomplished in order to have a conflict-free world.';
+
 const cases: { name: string; raw: string; expected: string }[] = [
   {
     name: 'GIVEN a UN speech with a byte-order mark and bare CR line ends THEN two clean paragraphs',
@@ -44,6 +47,12 @@ const cases: { name: string; raw: string; expected: string }[] = [
     raw: UN_OCR_SOFT_HYPHEN_AND_NUMBERED_PARAGRAPH,
     expected:
       'On behalf of the Australian Government, Sir, I congratulate you on your election to the presidency of the thirty seventh sessions of the General Assembly. It gives me particular pleasure to pay a tribute to the Secretary-General, who has shown great imagination and integrity in his first year in office.\n\n98. No one can ignore the somber mood of the Assembly as it faces the critical issues of the day, particularly the terrible events of three weeks ago in Lebanon.',
+  },
+  {
+    name: 'GIVEN a hard-wrapped UN speech whose paragraphs are marked by indenting THEN a full line ending a sentence still ends the paragraph',
+    raw: UN_INDENTED_PARAGRAPHS,
+    expected:
+      'Excellency Sheikha Haya Rashed Al-Khalifa, for the effective and efficient manner in which she conducted the business of the sixty-first session. May I also take this opportunity to pledge my delegation\u2019s support to the new Secretary-General, His Excellency Mr. Ban Ki-moon, in his efforts and approach in charting out a vision for the Organization that will respond to the needs and aspirations of the twenty-first century.\n\nInternational peace and security constitute the bedrock of the Organization. We have come a long way since 1945 in securing peace and security in many parts of the world. However, a lot remains to be accomplished in order to have a conflict-free world.',
   },
   { name: 'GIVEN CRLF line ends and three blank lines THEN one blank line', raw: 'Down with Taliban!\r\n\r\n\r\n\r\nLong live international solidarity!\r\n', expected: 'Down with Taliban!\n\nLong live international solidarity!' },
   { name: 'GIVEN no-break spaces after sentences (seed 000) THEN single plain spaces', raw: 'the enemy of mankind.\u00a0 Do you think any of our lives mean anything to them?', expected: 'the enemy of mankind. Do you think any of our lives mean anything to them?' },
