@@ -19,7 +19,7 @@ import type { PrepareTask, SplitOptions } from './statement-file.js';
  * splitting changes, so the next ingest redoes every statement rather than
  * keeping text produced by the old rules.
  */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 /** Statements prepared and waiting to be written: enough that the writer never waits, few enough to bound memory. */
 const PREPARED_AHEAD = 8;
