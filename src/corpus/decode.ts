@@ -3,6 +3,11 @@ import { InputError } from './document.js';
 /** Files larger than this are refused: no statement is that long, and it protects memory. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** Refuse a file over {@link MAX_FILE_BYTES}, before reading it. */
+export function checkFileSize(size: number, source: string): void {
+  if (size > MAX_FILE_BYTES) throw new InputError(source, `file is too large (${(size / 2 ** 20).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`);
+}
+
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
@@ -11,9 +16,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * over {@link MAX_FILE_BYTES}.
  */
 export function decodeStatementFile(bytes: Uint8Array, source: string): string {
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new InputError(source, `file is too large (${(bytes.length / 2 ** 20).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 2 ** 20} MB)`);
-  }
+  checkFileSize(bytes.length, source);
   if (bytes.length === 0) throw new InputError(source, 'file is empty');
   if (bytes.includes(0)) throw new InputError(source, 'file looks binary (it contains NUL bytes); expected UTF-8 text');
   let text: string;

@@ -6,7 +6,7 @@ import { log as defaultLog, type Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import type { StatementInput } from '../store/records.js';
 import { pruneStatements, saveStatement } from '../store/statement-writes.js';
-import { decodeStatementFile, MAX_FILE_BYTES } from './decode.js';
+import { checkFileSize, decodeStatementFile } from './decode.js';
 import { InputError, type GivenMetadata } from './document.js';
 import { jsonlLines, parseJsonlStatement } from './jsonl.js';
 import { loadManifest, type Manifest } from './manifest.js';
@@ -103,9 +103,17 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
     if (queue.length >= PREPARED_AHEAD) await writeNext();
   };
 
+  const fileOfSource = new Map<string, string>();
   try {
     for (const [index, file] of files.entries()) {
       options.onProgress?.(index, files.length, file.source);
+      // Two inputs with one source key would overwrite each other on every run.
+      const other = fileOfSource.get(file.source);
+      if (other !== undefined) {
+        fail(file.source, new InputError(file.path, `has the same source key "${file.source}" as ${other}; ingest them from one folder or give --root`));
+        continue;
+      }
+      fileOfSource.set(file.source, file.path);
       try {
         const bytes = await readInput(file);
         summary.bytes += bytes.length;
@@ -148,9 +156,8 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
 }
 
 async function readInput(file: InputFile): Promise<Buffer> {
-  const info = await stat(file.path);
   // Refuse before reading: a huge file must not be loaded to find out it is huge.
-  if (info.size > MAX_FILE_BYTES) decodeStatementFile(new Uint8Array(MAX_FILE_BYTES + 1), file.source);
+  checkFileSize((await stat(file.path)).size, file.source);
   return readFile(file.path);
 }
 

@@ -165,3 +165,18 @@ test('GIVEN a manifest for plain files THEN its metadata is used, front matter w
   assert.deepEqual([again.updated, again.unchanged], [2, 1]);
   await db.close();
 });
+
+test('GIVEN two folders holding a file of the same name THEN the second is refused instead of overwriting the first', async () => {
+  const first = join(scratch, 'twins', 'first');
+  const second = join(scratch, 'twins', 'second');
+  await mkdir(first, { recursive: true });
+  await mkdir(second, { recursive: true });
+  await writeFile(join(first, 'statement.md'), 'No to war!\n\nThe first statement.');
+  await writeFile(join(second, 'statement.md'), 'Peace now!\n\nThe second statement.');
+  const db = await openForWriting(':memory:');
+  const summary = await ingest(db, [first, second], quiet);
+  assert.equal(summary.added, 1);
+  assert.equal(summary.failed, 1);
+  assert.match(summary.failures[0]!.message, /has the same source key "statement\.md" as .*first.statement\.md; ingest them from one folder or give --root/);
+  await db.close();
+});
