@@ -58,9 +58,13 @@ export function quoteFts(text: string): string {
  * searchable remains (only punctuation, emoji, or empty input).
  */
 export function buildFtsQuery(input: string): string | null {
-  const terms = queryTerms(input);
-  if (terms.length === 0) return null;
-  return terms.map((term) => quoteFts(term.folded)).join(' OR ');
+  const phrases = ftsPhrases(input);
+  return phrases.length === 0 ? null : phrases.join(' OR ');
+}
+
+/** The quoted FTS5 phrases of buildFtsQuery, one per query word. */
+export function ftsPhrases(input: string): string[] {
+  return queryTerms(input).map((term) => quoteFts(term.folded));
 }
 
 /**

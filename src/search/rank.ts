@@ -1,19 +1,27 @@
 import { UserFacingError } from '../errors.js';
 import type { Database, SqlValue } from '../store/database.js';
 import { describeFtsError } from './fts-query.js';
-import { filterSql, type SearchFilters } from './filters.js';
+import { rankByCommonWords } from './common-words.js';
+import { filterSql, type FilterSql, type SearchFilters } from './filters.js';
+import { indexStats } from './index-stats.js';
+import { BM25 } from './rank-weights.js';
+
+export { BM25, COLUMN_WEIGHTS } from './rank-weights.js';
 
 /**
- * bm25 column weights for passage_fts (text, title, organisation). FTS5 adds a
- * column's weight × term frequency into one bm25 score, so a title word counts
- * as two words of text: a statement titled "… Afghanistan" is about
- * Afghanistan even where a passage doesn't repeat the word; naming an
- * organisation ("what did ICOR say …") likewise favours its statements without
- * being a filter. Text stays the base: it is what distinguishes passages of one
- * statement (title and organisation are the same on all of them).
+ * The most passages one query may score with bm25(): ~2 µs each at a million
+ * passages (FTS5 looks up each one's length and reads its positions), so a
+ * word found in 300,000 passages would cost 600 ms; 4,000 keep it near 8 ms.
  */
-export const COLUMN_WEIGHTS = { text: 1, title: 2, organisation: 2 } as const;
-export const RANK_FUNCTION = `bm25(${COLUMN_WEIGHTS.text}, ${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.organisation})`;
+export const ROW_BUDGET = 4_000;
+/**
+ * A word in more passages than this is "common": bm25() counts every passage of
+ * every word in the query for its IDF, on each query (~40 ns a passage), so a
+ * common word costs milliseconds before any scoring. Common words are scored
+ * in JavaScript instead (common-words.ts). At a million passages this is 3%;
+ * a small corpus has none.
+ */
+export const COMMON_PASSAGES = 30_000;
 
 /** A passage the index found, with its bm25 score (higher is better). */
 export interface RankedPassage {
@@ -24,45 +32,134 @@ export interface RankedPassage {
 }
 
 /**
- * The best `limit` passages for an FTS5 query, best first. The ranking runs
- * inside FTS5 (`ORDER BY rank LIMIT`), which keeps only the top rows while it
- * scores matches; the join to passages (for statement ids) happens for those
- * rows only. With filters, statements are joined during the scan instead —
- * rows of other statements are dropped before the sort.
+ * The best `limit` passages for a plain-language question, given as quoted FTS5
+ * phrases (one per word, from ftsPhrases), best first, within a time budget.
+ * Words are counted first (cheap: no scoring, stops at a cap, remembered):
+ *
+ * 1. Words in few enough passages together (the sum within ROW_BUDGET): all of
+ *    them OR-ed, ranked by FTS5's bm25. Exact; every query on a small corpus.
+ * 2. More than that: the rarest words, as many as fit the budget, choose the
+ *    candidates, and all uncommon words score them:
+ *    `(rare OR …) AND (rare OR … OR other OR …)` — rare words count twice, they
+ *    say what the question is about ("Tuvalu" in "Tuvalu climate change"). If
+ *    no word fits, the most recently added matches within the budget are ranked.
+ * 3. Common words (over COMMON_PASSAGES) are left out of bm25() — too costly,
+ *    and they say little next to rarer words. A question of only common words
+ *    is ranked by rankByCommonWords; so are the places left when the uncommon
+ *    words found fewer than `limit` passages.
+ */
+export async function rankPlainPassages(db: Database, phrases: readonly string[], filters: SearchFilters, limit: number, budget = ROW_BUDGET): Promise<RankedPassage[]> {
+  if (phrases.length === 0) return [];
+  const filter = filterSql(filters);
+  const stats = await indexStats(db);
+  const counted = await Promise.all(phrases.map(async (phrase) => ({ phrase, count: await stats.countUpTo(phrase, Math.max(COMMON_PASSAGES, budget) + 1) })));
+  counted.sort((a, b) => a.count - b.count);
+  const uncommon = counted.filter(({ count }) => count <= COMMON_PASSAGES);
+  const common = counted.filter(({ count }) => count > COMMON_PASSAGES).map(({ phrase }) => phrase);
+
+  const found: ScoredRow[] = [];
+  if (uncommon.length > 0) {
+    const all = uncommon.map(({ phrase }) => phrase).join(' OR ');
+    if (uncommon.reduce((sum, { count }) => sum + count, 0) <= budget) {
+      found.push(...(await topByBm25(db, all, filter, limit)));
+    } else {
+      const rare: string[] = [];
+      let cost = 0;
+      for (const { phrase, count } of uncommon) {
+        if (cost + count > budget) break;
+        rare.push(phrase);
+        cost += count;
+      }
+      found.push(...(await topByBm25(db, rare.length > 0 ? `(${rare.join(' OR ')}) AND (${all})` : all, filter, limit, rare.length > 0 ? undefined : await recentBound(db, all, budget))));
+      if (found.length < limit && rare.length > 0 && rare.length < uncommon.length) {
+        const others = uncommon.slice(rare.length).map(({ phrase }) => phrase).join(' OR ');
+        appendBelow(found, await topByBm25(db, others, filter, limit, await recentBound(db, others, budget)), limit);
+      }
+    }
+  }
+  if (found.length < limit && common.length > 0) {
+    const seen = new Set(found.map((row) => row.id));
+    const more = await rankByCommonWords(db, uncommon.length > 0 ? common : phrases, filter, limit, seen);
+    appendBelow(found, more.map((hit) => ({ id: hit.id, statement_id: hit.statementId, ordinal: hit.ordinal, score: hit.score })), limit);
+  }
+  return locate(db, found);
+}
+
+/** Add rows not yet in `found`, up to `limit`, scored no higher than the last one already there. */
+function appendBelow(found: ScoredRow[], more: readonly ScoredRow[], limit: number): void {
+  const seen = new Set(found.map((row) => row.id));
+  let floor = found.at(-1)?.score ?? Number.POSITIVE_INFINITY;
+  for (const row of more) {
+    if (found.length >= limit) break;
+    if (seen.has(row.id)) continue;
+    floor = Math.min(floor, row.score);
+    found.push({ ...row, score: floor });
+  }
+}
+
+/**
+ * The best `limit` passages for an FTS5 query as given (advanced mode: the
+ * user's own syntax), ranked by bm25. FTS5 syntax errors become readable
+ * UserFacingErrors. No row budget: an advanced query says exactly what to match.
  */
 export async function rankPassages(db: Database, ftsQuery: string, filters: SearchFilters, limit: number, { advanced = false } = {}): Promise<RankedPassage[]> {
   const filter = filterSql(filters);
   try {
-    if (filter.where === '') {
-      const top = await db.all<{ id: number; score: number }>(
-        'SELECT rowid AS id, -rank AS score FROM passage_fts WHERE passage_fts MATCH ? AND rank MATCH ? ORDER BY rank LIMIT ?',
-        [ftsQuery, RANK_FUNCTION, limit],
-      );
-      if (top.length === 0) return [];
-      const located = await db.all<{ id: number; statement_id: number; ordinal: number }>(
-        'SELECT p.id, p.statement_id, p.ordinal FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))',
-        [JSON.stringify(top.map((row) => row.id))],
-      );
-      const byId = new Map(located.map((row) => [row.id, row]));
-      return top.flatMap((row) => {
-        const passage = byId.get(row.id);
-        return passage ? [{ id: row.id, statementId: passage.statement_id, ordinal: passage.ordinal, score: row.score }] : [];
-      });
-    }
-    const params: SqlValue[] = [ftsQuery, RANK_FUNCTION, ...filter.params, limit];
-    const rows = await db.all<{ id: number; statement_id: number; ordinal: number; score: number }>(
-      `SELECT passage_fts.rowid AS id, p.statement_id, p.ordinal, -passage_fts.rank AS score
-       FROM passage_fts
-       JOIN passages p ON p.id = passage_fts.rowid
-       JOIN statements s ON s.id = p.statement_id
-       WHERE passage_fts MATCH ? AND passage_fts.rank MATCH ? AND ${filter.where}
-       ORDER BY passage_fts.rank LIMIT ?`,
-      params,
-    );
-    return rows.map((row) => ({ id: row.id, statementId: row.statement_id, ordinal: row.ordinal, score: row.score }));
+    return await locate(db, await topByBm25(db, ftsQuery, filter, limit));
   } catch (error) {
     throw asSearchError(error, advanced);
   }
+}
+
+interface ScoredRow {
+  id: number;
+  score: number;
+  statement_id?: number;
+  ordinal?: number;
+}
+
+/**
+ * `ORDER BY bm25 LIMIT` over the matches, optionally only rowids ≥ `minRowid`
+ * (FTS5 seeks to it). Without filters the join to passages waits for the
+ * winners (locate); with filters, statements are joined during the scan so rows
+ * of other statements drop out before the sort.
+ */
+async function topByBm25(db: Database, match: string, filter: FilterSql, limit: number, minRowid?: number): Promise<ScoredRow[]> {
+  const range = minRowid === undefined ? '' : 'AND passage_fts.rowid >= ?';
+  const rangeParams: SqlValue[] = minRowid === undefined ? [] : [minRowid];
+  if (filter.where === '') {
+    return db.all<ScoredRow>(
+      `SELECT rowid AS id, -${BM25} AS score FROM passage_fts WHERE passage_fts MATCH ? ${range} ORDER BY ${BM25} LIMIT ?`,
+      [match, ...rangeParams, limit],
+    );
+  }
+  return db.all<ScoredRow>(
+    `SELECT passage_fts.rowid AS id, p.statement_id, p.ordinal, -${BM25} AS score
+     FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid JOIN statements s ON s.id = p.statement_id
+     WHERE passage_fts MATCH ? ${range} AND ${filter.where}
+     ORDER BY ${BM25} LIMIT ?`,
+    [match, ...rangeParams, ...filter.params, limit],
+  );
+}
+
+/** The rowid above which the `budget` most recently added matches lie; undefined when there are fewer. */
+async function recentBound(db: Database, match: string, budget: number): Promise<number | undefined> {
+  const row = await db.get<{ id: number }>('SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?', [match, budget - 1]);
+  return row?.id;
+}
+
+/** Statement ids and ordinals for the ranked rows (one indexed lookup for all of them). */
+async function locate(db: Database, rows: ScoredRow[]): Promise<RankedPassage[]> {
+  const missing = rows.filter((row) => row.statement_id === undefined).map((row) => row.id);
+  const located = missing.length === 0 ? [] : await db.all<{ id: number; statement_id: number; ordinal: number }>(
+    'SELECT p.id, p.statement_id, p.ordinal FROM passages p WHERE p.id IN (SELECT value FROM json_each(?))',
+    [JSON.stringify(missing)],
+  );
+  const byId = new Map(located.map((row) => [row.id, row]));
+  return rows.flatMap((row) => {
+    const passage = row.statement_id === undefined ? byId.get(row.id) : { statement_id: row.statement_id, ordinal: row.ordinal! };
+    return passage ? [{ id: row.id, statementId: passage.statement_id, ordinal: passage.ordinal, score: row.score }] : [];
+  });
 }
 
 /**

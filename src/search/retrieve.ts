@@ -1,7 +1,7 @@
 import type { Database } from '../store/database.js';
 import type { Passage, StatementSummary } from '../store/records.js';
-import { buildFtsQuery } from './fts-query.js';
-import { rankPassages } from './rank.js';
+import { ftsPhrases } from './fts-query.js';
+import { rankPlainPassages } from './rank.js';
 import { loadNeighbours, loadSummaries, PASSAGE_COLUMNS, toPassage, type PassageRow } from './statement-rows.js';
 
 export interface RetrieveOptions {
@@ -47,10 +47,11 @@ export async function retrievePassages(db: Database, input: string, options: Ret
   const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
   const perStatement = clamp(options.perStatement ?? DEFAULT_PER_STATEMENT, 1, k);
   const neighbours = clamp(options.neighbours ?? 0, 0, MAX_NEIGHBOURS);
-  const query = buildFtsQuery(input);
-  if (query === null) return { query: '', passages: [] };
+  const phrases = ftsPhrases(input);
+  if (phrases.length === 0) return { query: '', passages: [] };
+  const query = phrases.join(' OR ');
 
-  const ranked = await rankPassages(db, query, options, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
+  const ranked = await rankPlainPassages(db, phrases, options, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
   const taken = capPerStatement(ranked, perStatement).slice(0, k);
   if (taken.length === 0) return { query, passages: [] };
 

@@ -1,8 +1,8 @@
 import type { Database } from '../store/database.js';
 import type { StatementSummary } from '../store/records.js';
-import { advancedFtsQuery, buildFtsQuery } from './fts-query.js';
+import { advancedFtsQuery, buildFtsQuery, ftsPhrases } from './fts-query.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from './highlight.js';
-import { asSearchError, rankPassages, type RankedPassage } from './rank.js';
+import { asSearchError, rankPassages, rankPlainPassages, type RankedPassage } from './rank.js';
 import { loadSummaries } from './statement-rows.js';
 
 export interface SearchOptions {
@@ -58,7 +58,9 @@ export async function search(db: Database, input: string, options: SearchOptions
   const query = advanced ? advancedFtsQuery(input) : buildFtsQuery(input);
   if (query === null) return { query: '', hits: [], total: 0 };
 
-  const groups = await rankStatementsForQuery(db, query, options, offset + limit, advanced);
+  const candidates = candidateCount(offset + limit);
+  const ranked = advanced ? await rankPassages(db, query, options, candidates, { advanced }) : await rankPlainPassages(db, ftsPhrases(input), options, candidates);
+  const groups = groupByStatement(ranked);
   const page = groups.slice(offset, offset + limit);
   if (page.length === 0) return { query, hits: [], total: groups.length };
 
@@ -88,13 +90,12 @@ export interface StatementGroup {
  * adding its other passages' scores made rankings worse (docs/benchmarks.md).
  */
 export async function rankStatements(db: Database, input: string, filters: Pick<SearchOptions, 'organisation' | 'from' | 'to'>, count: number): Promise<StatementGroup[]> {
-  const query = buildFtsQuery(input);
-  return query === null ? [] : rankStatementsForQuery(db, query, filters, count, false);
+  return groupByStatement(await rankPlainPassages(db, ftsPhrases(input), filters, candidateCount(count)));
 }
 
-async function rankStatementsForQuery(db: Database, query: string, filters: Pick<SearchOptions, 'organisation' | 'from' | 'to'>, count: number, advanced: boolean): Promise<StatementGroup[]> {
-  const candidates = Math.max(MIN_CANDIDATES, count * CANDIDATES_PER_STATEMENT);
-  return groupByStatement(await rankPassages(db, query, filters, candidates, { advanced }));
+/** Candidate passages to fetch so that `statements` distinct statements are likely among them. */
+function candidateCount(statements: number): number {
+  return Math.max(MIN_CANDIDATES, statements * CANDIDATES_PER_STATEMENT);
 }
 
 /** Statements in order of their best passage (passages arrive best first). */
@@ -110,16 +111,17 @@ export function groupByStatement(ranked: readonly RankedPassage[]): StatementGro
 
 /**
  * snippet() for the shown passages only: it re-reads and re-tokenizes the
- * text, too costly to run on every candidate. `rowid IN (…)` makes FTS5 seek
- * each passage rather than scan the query's matches.
+ * text, too costly to run on every candidate. The ids drive the join (CROSS
+ * JOIN keeps json_each outside), so FTS5 seeks each passage by rowid; with
+ * `rowid IN (…)` it would scan every match of the query instead.
  */
 async function loadSnippets(db: Database, query: string, ids: readonly number[], advanced: boolean): Promise<Map<number, { id: number; ordinal: number; text: string; snippet: string }>> {
   try {
     const rows = await db.all<{ id: number; ordinal: number; text: string; snippet: string }>(
       `SELECT passage_fts.rowid AS id, p.ordinal, p.text, snippet(passage_fts, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
-       FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid
-       WHERE passage_fts MATCH ? AND passage_fts.rowid IN (SELECT value FROM json_each(?))`,
-      [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, query, JSON.stringify(ids)],
+       FROM json_each(?) AS j CROSS JOIN passage_fts ON passage_fts.rowid = j.value JOIN passages p ON p.id = passage_fts.rowid
+       WHERE passage_fts MATCH ?`,
+      [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, JSON.stringify(ids), query],
     );
     return new Map(rows.map((row) => [row.id, row]));
   } catch (error) {

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import type { Database } from '../../src/store/database.js';
+import { rankByCommonWords } from '../../src/search/common-words.js';
+import { ftsPhrases } from '../../src/search/fts-query.js';
+import { BM25, rankPlainPassages } from '../../src/search/rank.js';
+import { seedDatabase } from './seed-db.js';
+
+let db: Database;
+before(async () => ({ db } = await seedDatabase()));
+after(async () => db.close());
+
+const NO_FILTER = { where: '', params: [] };
+
+test('GIVEN words within the budget THEN the ranking is exactly FTS5’s bm25 over all of them', async () => {
+  const phrases = ftsPhrases('Taliban women Kabul');
+  const ranked = await rankPlainPassages(db, phrases, {}, 20);
+  const expected = await db.all<{ id: number; score: number }>(`SELECT rowid AS id, -${BM25} AS score FROM passage_fts WHERE passage_fts MATCH ? ORDER BY ${BM25} LIMIT 20`, [phrases.join(' OR ')]);
+  assert.deepEqual(ranked.map((p) => p.id), expected.map((row) => row.id));
+});
+
+test('GIVEN a budget smaller than the words’ passages THEN passages with the rarest word come first, then the rest fill up', async () => {
+  const phrases = ftsPhrases('Kabul imperialist war');
+  const ranked = await rankPlainPassages(db, phrases, {}, 30, 12);
+  const texts = await Promise.all(ranked.map(async (p) => (await db.get<{ text: string }>('SELECT text FROM passages WHERE id = ?', [p.id]))!.text));
+  const withKabul = texts.filter((text) => /kabul/i.test(text)).length;
+  assert.ok(withKabul > 0);
+  assert.ok(texts.slice(0, withKabul).every((text) => /kabul/i.test(text)), 'the rare word decides the first candidates');
+  assert.equal(withKabul, 5, 'every Kabul passage');
+  assert.equal(ranked.length, 5 + 12, 'the other words fill the places left from their budget of most recent matches');
+  assert.equal(new Set(ranked.map((p) => p.id)).size, ranked.length);
+  assert.ok(ranked.every((p, i) => i === 0 || p.score <= ranked[i - 1]!.score), 'scores never go up');
+});
+
+test('GIVEN common words scored in JavaScript THEN the scores equal FTS5’s bm25 for the same passages', async () => {
+  const phrases = ftsPhrases('imperialist war');
+  const hits = await rankByCommonWords(db, phrases, NO_FILTER, 10);
+  assert.ok(hits.length > 0);
+  const fts = new Map((await db.all<{ id: number; score: number }>(`SELECT rowid AS id, -${BM25} AS score FROM passage_fts WHERE passage_fts MATCH ?`, [phrases.join(' AND ')])).map((row) => [row.id, row.score]));
+  for (const hit of hits) assert.ok(Math.abs(hit.score - fts.get(hit.id)!) < 1e-9, `passage ${hit.id}: ${hit.score} vs FTS5 ${fts.get(hit.id)}`);
+  assert.ok(hits.every((hit, i) => i === 0 || hit.score <= hits[i - 1]!.score));
+});
+
+test('GIVEN common words and a filter THEN only passages of matching statements', async () => {
+  const hits = await rankByCommonWords(db, ftsPhrases('imperialist war'), { where: 's.organisation = ?', params: ['JAKNA'] }, 10);
+  const organisations = await Promise.all(hits.map(async (hit) => (await db.get<{ o: string }>('SELECT organisation AS o FROM statements WHERE id = ?', [hit.statementId]))!.o));
+  assert.ok(organisations.length > 0 && organisations.every((o) => o === 'JAKNA'));
+});
