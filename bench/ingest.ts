@@ -8,7 +8,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ingest } from '../src/corpus/ingest.js';
@@ -69,6 +69,7 @@ export async function benchIngest(options: { limit?: number } = {}): Promise<voi
     console.log(`unpacked ${files.length} speeches in ${unpackSeconds.toFixed(1)} s`);
 
     // Ours: the ordinary ingest, as `npm run ingest:ungdc` runs it.
+    const loadBefore = loadavg()[0]!;
     const ourPath = join(scratch, 'ingest.sqlite');
     const db = await openForWriting(ourPath);
     const summary = await ingest(db, options.limit === undefined ? [root] : files, { root, manifest, log: quiet });
@@ -95,6 +96,7 @@ export async function benchIngest(options: { limit?: number } = {}): Promise<voi
     if (rawPassages !== summary.passages) throw new Error(`raw import has ${rawPassages} passages, ingest wrote ${summary.passages}`);
     console.log(`raw sqlite3 .import: ${rawSeconds.toFixed(1)} s`);
 
+    const loadAfter = loadavg()[0]!;
     const inputMb = summary.bytes / 1e6;
     const ratio = summary.seconds / rawSeconds;
     const sqliteVersion = execFileSync('sqlite3', ['--version']).toString().split(' ')[0];
@@ -108,7 +110,7 @@ ${await machineLine()}. \`npm run bench -- ingest\`: ${summary.added} speeches (
 | raw bulk insert of the same rows: \`sqlite3\` ${sqliteVersion} shell, \`.import\` CSV in one transaction, same schema and triggers | ${rawSeconds.toFixed(1)} | ${(inputMb / rawSeconds).toFixed(2)} | ${(summary.added / rawSeconds).toFixed(0)} | ${(summary.passages / rawSeconds).toFixed(0)} |
 | **ratio ingest / raw** (target ≤ 2×) | **${ratio.toFixed(2)}×** | | | |
 
-Re-running the ingest on the unchanged corpus (content hashes match, nothing parsed or written): ${rerunSeconds.toFixed(1)} s. Unpacking the tarball (not counted above): ${unpackSeconds.toFixed(1)} s. Database size: ${(statSync(ourPath).size / 1e6).toFixed(0)} MB.`;
+Re-running the ingest on the unchanged corpus (content hashes match, nothing parsed or written): ${rerunSeconds.toFixed(1)} s. Unpacking the tarball (not counted above): ${unpackSeconds.toFixed(1)} s. Database size: ${(statSync(ourPath).size / 1e6).toFixed(0)} MB. Load average (1 min) before and after: ${loadBefore.toFixed(1)}, ${loadAfter.toFixed(1)} — the ingest uses two cores (cleaning on a worker thread while SQLite writes), the shell one, so a busy machine slows the ingest more.`;
     writeBenchmarkSection('ingest', markdown);
     console.log(`ingest / raw = ${ratio.toFixed(2)}×`);
   } finally {
