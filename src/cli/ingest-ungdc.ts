@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
-import { prepareUngdc } from '../corpus/ungdc.js';
+import { prepareUngdc, UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
 import { isUserFacingError } from '../errors.js';
 import { log } from '../log.js';
 import { openForWriting } from '../store/migrate.js';
@@ -20,9 +20,9 @@ export const DEFAULT_UNGDC_DIR = resolve(REPO_ROOT, '../shared/datasets/ungdc');
 const USAGE = `Usage: npm run ingest:ungdc -- [--db path] [--limit N] [--dataset folder]
 
 Ingest the UN General Debate Corpus (10,952 speeches, 1946-2024): unpack
-${'ungdc-1946-2024.tar.gz'} to a scratch folder, describe each speech from speakers.csv
-(title, country, year), and run the ordinary ingest on it. Re-running skips
-unchanged speeches.
+${UNGDC_TARBALL} to a scratch folder, describe each speech from ${UNGDC_SPEAKERS}
+(title, speaker, country, year), and run the ordinary ingest on it. Re-running
+skips unchanged speeches.
 
   --db path        database file (default: $DATABASE_PATH or db/corpus.sqlite)
   --limit N        only the first N speeches (by session, then file name)
