@@ -6,7 +6,13 @@ import { COLUMN_WEIGHTS } from './rank-weights.js';
 import { foldToken, tokenize } from './tokenize.js';
 
 /** Passages ranked when every word is common: the most recently added that contain them. */
-export const COMMON_WORD_CANDIDATES = 200;
+export const COMMON_WORD_CANDIDATES = 100;
+/**
+ * Where to look for them: among the most recent passages of the rarest of the
+ * words. Without this bound, passages with all of six common words may be so
+ * few that FTS5 walks all six posting lists (25 ms) to find 200.
+ */
+export const COMMON_WORD_WINDOW = 20_000;
 /** FTS5's bm25 parameters, so these scores read like the index's. */
 const K1 = 1.2;
 const B = 0.75;
@@ -24,22 +30,25 @@ export interface CommonWordHit {
  * these: on every query it counts each word's passages for the IDF, ~15 ms per
  * word at a million passages. Instead: the most recently added passages that
  * contain all the words (else any of them), COMMON_WORD_CANDIDATES at most,
- * found in rowid order (no scoring, cheap), then scored here by the same bm25
+ * within the COMMON_WORD_WINDOW newest passages of the rarest word, found in
+ * rowid order (no scoring, cheap), then scored here by the same bm25
  * (column weights, k1, b), with the words' passage counts remembered across
  * searches (index-stats.ts) and term frequencies counted in the passage text
  * with FTS5's own tokenizer rules (tokenize.ts, porter.ts).
  */
 export async function rankByCommonWords(db: Database, phrases: readonly string[], filter: FilterSql, limit: number, exclude: ReadonlySet<number> = new Set()): Promise<CommonWordHit[]> {
+  const stats = await indexStats(db);
   const wanted = Math.max(limit, COMMON_WORD_CANDIDATES);
-  const rows = await recentMatches(db, phrases.join(' AND '), filter, wanted);
+  const rarest = (await Promise.all(phrases.map(async (phrase) => ({ phrase, n: await stats.countUpTo(phrase, COMMON_WORD_WINDOW + 1) })))).sort((a, b) => a.n - b.n)[0]!;
+  const floor = await stats.recentRowid(rarest.phrase, COMMON_WORD_WINDOW);
+  const rows = await recentMatches(db, phrases.join(' AND '), filter, wanted, floor);
   if (rows.length < limit && phrases.length > 1) {
     const seen = new Set(rows.map((row) => row.id));
-    for (const row of await recentMatches(db, phrases.join(' OR '), filter, wanted)) if (!seen.has(row.id)) rows.push(row);
+    for (const row of await recentMatches(db, phrases.join(' OR '), filter, wanted, floor)) if (!seen.has(row.id)) rows.push(row);
   }
   const candidates = rows.filter((row) => !exclude.has(row.id));
   if (candidates.length === 0) return [];
 
-  const stats = await indexStats(db);
   const words = await Promise.all(phrases.map(async (phrase) => {
     const passages = await stats.count(phrase);
     const stems = tokenize(phrase.slice(1, -1).replaceAll('""', '"')).map((token) => porterStem(token.folded));
@@ -75,16 +84,16 @@ interface MatchRow {
   organisation: string;
 }
 
-/** The newest matches in rowid order: FTS5 walks its posting lists backwards and stops at the limit. */
-async function recentMatches(db: Database, match: string, filter: FilterSql, limit: number): Promise<MatchRow[]> {
+/** The newest matches (rowid ≥ floor) in rowid order: FTS5 walks its posting lists backwards and stops at the limit. */
+async function recentMatches(db: Database, match: string, filter: FilterSql, limit: number, floor: number): Promise<MatchRow[]> {
   const where = filter.where === '' ? '' : `AND ${filter.where}`;
   return db.all<MatchRow>(
     `SELECT passage_fts.rowid AS id, p.statement_id, p.ordinal, p.text, s.title, s.organisation, d.sz
      FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid JOIN statements s ON s.id = p.statement_id
      JOIN passage_fts_docsize d ON d.id = passage_fts.rowid
-     WHERE passage_fts MATCH ? ${where}
+     WHERE passage_fts MATCH ? AND passage_fts.rowid >= ? ${where}
      ORDER BY passage_fts.rowid DESC LIMIT ?`,
-    [match, ...(filter.params as SqlValue[]), limit],
+    [match, floor, ...(filter.params as SqlValue[]), limit],
   );
 }
 

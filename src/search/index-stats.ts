@@ -14,15 +14,24 @@ export interface IndexStats {
   countUpTo(phrase: string, cap: number): Promise<number>;
   /** Passages matching an FTS5 phrase, exactly. */
   count(phrase: string): Promise<number>;
+  /** The rowid of the `n`-th most recently added passage matching a phrase (0 when fewer match). */
+  recentRowid(phrase: string, n: number): Promise<number>;
 }
 
 const MAX_REMEMBERED = 20_000;
-const remembered = new WeakMap<Database, { version: string; stats: IndexStats }>();
+/** How long counts are trusted before corpus_version is read again (a search costs ~10 ms; this saves a round trip on most). */
+const VERSION_CHECK_INTERVAL_MS = 1_000;
+const remembered = new WeakMap<Database, { version: string; checkedAt: number; stats: IndexStats }>();
 
 export async function indexStats(db: Database): Promise<IndexStats> {
-  const version = (await db.get<{ value: string }>(`SELECT value FROM corpus_meta WHERE key = 'corpus_version'`))?.value ?? '0';
   const known = remembered.get(db);
-  if (known?.version === version) return known.stats;
+  const now = performance.now();
+  if (known && now - known.checkedAt < VERSION_CHECK_INTERVAL_MS) return known.stats;
+  const version = (await db.get<{ value: string }>(`SELECT value FROM corpus_meta WHERE key = 'corpus_version'`))?.value ?? '0';
+  if (known?.version === version) {
+    known.checkedAt = now;
+    return known.stats;
+  }
 
   // FTS5's "averages" record (rowid 1 of passage_fts_data): row count, then total tokens per column.
   const record = await db.get<{ block: Buffer | null }>('SELECT block FROM passage_fts_data WHERE id = 1');
@@ -51,8 +60,15 @@ export async function indexStats(db: Database): Promise<IndexStats> {
       const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM passage_fts WHERE passage_fts MATCH ?', [phrase]);
       return remember(`=${phrase}`, row?.n ?? 0);
     },
+    async recentRowid(phrase, n) {
+      const key = `@${n}:${phrase}`;
+      const cached = counts.get(key);
+      if (cached !== undefined) return cached;
+      const row = await db.get<{ id: number }>('SELECT rowid AS id FROM passage_fts WHERE passage_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?', [phrase, n - 1]);
+      return remember(key, row?.id ?? 0);
+    },
   };
-  remembered.set(db, { version, stats });
+  remembered.set(db, { version, checkedAt: now, stats });
   return stats;
 }
 

@@ -11,17 +11,17 @@ export { BM25, COLUMN_WEIGHTS } from './rank-weights.js';
 /**
  * The most passages one query may score with bm25(): ~2 µs each at a million
  * passages (FTS5 looks up each one's length and reads its positions), so a
- * word found in 300,000 passages would cost 600 ms; 4,000 keep it near 8 ms.
+ * word found in 300,000 passages would cost 600 ms; 3,000 keep it near 6 ms.
  */
-export const ROW_BUDGET = 4_000;
+export const ROW_BUDGET = 3_000;
 /**
  * A word in more passages than this is "common": bm25() counts every passage of
  * every word in the query for its IDF, on each query (~40 ns a passage), so a
  * common word costs milliseconds before any scoring. Common words are scored
- * in JavaScript instead (common-words.ts). At a million passages this is 3%;
+ * in JavaScript instead (common-words.ts). At a million passages this is 2%;
  * a small corpus has none.
  */
-export const COMMON_PASSAGES = 30_000;
+export const COMMON_PASSAGES = 20_000;
 
 /** A passage the index found, with its bm25 score (higher is better). */
 export interface RankedPassage {
@@ -120,16 +120,19 @@ interface ScoredRow {
 
 /**
  * `ORDER BY bm25 LIMIT` over the matches, optionally only rowids ≥ `minRowid`
- * (FTS5 seeks to it). Without filters the join to passages waits for the
- * winners (locate); with filters, statements are joined during the scan so rows
- * of other statements drop out before the sort.
+ * (FTS5 seeks to it), with each winner's statement and ordinal. Without filters
+ * the join to passages waits for the winners; with filters, statements are
+ * joined during the scan so rows of other statements drop out before the sort.
  */
 async function topByBm25(db: Database, match: string, filter: FilterSql, limit: number, minRowid?: number): Promise<ScoredRow[]> {
   const range = minRowid === undefined ? '' : 'AND passage_fts.rowid >= ?';
   const rangeParams: SqlValue[] = minRowid === undefined ? [] : [minRowid];
   if (filter.where === '') {
+    // The winners are chosen first (the subquery), then joined to passages: 100 lookups, not one per match.
     return db.all<ScoredRow>(
-      `SELECT rowid AS id, -${BM25} AS score FROM passage_fts WHERE passage_fts MATCH ? ${range} ORDER BY ${BM25} LIMIT ?`,
+      `SELECT top.id, top.score, p.statement_id, p.ordinal
+       FROM (SELECT rowid AS id, -${BM25} AS score FROM passage_fts WHERE passage_fts MATCH ? ${range} ORDER BY ${BM25} LIMIT ?) AS top
+       JOIN passages p ON p.id = top.id ORDER BY top.score DESC`,
       [match, ...rangeParams, limit],
     );
   }

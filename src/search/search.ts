@@ -3,7 +3,7 @@ import type { StatementSummary } from '../store/records.js';
 import { advancedFtsQuery, buildFtsQuery, ftsPhrases } from './fts-query.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from './highlight.js';
 import { asSearchError, rankPassages, rankPlainPassages, type RankedPassage } from './rank.js';
-import { loadSummaries } from './statement-rows.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './statement-rows.js';
 
 export interface SearchOptions {
   organisation?: string;
@@ -64,15 +64,11 @@ export async function search(db: Database, input: string, options: SearchOptions
   const page = groups.slice(offset, offset + limit);
   if (page.length === 0) return { query, hits: [], total: groups.length };
 
-  const [summaries, shown] = await Promise.all([
-    loadSummaries(db, page.map((group) => group.best.statementId)),
-    loadSnippets(db, query, page.map((group) => group.best.id), advanced),
-  ]);
+  const shown = await loadShownPassages(db, query, page.map((group) => group.best.id), advanced);
   const hits = page.flatMap((group): SearchHit[] => {
-    const statement = summaries.get(group.best.statementId);
     const passage = shown.get(group.best.id);
-    if (!statement || !passage) return []; // deleted by an ingest between the two reads
-    return [{ statement, score: group.best.score, snippet: passage.snippet, passage: { id: passage.id, ordinal: passage.ordinal, text: passage.text }, matchedPassages: group.passages }];
+    if (!passage) return []; // deleted by an ingest between the two reads
+    return [{ statement: toSummary(passage), score: group.best.score, snippet: passage.snippet, passage: { id: passage.passage_id, ordinal: passage.ordinal, text: passage.text }, matchedPassages: group.passages }];
   });
   return { query, hits, total: groups.length };
 }
@@ -110,20 +106,22 @@ export function groupByStatement(ranked: readonly RankedPassage[]): StatementGro
 }
 
 /**
- * snippet() for the shown passages only: it re-reads and re-tokenizes the
- * text, too costly to run on every candidate. The ids drive the join (CROSS
- * JOIN keeps json_each outside), so FTS5 seeks each passage by rowid; with
+ * The shown passages with their statements and snippets, in one query.
+ * snippet() runs for these only: it re-reads and re-tokenizes the text, too
+ * costly for every candidate. The ids drive the join (CROSS JOIN keeps
+ * json_each outside), so FTS5 seeks each passage by rowid; with
  * `rowid IN (…)` it would scan every match of the query instead.
  */
-async function loadSnippets(db: Database, query: string, ids: readonly number[], advanced: boolean): Promise<Map<number, { id: number; ordinal: number; text: string; snippet: string }>> {
+async function loadShownPassages(db: Database, query: string, ids: readonly number[], advanced: boolean): Promise<Map<number, SummaryRow & { passage_id: number; ordinal: number; text: string; snippet: string }>> {
   try {
-    const rows = await db.all<{ id: number; ordinal: number; text: string; snippet: string }>(
-      `SELECT passage_fts.rowid AS id, p.ordinal, p.text, snippet(passage_fts, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
-       FROM json_each(?) AS j CROSS JOIN passage_fts ON passage_fts.rowid = j.value JOIN passages p ON p.id = passage_fts.rowid
+    const rows = await db.all<SummaryRow & { passage_id: number; ordinal: number; text: string; snippet: string }>(
+      `SELECT p.id AS passage_id, p.ordinal, p.text, snippet(passage_fts, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet, ${SUMMARY_COLUMNS}
+       FROM json_each(?) AS j CROSS JOIN passage_fts ON passage_fts.rowid = j.value
+       JOIN passages p ON p.id = passage_fts.rowid JOIN statements s ON s.id = p.statement_id
        WHERE passage_fts MATCH ?`,
       [HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE, JSON.stringify(ids), query],
     );
-    return new Map(rows.map((row) => [row.id, row]));
+    return new Map(rows.map((row) => [row.passage_id, row]));
   } catch (error) {
     throw asSearchError(error, advanced);
   }

@@ -1,0 +1,231 @@
+/**
+ * Search latency: p50/p99 of search() over a few hundred varied queries at
+ * ~10k and ≥1M passages (the UN General Debate Corpus, sliced and replicated:
+ * search-corpus.ts), each beside the same SQL run by the sqlite3 shell on the
+ * same database file; and retrieval quality on SciFact (npm run eval's numbers).
+ * Writes the "search" section of docs/benchmarks.md. Run: npm run bench -- search
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { COMMON_PASSAGES, ROW_BUDGET } from '../src/search/rank.js';
+import { search } from '../src/search/search.js';
+import { formatEvalTable, runBeirEval, scratchPath, type EvalResult } from '../src/search/eval/run.js';
+import { readBeirQueries } from '../src/search/eval/beir.js';
+import type { Database } from '../src/store/database.js';
+import { openForReading } from '../src/store/migrate.js';
+import { machineLine, percentile, writeBenchmarkSection } from './report.js';
+import { ensureReplica, ensureUngdcDatabase, UNGDC_DIR } from './search-corpus.js';
+import { ensureSqliteShell, timeStatements, type SqliteShell } from './sqlite-shell.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const SCIFACT = resolve(REPO_ROOT, '../shared/datasets/scifact');
+const SEARCH_LIMIT = 10;
+const MILLION = 1_000_000;
+const ROUNDS = 3;
+
+interface Measured {
+  name: string;
+  passages: number;
+  ours: number[];
+  shell: number[];
+}
+
+export async function benchSearch(): Promise<void> {
+  const say = (line: string): void => console.log(line);
+  if (!existsSync(UNGDC_DIR)) {
+    say(`search: skipped — no UN corpus at ${UNGDC_DIR}`);
+    return;
+  }
+  const shell = await ensureSqliteShell(say);
+  const ungdc = await ensureUngdcDatabase(say);
+  const sourcePassages = await countPassages(ungdc);
+  const small = await ensureReplica(ungdc, 'passages-10k', { maxPassages: 10_000 }, say);
+  const large = await ensureReplica(ungdc, 'passages-1m', { copies: Math.ceil(MILLION / sourcePassages) }, say);
+  const queries = await benchQueries(small);
+  say(`${queries.length} queries`);
+
+  const measured: Measured[] = [];
+  for (const [name, path] of [['~10k passages', small], ['≥1M passages', large]] as const) {
+    say(`Timing ${name} (${path}) …`);
+    measured.push(await measure(name, path, queries, shell));
+  }
+  let quality: EvalResult | undefined;
+  if (existsSync(SCIFACT)) {
+    say('SciFact (npm run eval) …');
+    const corpus = join(SCIFACT, 'corpus.jsonl');
+    quality = await runBeirEval({ corpus, queries: join(SCIFACT, 'queries-train.jsonl'), qrels: join(SCIFACT, 'qrels-train.tsv'), db: scratchPath(corpus) });
+    say(formatEvalTable(quality));
+  }
+  const markdown = await report(measured, queries, shell, quality);
+  writeBenchmarkSection('search', markdown);
+  say(markdown);
+}
+
+/**
+ * Time each query through search() (limit 10), and the SQL it ran (the
+ * top-level statements, parameters expanded, recorded via sqlite3's trace)
+ * in one sqlite3 shell process on the same file. Both sides run everything
+ * once untimed first: the page cache, and the word counts search remembers,
+ * are warm in both (the shell runs exactly the statements a warm search runs).
+ * The machine is shared, so each side is timed ROUNDS times, alternating, and
+ * each query keeps its fastest time: interference only ever adds time.
+ */
+async function measure(name: string, path: string, queries: readonly string[], shell: SqliteShell): Promise<Measured> {
+  const db = await openForReading(path);
+  try {
+    for (const query of queries) await search(db, query, { limit: SEARCH_LIMIT });
+    const statements = await traceStatements(db, queries);
+    const flat = statements.flat();
+    await timeStatements(shell, path, flat);
+    const ours = queries.map(() => Number.POSITIVE_INFINITY);
+    const inShell = queries.map(() => Number.POSITIVE_INFINITY);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, query] of queries.entries()) {
+        const started = performance.now();
+        await search(db, query, { limit: SEARCH_LIMIT });
+        ours[i] = Math.min(ours[i]!, performance.now() - started);
+      }
+      const times = await timeStatements(shell, path, flat);
+      let next = 0;
+      statements.forEach((list, i) => {
+        let total = 0;
+        for (let k = 0; k < list.length; k++) total += times[next++]!;
+        inShell[i] = Math.min(inShell[i]!, total);
+      });
+    }
+    return { name, passages: await countPassages(path), ours, shell: inShell };
+  } finally {
+    await db.close();
+  }
+}
+
+async function traceStatements(db: Database, queries: readonly string[]): Promise<string[][]> {
+  const perQuery: string[][] = [];
+  let current: string[] = [];
+  // FTS5's own internal statements are reported with a leading "--": the shell runs those itself.
+  const listener = (sql: string): void => {
+    if (!sql.startsWith('--')) current.push(sql);
+  };
+  db.raw.on('trace', listener);
+  try {
+    for (const query of queries) {
+      current = [];
+      await search(db, query, { limit: SEARCH_LIMIT });
+      perQuery.push(current);
+    }
+  } finally {
+    db.raw.removeListener('trace', listener);
+  }
+  return perQuery;
+}
+
+/**
+ * A few hundred varied queries from real text, the same for every run: SciFact
+ * claims (long questions, mostly rare words in this corpus), phrases of 2–6
+ * words and single words cut from UN speeches (common and rare alike), and
+ * questions naming a country ("What did Chile say about …?").
+ */
+export async function benchQueries(path: string): Promise<string[]> {
+  const random = mulberry32(20_240_921);
+  const db = await openForReading(path);
+  try {
+    const passages = (await db.all<{ text: string; organisation: string }>('SELECT p.text, s.organisation FROM passages p JOIN statements s ON s.id = p.statement_id ORDER BY p.id')).filter((row) => row.text.length > 200);
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+    const words = (text: string): string[] => text.split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter((word) => word.length > 0);
+    const queries: string[] = [];
+    if (existsSync(SCIFACT)) {
+      const claims = readBeirQueries(join(SCIFACT, 'queries-train.jsonl'));
+      for (let i = 0; i < 80; i++) queries.push(claims[Math.floor((i * claims.length) / 80)]!.text);
+    }
+    for (let i = 0; i < 120; i++) {
+      const list = words(pick(passages).text);
+      const length = 2 + Math.floor(random() * 5);
+      const start = Math.floor(random() * Math.max(1, list.length - length));
+      queries.push(list.slice(start, start + length).join(' '));
+    }
+    for (let i = 0; i < 60; i++) {
+      const list = words(pick(passages).text).filter((word) => word.length >= 4);
+      if (list.length > 0) queries.push(pick(list));
+    }
+    for (let i = 0; i < 40; i++) {
+      const passage = pick(passages);
+      const topic = pick(words(passage.text).filter((word) => word.length >= 6)) ?? 'peace';
+      queries.push(`What did ${passage.organisation} say about ${topic}?`);
+    }
+    return queries;
+  } finally {
+    await db.close();
+  }
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+async function countPassages(path: string): Promise<number> {
+  const db = await openForReading(path);
+  try {
+    return (await db.get<{ n: number }>('SELECT count(*) AS n FROM passages'))!.n;
+  } finally {
+    await db.close();
+  }
+}
+
+async function report(measured: readonly Measured[], queries: readonly string[], shell: SqliteShell, quality: EvalResult | undefined): Promise<string> {
+  const ms = (value: number): string => value.toFixed(1);
+  const rows = measured.map((m) => {
+    const [p50, p99, s50, s99] = [percentile(m.ours, 50), percentile(m.ours, 99), percentile(m.shell, 50), percentile(m.shell, 99)];
+    return `| ${m.name} (${m.passages.toLocaleString('en')}) | ${ms(p50)} | ${ms(p99)} | ${ms(s50)} | ${ms(s99)} | ${(p50 / s50).toFixed(2)}× | ${(p99 / s99).toFixed(2)}× |`;
+  });
+  const lines = [
+    '## Search',
+    '',
+    `${await machineLine()}. ${queries.length} queries (80 SciFact claims, 120 phrases of 2–6 words and 60 single words cut from UN speeches, 40 "What did <country> say about <word>?"), search() with limit ${SEARCH_LIMIT}, each run once to warm up, then timed ${ROUNDS} times alternating with the shell, keeping each query's fastest time (the machine is shared; interference only adds). The shell column is the same SQL (every statement search() ran for the query, parameters inlined) timed with \`.timer on\` in one ${shell.description} process on the same file.`,
+    '',
+    '| corpus (passages) | search p50 ms | search p99 ms | shell p50 ms | shell p99 ms | ratio p50 | ratio p99 |',
+    '|---|---|---|---|---|---|---|',
+    ...rows,
+    '',
+    `Targets: p99 under 20 ms at ≥1M passages, within 1.5× of the shell. The ≥1M corpus is the UN General Debate Corpus ingested by \`npm run ingest:ungdc\`, replicated (copies are separate statements). Ranking stays within a budget (src/search/rank.ts): bm25() scores at most ~${ROW_BUDGET.toLocaleString('en')} passages per query and never a word in more than ${COMMON_PASSAGES.toLocaleString('en')} passages — FTS5 recounts such a word's passages for the IDF on every query; such words are scored in JavaScript from remembered counts.`,
+  ];
+  if (quality) {
+    lines.push(
+      '',
+      `### Retrieval quality (SciFact, training queries; \`npm run eval\`)`,
+      '',
+      `${quality.documents} documents ingested by the real ingest into ${quality.passages} passages; ${quality.ours.queries} judged queries; halves A/B are a fixed split by query id.`,
+      '',
+      '| method | nDCG@10 | Recall@100 | nDCG@10 half A | half B | ms/query |',
+      '|---|---|---|---|---|---|',
+      ...([['plain FTS5 bm25 (whole documents, every word OR-ed)', quality.baseline], ['ours (search/retrieve ranking)', quality.ours]] as const).map(([name, s]) => `| ${name} | ${s.ndcg10.toFixed(4)} | ${s.recall100.toFixed(4)} | ${s.ndcg10ByHalf.A.toFixed(4)} | ${s.ndcg10ByHalf.B.toFixed(4)} | ${s.msPerQuery.toFixed(1)} |`),
+      '',
+      'Ours is stop words dropped, bm25 column weights (text 1, title 2, organisation 2), a statement ranked by its best passage, within the row budget above. On these queries it ties the baseline: the halves differ by ±0.008, more than any method below moved the mean. Measured on the training queries while choosing (2026-11-23, 1,000-character passages; nDCG@10 all / half A / half B) and not kept:',
+      '',
+      '| variant | nDCG@10 | A | B |',
+      '|---|---|---|---|',
+      '| baseline (plain FTS5, whole documents) | 0.6987 | 0.7065 | 0.6906 |',
+      '| + stop words dropped | 0.7029 | 0.7099 | 0.6958 |',
+      '| + title weight 2 | 0.7048 | 0.7122 | 0.6972 |',
+      '| passages, best passage, weights 1/2/2 (what we ship; 700-character passages from the ingest give 0.698) | 0.7044 | 0.7093 | 0.6995 |',
+      '| document bm25 re-ranked in JS, k1/b grid (0.6–2.0 / 0.4–0.9) | 0.693–0.704 | | |',
+      '| + term proximity (pairs within 8 words, λ 0.1) | 0.7068 | 0.7096 | 0.7040 |',
+      '| + RM3 pseudo-relevance feedback (10 docs, 10–30 terms, α 0.5–0.8) | 0.668–0.701 | | |',
+      '| + abbreviation expansion mined from candidates (Schwartz–Hearst) | 0.6858 | 0.6919 | 0.6795 |',
+      '| score regularisation over candidate neighbours (β 0.3, k 5) | 0.7092 | 0.7166 | 0.7016 |',
+      '| best passage + 0.1–0.5 × the statement\'s other passages | 0.660–0.698 | | |',
+      '',
+      'None beat the split-half noise, and each re-rank cost 50–150 ms a query at this size, so the shipped ranking stays single-stage. SciFact rewards whole-abstract matching; the corpus splitter\'s 700-character passages cost it ~0.007 against 1,000.',
+    );
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) await benchSearch();
