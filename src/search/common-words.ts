@@ -34,17 +34,27 @@ export interface CommonWordHit {
  * rowid order (no scoring, cheap), then scored here by the same bm25
  * (column weights, k1, b), with the words' passage counts remembered across
  * searches (index-stats.ts) and term frequencies counted in the passage text
- * with FTS5's own tokenizer rules (tokenize.ts, porter.ts).
+ * with FTS5's own tokenizer rules (tokenize.ts, porter.ts). An organisation
+ * filter's `scope` (an FTS5 column filter) narrows the matches; a date filter
+ * that keeps few statements widens the window by `windowScale`.
  */
-export async function rankByCommonWords(db: Database, phrases: readonly string[], filter: FilterSql, limit: number, exclude: ReadonlySet<number> = new Set()): Promise<CommonWordHit[]> {
+export async function rankByCommonWords(
+  db: Database,
+  phrases: readonly string[],
+  filter: FilterSql,
+  limit: number,
+  { exclude = new Set<number>(), scope = null, windowScale = 1 }: { exclude?: ReadonlySet<number>; scope?: string | null; windowScale?: number } = {},
+): Promise<CommonWordHit[]> {
   const stats = await indexStats(db);
+  const within = (match: string): string => (scope ? `(${match}) AND ${scope}` : match);
   const wanted = Math.max(limit, COMMON_WORD_CANDIDATES);
-  const rarest = (await Promise.all(phrases.map(async (phrase) => ({ phrase, n: await stats.countUpTo(phrase, COMMON_WORD_WINDOW + 1) })))).sort((a, b) => a.n - b.n)[0]!;
-  const floor = await stats.recentRowid(rarest.phrase, COMMON_WORD_WINDOW);
-  const rows = await recentMatches(db, phrases.join(' AND '), filter, wanted, floor);
+  const window = Math.round(COMMON_WORD_WINDOW * windowScale);
+  const rarest = (await Promise.all(phrases.map(async (phrase) => ({ phrase, n: await stats.countUpTo(within(phrase), window + 1) })))).sort((a, b) => a.n - b.n)[0]!;
+  const floor = await stats.recentRowid(within(rarest.phrase), window);
+  const rows = await recentMatches(db, within(phrases.join(' AND ')), filter, wanted, floor);
   if (rows.length < limit && phrases.length > 1) {
     const seen = new Set(rows.map((row) => row.id));
-    for (const row of await recentMatches(db, phrases.join(' OR '), filter, wanted, floor)) if (!seen.has(row.id)) rows.push(row);
+    for (const row of await recentMatches(db, within(phrases.join(' OR ')), filter, wanted, floor)) if (!seen.has(row.id)) rows.push(row);
   }
   const candidates = rows.filter((row) => !exclude.has(row.id));
   if (candidates.length === 0) return [];

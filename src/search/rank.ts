@@ -1,6 +1,7 @@
 import { UserFacingError } from '../errors.js';
 import type { Database, SqlValue } from '../store/database.js';
-import { describeFtsError } from './fts-query.js';
+import { describeFtsError, quoteFts } from './fts-query.js';
+import { tokenize } from './tokenize.js';
 import { rankByCommonWords } from './common-words.js';
 import { filterSql, type FilterSql, type SearchFilters } from './filters.js';
 import { indexStats } from './index-stats.js';
@@ -52,37 +53,73 @@ export async function rankPlainPassages(db: Database, phrases: readonly string[]
   if (phrases.length === 0) return [];
   const filter = filterSql(filters);
   const stats = await indexStats(db);
-  const counted = await Promise.all(phrases.map(async (phrase) => ({ phrase, count: await stats.countUpTo(phrase, Math.max(COMMON_PASSAGES, budget) + 1) })));
-  counted.sort((a, b) => a.count - b.count);
+  const scope = await filterScope(db, filters);
+  const within = (match: string): string => (scope.match ? `(${match}) AND ${scope.match}` : match);
+  // Budgets are about passages that pass the filters: with a date filter keeping 1 statement in 10, ten times as many are matched to keep as many.
+  const rows = Math.round(budget / scope.fraction);
+  const counted = await Promise.all(phrases.map(async (phrase) => {
+    const count = await stats.countUpTo(phrase, Math.max(COMMON_PASSAGES, rows) + 1);
+    return { phrase, count, scoped: scope.match ? await stats.countUpTo(within(phrase), rows + 1) : count };
+  }));
+  counted.sort((a, b) => a.scoped - b.scoped);
   const uncommon = counted.filter(({ count }) => count <= COMMON_PASSAGES);
   const common = counted.filter(({ count }) => count > COMMON_PASSAGES).map(({ phrase }) => phrase);
 
   const found: ScoredRow[] = [];
   if (uncommon.length > 0) {
     const all = uncommon.map(({ phrase }) => phrase).join(' OR ');
-    if (uncommon.reduce((sum, { count }) => sum + count, 0) <= budget) {
-      found.push(...(await topByBm25(db, all, filter, limit)));
+    if (uncommon.reduce((sum, { scoped }) => sum + scoped, 0) <= rows) {
+      found.push(...(await topByBm25(db, within(all), filter, limit)));
     } else {
       const rare: string[] = [];
       let cost = 0;
-      for (const { phrase, count } of uncommon) {
-        if (cost + count > budget) break;
+      for (const { phrase, scoped } of uncommon) {
+        if (cost + scoped > rows) break;
         rare.push(phrase);
-        cost += count;
+        cost += scoped;
       }
-      found.push(...(await topByBm25(db, rare.length > 0 ? `(${rare.join(' OR ')}) AND (${all})` : all, filter, limit, rare.length > 0 ? undefined : await recentBound(db, all, budget))));
+      if (rare.length > 0) found.push(...(await topByBm25(db, within(`(${rare.join(' OR ')}) AND (${all})`), filter, limit)));
+      else found.push(...(await topByBm25(db, within(all), filter, limit, await recentBound(db, within(all), rows))));
       if (found.length < limit && rare.length > 0 && rare.length < uncommon.length) {
-        const others = uncommon.slice(rare.length).map(({ phrase }) => phrase).join(' OR ');
-        appendBelow(found, await topByBm25(db, others, filter, limit, await recentBound(db, others, budget)), limit);
+        const others = within(uncommon.slice(rare.length).map(({ phrase }) => phrase).join(' OR '));
+        appendBelow(found, await topByBm25(db, others, filter, limit, await recentBound(db, others, rows)), limit);
       }
     }
   }
   if (found.length < limit && common.length > 0) {
     const seen = new Set(found.map((row) => row.id));
-    const more = await rankByCommonWords(db, uncommon.length > 0 ? common : phrases, filter, limit, seen);
+    const more = await rankByCommonWords(db, uncommon.length > 0 ? common : phrases, filter, limit, { exclude: seen, scope: scope.match, windowScale: 1 / scope.fraction });
     appendBelow(found, more.map((hit) => ({ id: hit.id, statement_id: hit.statementId, ordinal: hit.ordinal, score: hit.score })), limit);
   }
   return locate(db, found);
+}
+
+/** Filters narrow the budgets' passages by at most this much (a filter keeping 1 statement in 1,000 still scores ≤ 10× the budget). */
+const MAX_FILTER_SCALE = 10;
+
+/**
+ * What the filters mean for the index: an organisation filter becomes an FTS5
+ * column filter (`organisation : ^"united king"*` — names starting with those
+ * words), so counts and candidates are the organisation's own; the exact,
+ * case-insensitive test stays in SQL (filters.ts) — the column filter only
+ * narrows. A date filter can't be said in FTS5; its share of statements
+ * scales the budgets instead.
+ */
+async function filterScope(db: Database, filters: SearchFilters): Promise<{ match: string | null; fraction: number }> {
+  const match = organisationMatch(filters.organisation);
+  if (!filters.from?.trim() && !filters.to?.trim()) return { match, fraction: 1 };
+  const dates = filterSql({ from: filters.from, to: filters.to });
+  const row = await db.get<{ kept: number; total: number }>(`SELECT (SELECT count(*) FROM statements s WHERE ${dates.where}) AS kept, (SELECT count(*) FROM statements) AS total`, dates.params);
+  const fraction = row && row.total > 0 ? Math.max(row.kept / row.total, 1 / MAX_FILTER_SCALE) : 1;
+  return { match, fraction };
+}
+
+/** `organisation : ^"united king"*` for "United King"; null when the filter has no word of 3+ characters to anchor on (a 1-letter prefix would expand to half the vocabulary). */
+export function organisationMatch(organisation: string | undefined): string | null {
+  const words = tokenize(organisation ?? '').map((token) => token.folded);
+  if (words.length === 0 || words.at(-1)!.length < 3 || words.length > 8) return null;
+  const exactEnd = /[^\p{L}\p{N}]$/u.test(organisation!.trim()) || organisation!.trim() !== organisation!.trimStart();
+  return `organisation : ^${quoteFts(words.join(' '))}${exactEnd ? '' : '*'}`;
 }
 
 /** Add rows not yet in `found`, up to `limit`, scored no higher than the last one already there. */

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { Database } from '../../src/store/database.js';
 import { rankByCommonWords } from '../../src/search/common-words.js';
 import { ftsPhrases } from '../../src/search/fts-query.js';
-import { BM25, rankPlainPassages } from '../../src/search/rank.js';
+import { BM25, organisationMatch, rankPlainPassages } from '../../src/search/rank.js';
 import { seedDatabase } from './seed-db.js';
 
 let db: Database;
@@ -45,4 +45,26 @@ test('GIVEN common words and a filter THEN only passages of matching statements'
   const hits = await rankByCommonWords(db, ftsPhrases('imperialist war'), { where: 's.organisation = ?', params: ['JAKNA'] }, 10);
   const organisations = await Promise.all(hits.map(async (hit) => (await db.get<{ o: string }>('SELECT organisation AS o FROM statements WHERE id = ?', [hit.statementId]))!.o));
   assert.ok(organisations.length > 0 && organisations.every((o) => o === 'JAKNA'));
+});
+
+const ORGANISATION_MATCHES: [string | undefined, string | null][] = [
+  ['United King', 'organisation : ^"united king"*'],
+  ['ICOR', 'organisation : ^"icor"*'],
+  ['Côte d’Ivoire ', 'organisation : ^"cote d ivoire"'],
+  ['Un', null],
+  ['"(*', null],
+  [undefined, null],
+];
+
+for (const [organisation, expected] of ORGANISATION_MATCHES) {
+  test(`GIVEN the organisation filter ${JSON.stringify(organisation)} THEN the FTS5 narrowing is ${expected}`, () => {
+    assert.equal(organisationMatch(organisation), expected);
+  });
+}
+
+test('GIVEN a tiny budget and an organisation filter THEN that organisation’s passages are still found', async () => {
+  const ranked = await rankPlainPassages(db, ftsPhrases('imperialist war Afghanistan'), { organisation: 'jakna' }, 20, 5);
+  assert.ok(ranked.length >= 5);
+  const organisations = await Promise.all(ranked.map(async (p) => (await db.get<{ o: string }>('SELECT organisation AS o FROM statements WHERE id = ?', [p.statementId]))!.o));
+  assert.ok(organisations.every((o) => o === 'JAKNA'));
 });
