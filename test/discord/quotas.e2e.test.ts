@@ -45,7 +45,8 @@ test('GIVEN a question just asked THEN the same person is told to wait, privatel
 });
 
 test('GIVEN the model busy and one place in the queue (DMs count against the global cap) THEN the next person sees their position, the one after is refused', async () => {
-  h.model!.enqueue({ text: cited, chunkChars: 4, delayPerChunkMs: 40 }, { text: cited });
+  // The running answer streams for ~3 s: long enough, even on a loaded machine, to queue and refuse the next two.
+  h.model!.enqueue({ text: cited, chunkChars: 4, delayPerChunkMs: 150 }, { text: cited });
   const running = h.double.sendSlashCommand({ name: 'ask', options: { question: QUESTION }, user: person(2, 'dave'), dm: true });
   await h.double.waitForRequest(() => h.model!.requests.length > 0 && true);
   const queued = h.double.sendSlashCommand({ name: 'ask', options: { question: 'What does ICOR say about US imperialism?' }, user: person(3, 'erin'), dm: true });
