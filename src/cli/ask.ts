@@ -5,21 +5,26 @@
  * extractive (verbatim quotes), and one line on standard error says so.
  */
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createAnswerer, type AnswerResult, type CitedSource } from '../answer/answerer.js';
 import { hasModel, loadConfig, loadDotEnv } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { log } from '../log.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
-import { printable, runCli, UsageError } from './cli-run.js';
+import { parseFlags, printable, runCli, UsageError } from './cli-run.js';
 
 const USAGE = 'Usage: npm run ask -- "question" [--org NAME] [--from YYYY[-MM[-DD]]] [--to …] [--json] [--db PATH]';
 /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
 const EXIT_INTERRUPTED = 130;
 
 await runCli(USAGE, async () => {
-  const { values, positionals } = parseCommandLine();
+  const { values, positionals } = parseFlags({
+    org: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    json: { type: 'boolean' },
+    db: { type: 'string' },
+  });
   const question = positionals.join(' ').trim();
   if (question === '') throw new UsageError('What is the question? Put it in quotes after --.');
 
@@ -70,22 +75,6 @@ await runCli(USAGE, async () => {
   }
 });
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        org: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        json: { type: 'boolean' },
-        db: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 /** "[1] Title — Organisation, 2021-09-10, https://…" per cited source. */
 function formatSources(sources: readonly CitedSource[]): string {

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isUserFacingError } from '../errors.js';
 import { log } from '../log.js';
 
@@ -35,6 +36,17 @@ export async function runCli(usage: string, main: () => Promise<number>): Promis
   // Let stdout drain (a pipe may be slower than us) before exiting with the code.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);
+}
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** Parse `--flags` and positionals; an unknown or malformed flag is a UsageError (exit 2, with the usage). */
+export function parseFlags<const T extends FlagOptions>(options: T) {
+  try {
+    return parseArgs({ allowPositionals: true, options });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** A whole number ≥ min from a flag, or a UsageError naming the flag. */

@@ -5,7 +5,6 @@
  * --json, one JSON line per query (machine-readable, for scripts and evals).
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { isUserFacingError } from '../errors.js';
 import { renderHighlights } from '../search/highlight.js';
@@ -13,7 +12,7 @@ import { search, type SearchOptions, type SearchResult } from '../search/search.
 import type { Database } from '../store/database.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
-import { intFlag, printable, runCli, UsageError } from './cli-run.js';
+import { intFlag, parseFlags, printable, runCli, UsageError } from './cli-run.js';
 
 const USAGE = 'Usage: npm run search -- "query" [--org NAME] [--from YYYY[-MM[-DD]]] [--to …] [--limit N] [--offset N] [--advanced] [--json] [--db PATH]\n       npm run search -- - --json < queries.txt   (one query per line, one JSON line per query)';
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
@@ -43,7 +42,16 @@ interface SearchJsonLine {
 }
 
 await runCli(USAGE, async () => {
-  const { values, positionals } = parseCommandLine();
+  const { values, positionals } = parseFlags({
+    org: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    limit: { type: 'string' },
+    offset: { type: 'string' },
+    advanced: { type: 'boolean' },
+    json: { type: 'boolean' },
+    db: { type: 'string' },
+  });
   const options: SearchOptions = {
     organisation: values.org,
     from: values.from,
@@ -67,25 +75,6 @@ await runCli(USAGE, async () => {
   }
 });
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: {
-        org: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        limit: { type: 'string' },
-        offset: { type: 'string' },
-        advanced: { type: 'boolean' },
-        json: { type: 'boolean' },
-        db: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 /**
  * Standard-input mode: each non-blank line is a query, answered in order. A

@@ -2,13 +2,12 @@
  * `npm run statement -- <id|slug> [--page N] [--page-chars N] [--json] [--db path]`
  * — one statement's metadata and its text, a page at a time.
  */
-import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { getStatementPage, suggestStatements } from '../search/lookup.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
-import { intFlag, printable, runCli, UsageError } from './cli-run.js';
+import { intFlag, parseFlags, printable, runCli, UsageError } from './cli-run.js';
 
 const USAGE = 'Usage: npm run statement -- <id|slug> [--page N] [--page-chars N] [--json] [--db PATH]';
 /** About a screenful of text. */
@@ -16,7 +15,7 @@ const DEFAULT_PAGE_CHARS = 3_000;
 const MIN_PAGE_CHARS = 200;
 
 await runCli(USAGE, async () => {
-  const { values, positionals } = parseCommandLine();
+  const { values, positionals } = parseFlags({ page: { type: 'string' }, 'page-chars': { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } });
   const key = positionals.join(' ').trim();
   if (key === '') throw new UsageError('Which statement? Give its id or slug (search shows both).');
   const page = intFlag('page', values.page, 1);
@@ -52,13 +51,3 @@ await runCli(USAGE, async () => {
   }
 });
 
-function parseCommandLine() {
-  try {
-    return parseArgs({
-      allowPositionals: true,
-      options: { page: { type: 'string' }, 'page-chars': { type: 'string' }, json: { type: 'boolean' }, db: { type: 'string' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
