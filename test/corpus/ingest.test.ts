@@ -180,3 +180,21 @@ test('GIVEN two folders holding a file of the same name THEN the second is refus
   assert.match(summary.failures[0]!.message, /has the same source key "statement\.md" as .*first.statement\.md; ingest them from one folder or give --root/);
   await db.close();
 });
+
+test('GIVEN a bulk load of over a thousand statements THEN the index is merged into one segment and stays searchable', async () => {
+  const dir = join(scratch, 'bulk');
+  await mkdir(dir, { recursive: true });
+  const lines = Array.from({ length: 1_200 }, (_, i) =>
+    JSON.stringify({ id: `s${i}`, title: `Resolution ${i}`, organisation: 'ICOR', text: `Resolution number ${i} of the conference condemns the occupation of Afghanistan by imperialist troops.` }),
+  );
+  await writeFile(join(dir, 'bulk.jsonl'), `${lines.join('\n')}\n`);
+  const db = await openForWriting(':memory:');
+  const summary = await ingest(db, [dir], quiet);
+  assert.equal(summary.added, 1_200);
+  const segments = await db.get<{ n: number }>('SELECT count(DISTINCT segid) AS n FROM passage_fts_idx');
+  assert.equal(segments?.n, 1);
+  const hits = await db.all(`SELECT rowid FROM passage_fts WHERE passage_fts MATCH 'occupation AND afghanistan'`);
+  assert.equal(hits.length, 1_200);
+  await assertConsistent(db);
+  await db.close();
+});
