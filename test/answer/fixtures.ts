@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { seedFileText } from '../seed-texts.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import type { Database } from '../../src/store/database.js';
@@ -9,8 +7,6 @@ import type { PassageSpan, StatementInput } from '../../src/store/records.js';
 import { saveStatement } from '../../src/store/statement-writes.js';
 import type { NumberedSource } from '../../src/answer/sources.js';
 
-/** The seed statements shared by the project (real text), reached from the repository root. */
-export const SEEDS_DIR = join(fileURLToPath(new URL('../../', import.meta.url)), '../shared/seed-statements');
 
 /** Quiet logs in tests. */
 export const testLog = createLogger('silent');
@@ -33,7 +29,7 @@ export const SEEDS: SeedSpec[] = [
 ];
 
 export function seedText(file: string): string {
-  return readFileSync(join(SEEDS_DIR, file), 'utf8').replace(/\r\n?/g, '\n');
+  return seedFileText(file).replace(/\r\n?/g, '\n');
 }
 
 /** Passages of about `targetChars`, cut at paragraph breaks; `text.slice(start, end) === passage.text`. */

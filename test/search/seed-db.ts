@@ -1,21 +1,20 @@
 /**
- * A real database built from the five seed statements (../shared/seed-statements,
- * else the bundled copies in corpus/), for the search, lookup and CLI tests.
+ * A real database built from the five seed statements (their bundled copies in
+ * corpus/), for the search, lookup and CLI tests.
  * Statements are written through the store's saveStatement and split on blank
  * lines — the search tests are about search, not about the corpus splitter.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
+import { SEED_FILES, seedFileText } from '../seed-texts.js';
 import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import type { PassageSpan, StatementInput } from '../../src/store/records.js';
 import { saveStatement } from '../../src/store/statement-writes.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const SEEDS_DIR = resolve(REPO_ROOT, '../shared/seed-statements');
 
 /** Hand-written metadata, keyed by the seed file's number. */
 export const SEED_METADATA: Record<string, { title: string; organisation: string; date: string | null }> = {
@@ -39,11 +38,8 @@ export function splitParagraphs(text: string): PassageSpan[] {
 }
 
 export function seedInputs(): StatementInput[] {
-  const dir = existsSync(SEEDS_DIR) ? SEEDS_DIR : join(REPO_ROOT, 'corpus');
-  const files = readdirSync(dir).filter((file) => /^\d{3}_.*\.txt$/.test(file)).sort();
-  if (files.length === 0) throw new Error(`No seed statements in ${dir}`);
-  return files.map((file) => {
-    const text = readFileSync(join(dir, file), 'utf8').replace(/\r\n?/g, '\n').trim();
+  return SEED_FILES.map((file) => {
+    const text = seedFileText(file).replace(/\r\n?/g, '\n').trim();
     const meta = SEED_METADATA[file.slice(0, 3)] ?? { title: file, organisation: '', date: null };
     return { source: file, externalId: file.slice(0, 3), ...meta, language: 'en', url: null, text, passages: splitParagraphs(text), contentHash: file };
   });
