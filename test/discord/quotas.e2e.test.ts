@@ -47,8 +47,11 @@ test('GIVEN a question just asked THEN the same person is told to wait, privatel
 test('GIVEN the model busy and one place in the queue (DMs count against the global cap) THEN the next person sees their position, the one after is refused', async () => {
   // The running answer streams for ~3 s: long enough, even on a loaded machine, to queue and refuse the next two.
   h.model!.enqueue({ text: cited, chunkChars: 4, delayPerChunkMs: 150 }, { text: cited });
-  const running = h.double.sendSlashCommand({ name: 'ask', options: { question: QUESTION }, user: person(2, 'dave'), dm: true });
-  await h.double.waitForRequest(() => h.model!.requests.length > 0 && true);
+  const modelCallsBefore = h.model!.requests.length;
+  // A question not asked before: a cached answer would never hold the model.
+  const running = h.double.sendSlashCommand({ name: 'ask', options: { question: 'What does ICOR say about the Afghan people and their liberation?' }, user: person(2, 'dave'), dm: true });
+  // Wait until this question holds the model (earlier tests' calls don't count).
+  await h.double.waitForRequest(() => h.model!.requests.length > modelCallsBefore);
   const queued = h.double.sendSlashCommand({ name: 'ask', options: { question: 'What does ICOR say about US imperialism?' }, user: person(3, 'erin'), dm: true });
   const notice = await h.double.waitFor(() => (textOf(h.double.originalResponse(queued.token)).includes('queue') ? h.double.originalResponse(queued.token) : undefined));
   assert.match(textOf(notice), /^⏳ Your question is next in the queue/);
