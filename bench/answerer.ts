@@ -160,7 +160,7 @@ export async function benchAnswerer(): Promise<void> {
     const verdict =
       percentile(model.total, 99) < TARGET_P99_MS
         ? 'met'
-        : `missed: retrieval (\`retrievePassages\`, bm25 over every passage matching any question word — ${ms(model.retrieval, 99)} ms p99 here) is the cost; the answerer's own part, prompt building and grounding, takes ${ms(promptAndGrounding, 99)} ms p99`;
+        : `missed: retrieval (\`retrievePassages\`, the candidate selection and bm25 ranking of src/search/rank.ts — ${ms(model.retrieval, 99)} ms p99 here) is the cost; the answerer's own part, prompt building and grounding, takes ${ms(promptAndGrounding, 99)} ms p99`;
     const markdown = `## Answerer overhead
 
 ${await machineLine()}, load average ${loadAtStart} at the start (other work on the machine inflates the tails). Corpus: UN General Debate Corpus, ${size?.statements.toLocaleString('en')} statements in ${size?.passages.toLocaleString('en')} passages. ${QUESTIONS.length} questions × ${ROUNDS} rounds after a warm-up round, answer cache off. Command: \`npx tsx bench/answerer.ts\`.
