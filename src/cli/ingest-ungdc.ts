@@ -2,14 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
 import { prepareUngdc, UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
-import { isUserFacingError } from '../errors.js';
-import { log } from '../log.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
+import { parseFlags, runCli, UsageError } from './cli-run.js';
 import { formatSummary, readTotals } from './ingest-summary.js';
 import { createProgress } from './progress.js';
 
@@ -29,27 +27,18 @@ skips unchanged speeches.
   --dataset folder where the tarball and speakers.csv are (default: ${DEFAULT_UNGDC_DIR})
   -h, --help       show this help`;
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        db: { type: 'string' },
-        limit: { type: 'string' },
-        dataset: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const { values } = parsed;
+await runCli(USAGE, async () => {
+  const { values, positionals } = parseFlags({
+    db: { type: 'string' },
+    limit: { type: 'string' },
+    dataset: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]} (the dataset folder is --dataset)`);
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
     process.stderr.write(`--limit must be a whole number of speeches, 1 or more (got "${values.limit}")\n`);
@@ -77,18 +66,4 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (isUserFacingError(error)) process.stderr.write(`${error.message}\n`);
-    else {
-      log.error({ err: error }, 'ingest:ungdc failed');
-      process.stderr.write(`Ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+});

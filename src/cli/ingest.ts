@@ -1,10 +1,8 @@
-import { parseArgs } from 'node:util';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
-import { isUserFacingError } from '../errors.js';
-import { log } from '../log.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
+import { parseFlags, runCli } from './cli-run.js';
 import { formatSummary, readTotals } from './ingest-summary.js';
 import { createProgress } from './progress.js';
 
@@ -24,25 +22,14 @@ Read statements from folders and files (.txt, .md with optional YAML front matte
 Exit code 0 when every input went in, 1 when any failed (each printed on
 standard error), 2 for a usage error.`;
 
-async function main(argv: string[]): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        prune: { type: 'boolean', default: false },
-        manifest: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+await runCli(USAGE, async () => {
+  const { values, positionals } = parseFlags({
+    db: { type: 'string' },
+    prune: { type: 'boolean', default: false },
+    manifest: { type: 'string' },
+    root: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -67,19 +54,4 @@ async function main(argv: string[]): Promise<number> {
     progress.stop();
     await db.close();
   }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    if (isUserFacingError(error)) {
-      process.stderr.write(`${error.message}\n`);
-    } else {
-      log.error({ err: error }, 'ingest failed');
-      process.stderr.write(`Ingest failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    }
-    process.exitCode = 1;
-  },
-);
+});
