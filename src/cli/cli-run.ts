@@ -50,7 +50,7 @@ export function parseFlags<const T extends FlagOptions>(options: T) {
 }
 
 /** A whole number ≥ min from a flag, or a UsageError naming the flag. */
-export function intFlag(name: string, value: string | undefined, fallback: number, min = 1): number {
+export function intFlag<Fallback extends number | undefined>(name: string, value: string | undefined, fallback: Fallback, min = 1): number | Fallback {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`--${name} must be a whole number of at least ${min}, not "${value}".`);
   return Number(value);

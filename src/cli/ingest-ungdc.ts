@@ -7,7 +7,7 @@ import { ingest } from '../corpus/ingest.js';
 import { prepareUngdc, UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
-import { parseFlags, runCli, UsageError } from './cli-run.js';
+import { intFlag, parseFlags, runCli, UsageError } from './cli-run.js';
 import { formatSummary, readTotals } from './ingest-summary.js';
 import { createProgress } from './progress.js';
 
@@ -39,11 +39,7 @@ await runCli(USAGE, async () => {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`Unexpected argument: ${positionals[0]} (the dataset folder is --dataset)`);
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) {
-    process.stderr.write(`--limit must be a whole number of speeches, 1 or more (got "${values.limit}")\n`);
-    return 2;
-  }
+  const limit = intFlag('limit', values.limit, undefined);
   loadDotEnv();
   const databasePath = resolveDatabasePath(values.db, loadConfig());
   const scratch = await mkdtemp(join(tmpdir(), 'ungdc-'));
