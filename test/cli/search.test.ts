@@ -1,21 +1,13 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { after, before, test } from 'node:test';
-import { seedDatabase } from '../search/seed-db.js';
+import { test } from 'node:test';
+import { useSeedDatabaseFile } from '../search/seed-db.js';
 import { runCli } from './run-cli.js';
 
 const SCRIPT = 'src/cli/search.ts';
-let dbPath: string;
-before(async () => {
-  const { db, path } = await seedDatabase([], { onDisk: true });
-  await db.close();
-  dbPath = path;
-});
-after(() => rmSync(dirname(dbPath), { recursive: true, force: true }));
+const database = useSeedDatabaseFile();
 
 test('GIVEN a question THEN numbered statements with title — organisation, date and a marked snippet', async () => {
-  const { code, stdout, stderr } = await runCli(SCRIPT, ['What did the Taliban do to women?', '--db', dbPath, '--limit', '2']);
+  const { code, stdout, stderr } = await runCli(SCRIPT, ['What did the Taliban do to women?', '--db', database.path, '--limit', '2']);
   assert.equal(code, 0, stderr);
   assert.match(stdout, /^1\. .+ — .+, (\d{4}|undated)/m);
   assert.match(stdout, /^2\. /m);
@@ -25,7 +17,7 @@ test('GIVEN a question THEN numbered statements with title — organisation, dat
 });
 
 test('GIVEN --org, --from and --json THEN one JSON line whose hits all match the filters', async () => {
-  const { code, stdout } = await runCli(SCRIPT, ['Taliban', '--org', 'icor', '--from', '2021-09', '--json', '--db', dbPath]);
+  const { code, stdout } = await runCli(SCRIPT, ['Taliban', '--org', 'icor', '--from', '2021-09', '--json', '--db', database.path]);
   assert.equal(code, 0);
   const lines = stdout.trim().split('\n');
   assert.equal(lines.length, 1);
@@ -43,7 +35,7 @@ test('GIVEN --org, --from and --json THEN one JSON line whose hits all match the
 });
 
 test('GIVEN - and lines on standard input THEN one JSON line per query, in order, an error line for a bad one', async () => {
-  const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--advanced', '--limit', '1', '--db', dbPath], { stdin: 'Taliban\nNOT (\n\n"Russian imperialist army"\r\n' });
+  const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--advanced', '--limit', '1', '--db', database.path], { stdin: 'Taliban\nNOT (\n\n"Russian imperialist army"\r\n' });
   assert.equal(code, 1, 'one query failed');
   const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
   assert.deepEqual(lines.map((line) => line.query), ['Taliban', 'NOT (', '"Russian imperialist army"']);
@@ -54,7 +46,7 @@ test('GIVEN - and lines on standard input THEN one JSON line per query, in order
 
 test('GIVEN hostile plain queries on standard input THEN every line is answered and the exit code is 0', async () => {
   const hostile = ['"', '(NEAR*', 'a:b -c ^d', '🙂', 'Україна', 'x'.repeat(5000)];
-  const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--db', dbPath], { stdin: hostile.join('\n') });
+  const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--db', database.path], { stdin: hostile.join('\n') });
   assert.equal(code, 0);
   assert.equal(stdout.trim().split('\n').length, hostile.length);
 });
@@ -69,7 +61,7 @@ const USAGE_ERRORS: [string, string[], RegExp][] = [
 
 for (const [name, args, message] of USAGE_ERRORS) {
   test(`GIVEN ${name} THEN one clear line on stderr, no stack trace, exit code 2`, async () => {
-    const { code, stdout, stderr } = await runCli(SCRIPT, [...args, '--db', dbPath]);
+    const { code, stdout, stderr } = await runCli(SCRIPT, [...args, '--db', database.path]);
     assert.equal(code, 2);
     assert.equal(stdout, '');
     assert.match(stderr, message);
@@ -85,13 +77,13 @@ test('GIVEN a database that does not exist THEN a one-line failure and exit code
 });
 
 test('GIVEN DATABASE_PATH and no --db THEN that database is searched', async () => {
-  const { code, stdout } = await runCli(SCRIPT, ['Kabul airport', '--json'], { env: { DATABASE_PATH: dbPath } });
+  const { code, stdout } = await runCli(SCRIPT, ['Kabul airport', '--json'], { env: { DATABASE_PATH: database.path } });
   assert.equal(code, 0);
   assert.ok(JSON.parse(stdout).hits.length > 0);
 });
 
 test('GIVEN nothing matches THEN it says so and exits 0', async () => {
-  const { code, stdout } = await runCli(SCRIPT, ['photosynthesis', '--db', dbPath]);
+  const { code, stdout } = await runCli(SCRIPT, ['photosynthesis', '--db', database.path]);
   assert.equal(code, 0);
   assert.match(stdout, /No statements match "photosynthesis"/);
 });

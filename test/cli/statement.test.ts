@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { after, before, test } from 'node:test';
-import { seedDatabase } from '../search/seed-db.js';
+import { test } from 'node:test';
+import { useSeedDatabaseFile } from '../search/seed-db.js';
 import { runCli } from './run-cli.js';
 
 const SCRIPT = 'src/cli/statement.ts';
-let dbPath: string;
-before(async () => {
-  const { db, path } = await seedDatabase([], { onDisk: true });
-  await db.close();
-  dbPath = path;
-});
-after(() => rmSync(dirname(dbPath), { recursive: true, force: true }));
+const database = useSeedDatabaseFile();
 
 test('GIVEN a slug THEN the metadata, then the first page of text and how to get the next', async () => {
-  const { code, stdout } = await runCli(SCRIPT, ['help-us-in-our-struggle', '--page-chars', '1000', '--db', dbPath]);
+  const { code, stdout } = await runCli(SCRIPT, ['help-us-in-our-struggle', '--page-chars', '1000', '--db', database.path]);
   assert.equal(code, 0);
   assert.match(stdout, /^Help us in Our Struggle\nAnarchists of Afghanistan, 2021-07 · en\nid \d+ · help-us-in-our-struggle · \d+ passages[^\n]*\n\nHelp us in Our Struggle\s+Taliban is now rapidly gaining control/);
   assert.match(stdout, /— page 1 of \d+ · next: npm run statement -- help-us-in-our-struggle --page 2/);
 });
 
 test('GIVEN an id, --page and --json THEN that page as JSON with the page count', async () => {
-  const { code, stdout } = await runCli(SCRIPT, ['1', '--page', '2', '--page-chars', '1000', '--json', '--db', dbPath]);
+  const { code, stdout } = await runCli(SCRIPT, ['1', '--page', '2', '--page-chars', '1000', '--json', '--db', database.path]);
   assert.equal(code, 0);
   const page = JSON.parse(stdout);
   assert.equal(page.id, 1);
@@ -42,7 +34,7 @@ const ERRORS: [string, string[], number, RegExp][] = [
 
 for (const [name, args, exitCode, message] of ERRORS) {
   test(`GIVEN ${name} THEN one clear line and exit code ${exitCode}`, async () => {
-    const { code, stderr } = await runCli(SCRIPT, [...args, '--db', dbPath]);
+    const { code, stderr } = await runCli(SCRIPT, [...args, '--db', database.path]);
     assert.equal(code, exitCode);
     assert.match(stderr, message);
     assert.doesNotMatch(stderr, /\n\s+at /);

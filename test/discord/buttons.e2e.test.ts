@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { commands } from '../../commands/index.js';
 import { startBot } from '../../src/discord/bot.js';
 import { failOnUnhandledRejections } from '../doubles/discord/index.js';
-import { assertNoMentionsAllowed, buttonIds, finishedResponse, startHarness, textOf, type Harness } from './harness.js';
+import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 import { pino } from 'pino';
 
 failOnUnhandledRejections();
@@ -12,11 +12,7 @@ let h: Harness;
 before(async () => {
   h = await startHarness();
 });
-after(async () => {
-  assertNoMentionsAllowed(h.double);
-  h.double.assertClean();
-  await h.close();
-});
+after(() => finishHarness(h));
 
 const EPHEMERAL = 64;
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { failOnUnhandledRejections, ImpossibleInteractionError } from '../doubles/discord/index.js';
-import { assertNoMentionsAllowed, buttonIds, finishedResponse, startHarness, textOf, type Harness } from './harness.js';
+import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
 failOnUnhandledRejections();
 
@@ -10,9 +10,7 @@ before(async () => {
   h = await startHarness();
 });
 after(async () => {
-  assert.ok(assertNoMentionsAllowed(h.double) > 10);
-  h.double.assertClean();
-  await h.close();
+  assert.ok((await finishHarness(h)) > 10, 'the messages of every command were checked for mentions');
   assert.ok(!h.logs.join('').includes(h.config.DISCORD_TOKEN!), 'the token never reaches a log');
 });
 

@@ -103,6 +103,18 @@ export function assertNoMentionsAllowed(double: DiscordDouble): number {
   return bodies.length;
 }
 
+/**
+ * End an end-to-end file: no message body the bot sent may allow a mention, the
+ * double saw no request it doesn't know, then everything shuts down. Returns how
+ * many message bodies were checked.
+ */
+export async function finishHarness(h: Harness): Promise<number> {
+  const checked = assertNoMentionsAllowed(h.double);
+  h.double.assertClean();
+  await h.close();
+  return checked;
+}
+
 /** The answer once finished: the original response, no longer "thinking", with `predicate` true. */
 export function finishedResponse(double: DiscordDouble, token: string, predicate: (message: DoubleMessage) => boolean = (m) => buttonIds(m).length > 0): Promise<DoubleMessage> {
   return double.waitFor(() => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { failOnUnhandledRejections, match } from '../doubles/discord/index.js';
 import { sourceNumber, type ReceivedRequest } from '../doubles/openai-server.js';
-import { assertNoMentionsAllowed, buttonIds, startHarness, textOf, type Harness } from './harness.js';
+import { buttonIds, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
 failOnUnhandledRejections();
 
@@ -10,11 +10,7 @@ let h: Harness;
 before(async () => {
   h = await startHarness({ model: true });
 });
-after(async () => {
-  assertNoMentionsAllowed(h.double);
-  h.double.assertClean();
-  await h.close();
-});
+after(() => finishHarness(h));
 
 const icorOnNato = (request: ReceivedRequest) => `ICOR calls the withdrawal the disastrous defeat of NATO [${sourceNumber(request, 'ICOR')}].`;
 const jaknaOnUkraine = (request: ReceivedRequest) => `JAKNA tells the Ukrainian people that NATO and the United States are their enemy [${sourceNumber(request, 'JAKNA')}].`;

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import type { APIUser } from 'discord.js';
 import { failOnUnhandledRejections, match } from '../doubles/discord/index.js';
 import { sourceNumber, type ReceivedRequest } from '../doubles/openai-server.js';
-import { assertNoMentionsAllowed, buttonIds, finishedResponse, startHarness, textOf, type Harness } from './harness.js';
+import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
 failOnUnhandledRejections();
 
@@ -17,11 +17,7 @@ before(async () => {
     env: { DISCORD_GUILD_ID: '', ASK_COOLDOWN_SECONDS: '30', ASK_DAILY_QUESTIONS_PER_USER: '3', MODEL_CONCURRENCY_GLOBAL: '1', MODEL_CONCURRENCY_PER_GUILD: '1', MODEL_QUEUE_LIMIT: '1' },
   });
 });
-after(async () => {
-  assertNoMentionsAllowed(h.double);
-  h.double.assertClean();
-  await h.close();
-});
+after(() => finishHarness(h));
 
 const EPHEMERAL = 64;
 const person = (n: number, name: string): APIUser => ({ id: `10100000000000009${String(n).padStart(2, '0')}`, username: name, discriminator: '0', global_name: name, avatar: null });

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import { EDIT_INTERVAL_MS } from '../../src/discord/stream-editor.js';
 import { failOnUnhandledRejections, match } from '../doubles/discord/index.js';
 import { sourceNumber, type ReceivedRequest } from '../doubles/openai-server.js';
-import { assertNoMentionsAllowed, buttonIds, finishedResponse, startHarness, textOf, type Harness } from './harness.js';
+import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
 failOnUnhandledRejections();
 
@@ -11,11 +11,7 @@ let h: Harness;
 before(async () => {
   h = await startHarness({ model: true });
 });
-after(async () => {
-  assertNoMentionsAllowed(h.double);
-  h.double.assertClean();
-  await h.close();
-});
+after(() => finishHarness(h));
 
 /** Six cited sentences about ICOR's resolution, as a model would write them. */
 function icorAnswer(request: ReceivedRequest): string {

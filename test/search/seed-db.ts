@@ -5,9 +5,10 @@
  * lines — the search tests are about search, not about the corpus splitter.
  */
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { SEED_FILES, seedFileText } from '../seed-texts.js';
 import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
@@ -51,6 +52,21 @@ export async function seedDatabase(extra: StatementInput[] = [], { onDisk = fals
   const db = await openForWriting(path);
   for (const input of [...seedInputs(), ...extra]) await saveStatement(db, input);
   return { db, path };
+}
+
+/**
+ * For CLI tests: a seeded database file, made before the file's tests run and
+ * removed after them. Read `.path` inside a test (it is set by then).
+ */
+export function useSeedDatabaseFile(): { readonly path: string } {
+  const file = { path: '' };
+  before(async () => {
+    const { db, path } = await seedDatabase([], { onDisk: true });
+    await db.close();
+    file.path = path;
+  });
+  after(() => rmSync(dirname(file.path), { recursive: true, force: true }));
+  return file;
 }
 
 /** A one-passage-per-paragraph statement from literal text, for tests that need their own. */
