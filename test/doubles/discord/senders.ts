@@ -111,24 +111,6 @@ export interface SentInteraction {
   payload: APIInteraction;
 }
 
-
-/** A thread a person starts, from one of their messages or on its own. */
-export interface ThreadInput {
-  name: string;
-  /** The text channel (default #general). */
-  channelId?: string;
-  user?: FixtureUserName | APIUser | string;
-  fromMessage?: string;
-  private?: boolean;
-}
-
-/** An interaction the double sent: what the client received. */
-export interface SentInteraction {
-  id: string;
-  token: string;
-  payload: APIInteraction;
-}
-
 function findComponent(components: unknown, customId: string): Record<string, unknown> | undefined {
   if (!Array.isArray(components)) return undefined;
   for (const component of components as Record<string, unknown>[]) {
