@@ -4,6 +4,7 @@ import type { Database } from '../../src/store/database.js';
 import { rankByCommonWords } from '../../src/search/common-words.js';
 import { ftsPhrases } from '../../src/search/fts-query.js';
 import { BM25, organisationMatch, rankPlainPassages } from '../../src/search/rank.js';
+import { STATEMENT_BM25 } from '../../src/search/statement-evidence.js';
 import { seedDatabase } from './seed-db.js';
 
 let db: Database;
@@ -12,11 +13,19 @@ after(async () => db.close());
 
 const NO_FILTER = { where: '', params: [] };
 
-test('GIVEN words within the budget THEN the ranking is exactly FTS5’s bm25 over all of them', async () => {
+test('GIVEN words within the budget THEN the candidates are FTS5’s bm25 best, each scored half by itself and half by its statement', async () => {
   const phrases = ftsPhrases('Taliban women Kabul');
   const ranked = await rankPlainPassages(db, phrases, {}, 20);
-  const expected = await db.all<{ id: number; score: number }>(`SELECT rowid AS id, -${BM25} AS score FROM passage_fts WHERE passage_fts MATCH ? ORDER BY ${BM25} LIMIT 20`, [phrases.join(' OR ')]);
-  assert.deepEqual(ranked.map((p) => p.id), expected.map((row) => row.id));
+  const match = phrases.join(' OR ');
+  const passages = await db.all<{ id: number; statement_id: number; score: number }>(`SELECT passage_fts.rowid AS id, p.statement_id, -${BM25} AS score FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid WHERE passage_fts MATCH ? ORDER BY ${BM25} LIMIT 20`, [match]);
+  const statements = new Map((await db.all<{ id: number; score: number }>(`SELECT rowid AS id, -${STATEMENT_BM25} AS score FROM statement_fts WHERE statement_fts MATCH ?`, [match])).map((row) => [row.id, row.score]));
+  assert.deepEqual(new Set(ranked.map((p) => p.id)), new Set(passages.map((row) => row.id)));
+  const bestPassage = passages[0]!.score;
+  const bestStatement = Math.max(...passages.map((row) => statements.get(row.statement_id) ?? 0));
+  const expected = new Map(passages.map((row) => [row.id, 0.5 * (row.score / bestPassage) + 0.5 * ((statements.get(row.statement_id) ?? 0) / bestStatement)]));
+  for (const passage of ranked) assert.ok(Math.abs(passage.score - expected.get(passage.id)!) < 1e-9, `passage ${passage.id}: ${passage.score} vs ${expected.get(passage.id)}`);
+  assert.ok(ranked.every((p, i) => i === 0 || p.score <= ranked[i - 1]!.score), 'best first');
+  assert.notDeepEqual(ranked.map((p) => p.id), passages.map((row) => row.id), 'the statements’ scores change the order here');
 });
 
 test('GIVEN a budget smaller than the words’ passages THEN passages with the rarest word come first, then the rest fill up', async () => {
