@@ -18,7 +18,9 @@ CREATE VIRTUAL TABLE statement_fts USING fts5 (
   content_rowid = 'id',
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
+-- Index the statements already there, as one merged segment (what ingest leaves after a bulk load).
 INSERT INTO statement_fts (statement_fts) VALUES ('rebuild');
+INSERT INTO statement_fts (statement_fts) VALUES ('optimize');
 
 CREATE TRIGGER statement_fts_after_insert AFTER INSERT ON statements BEGIN
   INSERT INTO statement_fts (rowid, text, title, organisation) VALUES (new.id, new.text, new.title, new.organisation);
