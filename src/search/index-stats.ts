@@ -10,8 +10,12 @@ export interface IndexStats {
   /** Passages in the index, and their average length in tokens over all columns. */
   passages: number;
   averageTokens: number;
+  /** Statements in the statement index (statement_fts). */
+  statements: number;
   /** Passages matching an FTS5 phrase, counting no further than `cap`. */
   countUpTo(phrase: string, cap: number): Promise<number>;
+  /** Statements matching an FTS5 phrase in statement_fts, counting no further than `cap`. */
+  statementsUpTo(phrase: string, cap: number): Promise<number>;
   /** Passages matching an FTS5 phrase, exactly. */
   count(phrase: string): Promise<number>;
   /** The rowid of the `n`-th most recently added passage matching a phrase (0 when fewer match). */
@@ -33,9 +37,11 @@ export async function indexStats(db: Database): Promise<IndexStats> {
     return known.stats;
   }
 
-  // FTS5's "averages" record (rowid 1 of passage_fts_data): row count, then total tokens per column.
+  // FTS5's "averages" record (rowid 1 of each index's _data table): row count, then total tokens per column.
   const record = await db.get<{ block: Buffer | null }>('SELECT block FROM passage_fts_data WHERE id = 1');
   const [passages = 0, ...columnTokens] = record?.block ? readVarints(record.block) : [];
+  const statementRecord = await db.get<{ block: Buffer | null }>('SELECT block FROM statement_fts_data WHERE id = 1');
+  const [statements = 0] = statementRecord?.block ? readVarints(statementRecord.block) : [];
   const counts = new Map<string, number>();
   const remember = (key: string, value: number): number => {
     if (counts.size >= MAX_REMEMBERED) counts.clear();
@@ -44,6 +50,7 @@ export async function indexStats(db: Database): Promise<IndexStats> {
   };
   const stats: IndexStats = {
     passages,
+    statements,
     averageTokens: passages > 0 ? columnTokens.reduce((sum, n) => sum + n, 0) / passages : 0,
     async countUpTo(phrase, cap) {
       const exact = counts.get(`=${phrase}`);
@@ -52,6 +59,13 @@ export async function indexStats(db: Database): Promise<IndexStats> {
       const cached = counts.get(key);
       if (cached !== undefined) return cached;
       const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? LIMIT ?)', [phrase, cap]);
+      return remember(key, row?.n ?? 0);
+    },
+    async statementsUpTo(phrase, cap) {
+      const key = `s${cap}:${phrase}`;
+      const cached = counts.get(key);
+      if (cached !== undefined) return cached;
+      const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM statement_fts WHERE statement_fts MATCH ? LIMIT ?)', [phrase, cap]);
       return remember(key, row?.n ?? 0);
     },
     async count(phrase) {

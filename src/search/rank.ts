@@ -6,7 +6,7 @@ import { rankByCommonWords } from './common-words.js';
 import { filterSql, type FilterSql, type SearchFilters } from './filters.js';
 import { indexStats } from './index-stats.js';
 import { BM25 } from './rank-weights.js';
-import { statementScores, withStatementEvidence } from './statement-evidence.js';
+import { statementPhrases, statementScores, withStatementEvidence } from './statement-evidence.js';
 
 export { BM25, COLUMN_WEIGHTS } from './rank-weights.js';
 
@@ -51,8 +51,9 @@ export interface RankedPassage {
  *    words found fewer than `limit` passages.
  *
  * Where bm25 chose the candidates (1 and 2 with rare words), their statements'
- * own bm25 for the same match is mixed into each passage's score
- * (statement-evidence.ts), and the passages are re-ordered by it.
+ * own bm25 for the uncommon words (those within the statements' budget) is
+ * mixed into each passage's score (statement-evidence.ts), and the passages
+ * are re-ordered by it.
  */
 export async function rankPlainPassages(db: Database, phrases: readonly string[], filters: SearchFilters, limit: number, budget = ROW_BUDGET): Promise<RankedPassage[]> {
   if (phrases.length === 0) return [];
@@ -71,13 +72,13 @@ export async function rankPlainPassages(db: Database, phrases: readonly string[]
   const common = counted.filter(({ count }) => count > COMMON_PASSAGES).map(({ phrase }) => phrase);
 
   const found: ScoredRow[] = [];
-  /** The match that chose the candidates by bm25, for the statements' own scores; null when bm25 didn't choose them. */
-  let evidenceMatch: string | null = null;
+  /** Whether bm25 chose the candidates: only then are their statements' scores mixed in (on a comparable scale). */
+  let rankedByBm25 = false;
   if (uncommon.length > 0) {
     const all = uncommon.map(({ phrase }) => phrase).join(' OR ');
     if (uncommon.reduce((sum, { scoped }) => sum + scoped, 0) <= rows) {
-      evidenceMatch = within(all);
-      found.push(...(await topByBm25(db, evidenceMatch, filter, limit)));
+      rankedByBm25 = true;
+      found.push(...(await topByBm25(db, within(all), filter, limit)));
     } else {
       const rare: string[] = [];
       let cost = 0;
@@ -87,8 +88,8 @@ export async function rankPlainPassages(db: Database, phrases: readonly string[]
         cost += scoped;
       }
       if (rare.length > 0) {
-        evidenceMatch = within(`(${rare.join(' OR ')}) AND (${all})`);
-        found.push(...(await topByBm25(db, evidenceMatch, filter, limit)));
+        rankedByBm25 = true;
+        found.push(...(await topByBm25(db, within(`(${rare.join(' OR ')}) AND (${all})`), filter, limit)));
       } else found.push(...(await topByBm25(db, within(all), filter, limit, await recentBound(db, within(all), rows))));
       if (found.length < limit && rare.length > 0 && rare.length < uncommon.length) {
         const others = within(uncommon.slice(rare.length).map(({ phrase }) => phrase).join(' OR '));
@@ -102,8 +103,10 @@ export async function rankPlainPassages(db: Database, phrases: readonly string[]
     appendBelow(found, more.map((hit) => ({ id: hit.id, statement_id: hit.statementId, ordinal: hit.ordinal, score: hit.score })), limit);
   }
   const located = await locate(db, found);
-  if (evidenceMatch === null || located.length === 0) return located;
-  return withStatementEvidence(located, await statementScores(db, evidenceMatch, located.map((passage) => passage.statementId)));
+  if (!rankedByBm25 || located.length === 0) return located;
+  const words = await statementPhrases(stats, uncommon.map(({ phrase }) => phrase));
+  if (words.length === 0) return located;
+  return withStatementEvidence(located, await statementScores(db, within(words.join(' OR ')), located.map((passage) => passage.statementId)));
 }
 
 /** Filters narrow the budgets' passages by at most this much (a filter keeping 1 statement in 1,000 still scores ≤ 10× the budget). */

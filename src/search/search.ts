@@ -46,8 +46,9 @@ const MIN_CANDIDATES = 100;
 const SNIPPET_TOKENS = 32;
 
 /**
- * Search the corpus: passages ranked by bm25 (column weights in rank.ts),
- * grouped by statement, best statement first, each with its best passage and a
+ * Search the corpus: passages ranked by bm25 (column weights in rank.ts) mixed
+ * with their statement's bm25 (statement-evidence.ts), grouped by statement,
+ * best statement first, each with its best passage and a
  * highlighted snippet of it. Plain input is made safe by buildFtsQuery; with
  * `advanced`, FTS5 syntax errors become UserFacingError('fts_syntax').
  */
@@ -82,8 +83,10 @@ export interface StatementGroup {
 /**
  * Statements for a plain-language question, best first, at least `count` when
  * that many match — the ranking search() pages through, and what `npm run
- * eval` scores. A statement ranks by its best passage: measured on SciFact,
- * adding its other passages' scores made rankings worse (docs/benchmarks.md).
+ * eval` scores. A statement ranks by its best passage, whose score already
+ * carries the statement's own bm25 over its whole text; measured on SciFact,
+ * adding its other passages' scores instead made rankings worse
+ * (docs/benchmarks.md).
  */
 export async function rankStatements(db: Database, input: string, filters: Pick<SearchOptions, 'organisation' | 'from' | 'to'>, count: number): Promise<StatementGroup[]> {
   return groupByStatement(await rankPlainPassages(db, ftsPhrases(input), filters, candidateCount(count)));

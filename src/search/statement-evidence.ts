@@ -1,4 +1,5 @@
 import type { Database } from '../store/database.js';
+import type { IndexStats } from './index-stats.js';
 import { COLUMN_WEIGHTS } from './rank-weights.js';
 
 /**
@@ -19,16 +20,43 @@ import { COLUMN_WEIGHTS } from './rank-weights.js';
  */
 export const STATEMENT_WEIGHT = 0.5;
 
+/**
+ * Statement postings the statements' scores may read: bm25() counts every
+ * statement of each word for its IDF (~0.2 µs a statement at 30,000 UN
+ * speeches), so the words are capped like the passages' (rank.ts) — ~2 ms.
+ */
+export const STATEMENT_BUDGET = 10_000;
+
 export const STATEMENT_BM25 = `bm25(statement_fts, ${COLUMN_WEIGHTS.text}, ${COLUMN_WEIGHTS.title}, ${COLUMN_WEIGHTS.organisation})`;
+
+/**
+ * The words (FTS5 phrases) to score statements by: the rarest first, as many
+ * as fit STATEMENT_BUDGET. A word in more than half the statements is left
+ * out whatever the budget: FTS5's bm25 gives it an IDF of ~0 (it floors
+ * log((N − n + 0.5) / (n + 0.5)) at 1e-6), so it would cost the most and add
+ * nothing — "development" in UN speeches, "cell" in a biology corpus.
+ */
+export async function statementPhrases(stats: IndexStats, phrases: readonly string[], budget = STATEMENT_BUDGET): Promise<string[]> {
+  const half = stats.statements / 2;
+  const counted = await Promise.all(phrases.map(async (phrase) => ({ phrase, count: await stats.statementsUpTo(phrase, budget + 1) })));
+  const chosen: string[] = [];
+  let cost = 0;
+  for (const { phrase, count } of counted.sort((a, b) => a.count - b.count)) {
+    if (count === 0 || count > half) continue;
+    if (cost + count > budget) break;
+    chosen.push(phrase);
+    cost += count;
+  }
+  return chosen;
+}
 
 /**
  * Each statement's bm25 for an FTS5 match (higher is better), for the given
  * statements only; those that don't match are left out. The `+` on rowid keeps
  * SQLite from seeking the index once per statement — FTS5 would recount every
  * word's statements for bm25's IDF at each seek — so it scans the match once
- * and scores only the rows kept. The match should be the one that chose the
- * candidates: it costs no more here, where a word's statements are at most its
- * passages.
+ * and scores only the rows kept; its cost is the match's postings, which
+ * statementPhrases keeps within budget.
  */
 export async function statementScores(db: Database, match: string, statementIds: readonly number[]): Promise<Map<number, number>> {
   if (statementIds.length === 0) return new Map();

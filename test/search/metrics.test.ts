@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { mean, ndcgAtK, recallAtK } from '../../src/search/eval/metrics.js';
+import { mean, ndcgAtK, recallAtK, pairedDifference } from '../../src/search/eval/metrics.js';
 import { queryHalf } from '../../src/search/eval/evaluate.js';
 
 const close = (actual: number, expected: number): void => assert.ok(Math.abs(actual - expected) < 1e-9, `${actual} ≠ ${expected}`);
@@ -38,4 +38,26 @@ test('GIVEN query ids THEN the halves are fixed and both used', () => {
   const halves = Array.from({ length: 100 }, (_, i) => queryHalf(String(i)));
   assert.deepEqual(halves, Array.from({ length: 100 }, (_, i) => queryHalf(String(i))));
   assert.ok(halves.includes('A') && halves.includes('B'));
+});
+
+test('GIVEN one method better on every query THEN the paired difference and its whole interval are above 0', () => {
+  const a = [0.2, 0.5, 0.1, 0.9, 0.4, 0.3];
+  const d = pairedDifference(a, a.map((value) => value + 0.1));
+  assert.ok(Math.abs(d.mean - 0.1) < 1e-12);
+  assert.ok(Math.abs(d.low - 0.1) < 1e-12 && Math.abs(d.high - 0.1) < 1e-12);
+  assert.deepEqual([d.better, d.worse], [6, 0]);
+});
+
+test('GIVEN gains and losses that cancel THEN the interval spans 0, and the same scores give the same interval', () => {
+  const a = [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5];
+  const b = [0.9, 0.1, 0.8, 0.2, 0.7, 0.3, 0.5, 0.5];
+  const d = pairedDifference(a, b);
+  assert.ok(Math.abs(d.mean) < 1e-12);
+  assert.ok(d.low < 0 && d.high > 0, `${d.low} … ${d.high}`);
+  assert.deepEqual([d.better, d.worse], [3, 3]);
+  assert.deepEqual(pairedDifference(a, b), d);
+});
+
+test('GIVEN scores of different lengths THEN pairing them is refused', () => {
+  assert.throws(() => pairedDifference([1, 2], [1]), /differ in length/);
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BM25 } from '../../src/search/rank.js';
 import { search } from '../../src/search/search.js';
-import { withStatementEvidence } from '../../src/search/statement-evidence.js';
+import { indexStats } from '../../src/search/index-stats.js';
+import { statementPhrases, withStatementEvidence } from '../../src/search/statement-evidence.js';
 import type { Database } from '../../src/store/database.js';
 import { migrate, openForWriting, readMigrations } from '../../src/store/migrate.js';
 import { Database as RawDatabase } from '../../src/store/database.js';
@@ -47,6 +48,21 @@ test('GIVEN no statement scores THEN passages keep their scores and order', () =
   const passages = [{ id: 1, statementId: 10, score: 3 }, { id: 2, statementId: 20, score: 3 }];
   assert.deepEqual(withStatementEvidence(passages, new Map()), passages);
   assert.deepEqual(withStatementEvidence(passages, new Map([[10, 0]])), passages);
+});
+
+test('GIVEN the seed statements THEN statements are scored by the words in at most half of them, rarest first, within the budget', async () => {
+  const { db } = await seedDatabase();
+  try {
+    const stats = await indexStats(db);
+    assert.equal(stats.statements, 5);
+    // In how many of the 5 seeds: kabul 2, women 3, taliban 4, imperialist 5, and no seed says "zeppelin".
+    const phrases = ['"taliban"', '"imperialist"', '"women"', '"kabul"', '"zeppelin"'];
+    assert.deepEqual(await statementPhrases(stats, phrases), ['"kabul"']);
+    assert.deepEqual(await statementPhrases(stats, ['"taliban"', '"women"']), [], 'words in most statements would add ~0 to bm25');
+    assert.deepEqual(await statementPhrases(stats, ['"donate"', '"kabul"'], 2), ['"donate"'], 'the rarest first; "kabul" (2 statements) no longer fits a budget of 2');
+  } finally {
+    await db.close();
+  }
 });
 
 test('GIVEN a statement about the question throughout and one with a single dense passage THEN search ranks the first above the second', async () => {

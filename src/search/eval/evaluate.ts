@@ -15,6 +15,8 @@ export interface MethodScores {
   ndcg10ByHalf: { A: number; B: number };
   msPerQuery: number;
   queries: number;
+  /** nDCG@10 of each judged query, in query-file order (for paired comparisons). */
+  ndcg10ByQuery: number[];
 }
 
 const RECALL_DEPTH = 100;
@@ -45,6 +47,7 @@ export async function scoreMethod(queries: readonly BeirQuery[], qrels: Readonly
     ndcg10ByHalf: { A: mean(rows.filter((row) => row.half === 'A').map((row) => row.ndcg)), B: mean(rows.filter((row) => row.half === 'B').map((row) => row.ndcg)) },
     msPerQuery: rows.length ? (performance.now() - started) / rows.length : 0,
     queries: rows.length,
+    ndcg10ByQuery: rows.map((row) => row.ndcg),
   };
 }
 

@@ -26,3 +26,50 @@ export function recallAtK(ranking: readonly string[], judgements: Judgements, k:
 export function mean(values: readonly number[]): number {
   return values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
+
+/** Paired difference of two methods over the same queries (b − a, per query). */
+export interface PairedDifference {
+  mean: number;
+  /** 95% interval of the mean by the percentile bootstrap (queries resampled with replacement). */
+  low: number;
+  high: number;
+  better: number;
+  worse: number;
+}
+
+/**
+ * How much method b beats method a on the same queries, with a 95% bootstrap
+ * interval: a difference whose interval excludes 0 is more than the luck of
+ * which queries were asked. Seeded, so the same scores give the same interval.
+ */
+export function pairedDifference(a: readonly number[], b: readonly number[], resamples = 2_000): PairedDifference {
+  if (a.length !== b.length) throw new Error(`paired scores differ in length: ${a.length} and ${b.length}`);
+  const diffs = a.map((value, i) => b[i]! - value);
+  const random = mulberry32(0x5eed);
+  const means: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let i = 0; i < diffs.length; i++) sum += diffs[Math.floor(random() * diffs.length)]!;
+    means.push(sum / diffs.length);
+  }
+  means.sort((x, y) => x - y);
+  return {
+    mean: mean(diffs),
+    low: means[Math.floor(resamples * 0.025)] ?? Number.NaN,
+    high: means[Math.ceil(resamples * 0.975) - 1] ?? Number.NaN,
+    better: diffs.filter((d) => d > 0).length,
+    worse: diffs.filter((d) => d < 0).length,
+  };
+}
+
+/** mulberry32: a small, fast, seedable generator of numbers in [0, 1) (Math.random can't be seeded). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
