@@ -23,6 +23,7 @@ export interface IndexStats {
 }
 
 const MAX_REMEMBERED = 20_000;
+type FtsIndex = 'passage_fts' | 'statement_fts';
 /** How long counts are trusted before corpus_version is read again (a search costs ~10 ms; this saves a round trip on most). */
 const VERSION_CHECK_INTERVAL_MS = 1_000;
 const remembered = new WeakMap<Database, { version: string; checkedAt: number; stats: IndexStats }>();
@@ -38,15 +39,25 @@ export async function indexStats(db: Database): Promise<IndexStats> {
   }
 
   // FTS5's "averages" record (rowid 1 of each index's _data table): row count, then total tokens per column.
-  const record = await db.get<{ block: Buffer | null }>('SELECT block FROM passage_fts_data WHERE id = 1');
-  const [passages = 0, ...columnTokens] = record?.block ? readVarints(record.block) : [];
-  const statementRecord = await db.get<{ block: Buffer | null }>('SELECT block FROM statement_fts_data WHERE id = 1');
-  const [statements = 0] = statementRecord?.block ? readVarints(statementRecord.block) : [];
+  const averages = async (index: FtsIndex): Promise<number[]> => {
+    const record = await db.get<{ block: Buffer | null }>(`SELECT block FROM ${index}_data WHERE id = 1`);
+    return record?.block ? readVarints(record.block) : [];
+  };
+  const [passages = 0, ...columnTokens] = await averages('passage_fts');
+  const [statements = 0] = await averages('statement_fts');
   const counts = new Map<string, number>();
   const remember = (key: string, value: number): number => {
     if (counts.size >= MAX_REMEMBERED) counts.clear();
     counts.set(key, value);
     return value;
+  };
+  /** Rows of `index` matching a phrase, counting no further than `cap`, remembered. */
+  const countUpToIn = async (index: FtsIndex, phrase: string, cap: number): Promise<number> => {
+    const key = `${index}:${cap}:${phrase}`;
+    const cached = counts.get(key);
+    if (cached !== undefined) return cached;
+    const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM (SELECT rowid FROM ${index} WHERE ${index} MATCH ? LIMIT ?)`, [phrase, cap]);
+    return remember(key, row?.n ?? 0);
   };
   const stats: IndexStats = {
     passages,
@@ -55,18 +66,10 @@ export async function indexStats(db: Database): Promise<IndexStats> {
     async countUpTo(phrase, cap) {
       const exact = counts.get(`=${phrase}`);
       if (exact !== undefined) return Math.min(exact, cap);
-      const key = `${cap}:${phrase}`;
-      const cached = counts.get(key);
-      if (cached !== undefined) return cached;
-      const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM passage_fts WHERE passage_fts MATCH ? LIMIT ?)', [phrase, cap]);
-      return remember(key, row?.n ?? 0);
+      return countUpToIn('passage_fts', phrase, cap);
     },
-    async statementsUpTo(phrase, cap) {
-      const key = `s${cap}:${phrase}`;
-      const cached = counts.get(key);
-      if (cached !== undefined) return cached;
-      const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM (SELECT rowid FROM statement_fts WHERE statement_fts MATCH ? LIMIT ?)', [phrase, cap]);
-      return remember(key, row?.n ?? 0);
+    statementsUpTo(phrase, cap) {
+      return countUpToIn('statement_fts', phrase, cap);
     },
     async count(phrase) {
       const cached = counts.get(`=${phrase}`);

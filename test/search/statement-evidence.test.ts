@@ -4,9 +4,8 @@ import { BM25 } from '../../src/search/rank.js';
 import { search } from '../../src/search/search.js';
 import { indexStats } from '../../src/search/index-stats.js';
 import { statementPhrases, withStatementEvidence } from '../../src/search/statement-evidence.js';
-import type { Database } from '../../src/store/database.js';
 import { migrate, openForWriting, readMigrations } from '../../src/store/migrate.js';
-import { Database as RawDatabase } from '../../src/store/database.js';
+import { Database } from '../../src/store/database.js';
 import type { StatementInput } from '../../src/store/records.js';
 import { pruneStatements, saveStatement } from '../../src/store/statement-writes.js';
 import { seedDatabase } from './seed-db.js';
@@ -124,7 +123,7 @@ test('GIVEN statements added, changed, renamed and pruned THEN the statement ind
 
 test('GIVEN a database made before the statement index THEN migrating indexes the statements already there', async () => {
   const all = readMigrations();
-  const db = await RawDatabase.open(':memory:');
+  const db = await Database.open(':memory:');
   try {
     await migrate(db, all.filter((migration) => migration.version < 5));
     await saveStatement(db, statement('old.md', 'Older statement', ['Written before the statement index existed.']));
