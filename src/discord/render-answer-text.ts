@@ -19,7 +19,7 @@ const MIN_PIECE_CHARS = 16;
  * piece and reopened at the start of the next. A piece that grows past
  * `maxChars` when escaped is split again, smaller.
  */
-export function renderAnswerText(text: string, maxChars: number): string[] {
+export function answerMarkdownPieces(text: string, maxChars: number): string[] {
   return renderPieces(text, maxChars, maxChars);
 }
 

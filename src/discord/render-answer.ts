@@ -3,7 +3,7 @@ import type { AnswerResult, CitedSource } from '../answer/types.js';
 import { encodeButtonId } from './custom-id.js';
 import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FOOTER_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, packEmbeds, type MessagePayload } from './payload.js';
-import { renderAnswerText } from './render-answer-text.js';
+import { answerMarkdownPieces } from './render-answer-text.js';
 import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from './safe-markdown.js';
 
 /** One source line stays readable: a very long title or organisation is cut, never the [n]. */
@@ -49,7 +49,7 @@ function questionTitle(question: string): string {
 
 /** The answer as it streams: one embed, cut to fit, marked as unfinished. */
 export function renderPartialAnswer(question: string, text: string): MessagePayload {
-  const [shown = ''] = renderAnswerText(text, MAX_EMBED_DESCRIPTION_CHARS - 2);
+  const [shown = ''] = answerMarkdownPieces(text, MAX_EMBED_DESCRIPTION_CHARS - 2);
   return { content: '', embeds: [{ title: questionTitle(question), description: `${shown} ▌`, color: COLOUR.answer, footer: { text: 'Answering… sources follow.' } }], components: [] };
 }
 
@@ -63,7 +63,7 @@ export function renderPartialAnswer(question: string, text: string): MessagePayl
  */
 export function renderAnswer(result: AnswerResult, { question, answerKey }: { question: string; answerKey?: string }): MessagePayload[] {
   const colour = result.mode === 'llm' ? COLOUR.answer : result.mode === 'not-found' ? COLOUR.none : COLOUR.verbatim;
-  const chunks = renderAnswerText(result.text, MAX_EMBED_DESCRIPTION_CHARS);
+  const chunks = answerMarkdownPieces(result.text, MAX_EMBED_DESCRIPTION_CHARS);
   const answerEmbeds: APIEmbed[] = chunks.map((chunk, i) => ({
     ...(i === 0 ? { title: questionTitle(question) } : {}),
     description: chunk,

@@ -8,7 +8,7 @@ import { renderCitedPassages } from '../../src/discord/render-passage.js';
 import { renderSearchPage } from '../../src/discord/render-search.js';
 import { renderStatementPage } from '../../src/discord/render-statement.js';
 import { renderOverview } from '../../src/discord/render-overview.js';
-import { renderAnswerText } from '../../src/discord/render-answer-text.js';
+import { answerMarkdownPieces } from '../../src/discord/render-answer-text.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, stripHighlights } from '../../src/search/highlight.js';
 import { messageBodyProblems } from '../doubles/discord/validate.js';
 import { discordDisplay } from './discord-display.js';
@@ -144,7 +144,7 @@ test('GIVEN a streamed partial with Markdown in it THEN it is escaped like the f
 
 test('GIVEN a long answer full of characters to escape and a bold span across the cut THEN every piece fits, bold is balanced, and the text survives whole', () => {
   const text = `${HIGHLIGHT_OPEN}${'*_'.repeat(40)} bold words ${'a '.repeat(30)}${HIGHLIGHT_CLOSE} and then ${'[x](y) '.repeat(40)}`;
-  const pieces = renderAnswerText(text, 120);
+  const pieces = answerMarkdownPieces(text, 120);
   assert.ok(pieces.length > 2);
   for (const piece of pieces) {
     assert.ok(piece.length <= 120, `${piece.length}: ${piece}`);
