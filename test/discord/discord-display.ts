@@ -80,7 +80,8 @@ function show(source: string, context: DisplayContext, live: string[], lineStart
       }
     }
     const char = source[i]!;
-    if (char === '\\' && /[!-/:-@[-`{-~]/.test(source[i + 1] ?? '')) {
+    // simple-markdown's escape: a backslash before anything but a letter, digit or space.
+    if (char === '\\' && /[^0-9A-Za-z\s]/.test(source[i + 1] ?? '')) {
       out += source[i + 1];
       i += 2;
       continue;
