@@ -6,9 +6,10 @@ import type { AnswerResult } from './types.js';
 /**
  * Bump when answers would come out differently for the same corpus (the
  * prompt, grounding, or the extractive selection changed): cached answers made
- * by the old code are then not reused.
+ * by the old code are then not reused. 3: answer text is plain text with
+ * highlight markers for bold, no longer Markdown.
  */
-export const ANSWER_VERSION = 2;
+export const ANSWER_VERSION = 3;
 
 /** Answers kept; the least recently used go first. */
 export const MAX_CACHED_ANSWERS = 5_000;

@@ -1,3 +1,4 @@
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../search/highlight.js';
 import { messagesFor } from './messages.js';
 import { splitSentences } from './sentences.js';
 import { citedSource, type NumberedSource, type SourcePassage } from './sources.js';
@@ -65,7 +66,8 @@ export function extractiveAnswer(question: string, sources: readonly NumberedSou
     const quotes = chosen.filter((c) => c.source === source).sort((a, b) => a.passage.ordinal - b.passage.ordinal);
     const { organisation, title, date } = source.statement;
     const who = organisation || title || source.statement.slug;
-    blocks.push(`**${who}**${date ? `, ${date}` : ''} [${n}]:\n${quotes.map((q) => `> ${displayQuote(q)}`).join('\n>\n')}`);
+    // Plain text (see AnswerResult.text): the name is bold through the highlight markers, which each surface renders.
+    blocks.push(`${HIGHLIGHT_OPEN}${who}${HIGHLIGHT_CLOSE}${date ? `, ${date}` : ''} [${n}]:\n${quotes.map((q) => `> ${displayQuote(q)}`).join('\n>\n')}`);
     const passages = new Map<number, { passageId: number; text: string; quotes: string[] }>();
     for (const q of quotes) {
       const entry = passages.get(q.passage.id) ?? { passageId: q.passage.id, text: q.passage.text, quotes: [] };

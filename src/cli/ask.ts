@@ -12,6 +12,7 @@ import { log } from '../log.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { parseFlags, printable, runCli, UsageError } from './cli-run.js';
+import { answerTextForTerminal } from './console-render.js';
 
 const USAGE = 'Usage: npm run ask -- "question" [--org NAME] [--from YYYY[-MM[-DD]]] [--to …] [--json] [--db PATH]';
 /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
@@ -61,12 +62,17 @@ await runCli(USAGE, async () => {
       throw error;
     }
     if (values.json) {
+      // The AnswerResult as the answerer made it: `text` is plain text whose only
+      // structure is [n], "> " quote lines and bold spans between \u0002 and \u0003
+      // (JSON-escaped). The markers are kept, not stripped: a script can render
+      // them its own way or drop them, and the line matches the answer cache.
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     }
+    const terminal = process.stdout.isTTY === true;
     if (result.mode === 'fallback') process.stderr.write(`${printed ? '\n' : ''}The model failed (${result.fallbackReason}); answering with verbatim quotes instead.\n`);
-    if (printed !== '' && result.text.startsWith(printed)) process.stdout.write(printable(result.text.slice(printed.length)));
-    else process.stdout.write(`${printed ? '\n\n' : ''}${printable(result.text)}`);
+    if (printed !== '' && result.text.startsWith(printed)) process.stdout.write(answerTextForTerminal(result.text.slice(printed.length), terminal));
+    else process.stdout.write(`${printed ? '\n\n' : ''}${answerTextForTerminal(result.text, terminal)}`);
     process.stdout.write(`\n${formatSources(result.sources)}`);
     return 0;
   } finally {

@@ -1,7 +1,10 @@
 /**
  * Plain-text renderings of what the bot shows in Discord, for the terminal
- * session. Corpus text passes through `printable` (no control characters);
- * matched words are bold on a terminal and «marked» in a pipe.
+ * session. Corpus text passes through `printable` (no control characters, so
+ * no terminal escape sequences from a statement); the highlight markers become
+ * ANSI bold on a terminal — matched words «marked» in a pipe, where the marks
+ * say which words matched, and the bold names of an answer plain, where they
+ * only style a heading. Text is never Markdown here: it is printed as it is.
  */
 import type { AnswerResult } from '../answer/types.js';
 import { renderHighlights } from '../search/highlight.js';
@@ -13,8 +16,21 @@ import { printable } from './cli-run.js';
 const BOLD = ['\x1b[1m', '\x1b[22m'] as const;
 const MARKS = ['«', '»'] as const;
 
-export function renderAnswerText(result: AnswerResult): string {
-  const lines = [printable(result.text)];
+/**
+ * An answer's text (plain, see AnswerResult) for a terminal: its bold spans in
+ * ANSI bold on a terminal, unmarked in a pipe.
+ */
+export function answerTextForTerminal(text: string, terminal: boolean): string {
+  const [open, close] = terminal ? BOLD : ['', ''];
+  return renderHighlights(text, open, close, printable);
+}
+
+/**
+ * The answer with its sources. `terminal` (ANSI bold) defaults to whether
+ * standard output is a terminal, which is where the session writes.
+ */
+export function renderAnswerText(result: AnswerResult, terminal: boolean = process.stdout.isTTY === true): string {
+  const lines = [answerTextForTerminal(result.text, terminal)];
   if (result.mode === 'extractive') lines.push('', '(No model is configured: these are verbatim sentences from the statements.)');
   if (result.mode === 'fallback') lines.push('', `(The model's answer could not be used (${result.fallbackReason ?? 'error'}): these are verbatim sentences from the statements.)`);
   if (result.sources.length > 0) {
@@ -38,7 +54,8 @@ export function renderSearchText(input: { query: string; page: number; pageSize:
   result.hits.forEach((hit, i) => {
     const { statement } = hit;
     lines.push('', printable(`${(input.page - 1) * input.pageSize + i + 1}. ${statement.title || 'Untitled'} — ${statement.organisation || 'organisation unknown'}, ${statement.date ?? 'undated'}  (/statement ${statement.slug})`));
-    lines.push(`   ${printable(renderHighlights(hit.snippet, open, close)).replace(/\s+/g, ' ')}`);
+    // printable per piece, inside the markers: applied to the whole line it would strip the ESC of the ANSI bold.
+    lines.push(`   ${renderHighlights(hit.snippet, open, close, printable).replace(/\s+/g, ' ')}`);
   });
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 import type { Message, TextBasedChannel } from 'discord.js';
 import type { ConversationTurn } from '../answer/types.js';
 import { SOURCES_TITLE } from './render-answer.js';
+import { plainTextOf } from './safe-markdown.js';
 
 /** Messages fetched to rebuild a conversation: one page of history. */
 export const HISTORY_FETCH_LIMIT = 20;
@@ -14,12 +15,16 @@ export function questionText(content: string, botId: string, botRoleIds: readonl
   return content.replace(new RegExp(`<@[!&]?(?:${ids})>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** What a message contributes to the conversation, or undefined (notices, other bots, partial answers). */
-export function turnOf(message: Message, botId: string): ConversationTurn | undefined {
+/**
+ * What a message contributes to the conversation, or undefined (notices, other
+ * bots, partial answers). The bot's answers are read back as the plain text the
+ * answerer wrote — escapes undone, bold dropped — so the model never sees Discord Markdown.
+ */
+export function turnOf(message: Pick<Message, 'author' | 'system' | 'content' | 'embeds'>, botId: string): ConversationTurn | undefined {
   if (message.author.id === botId) {
     const answer = message.embeds
       .filter((embed) => embed.title !== SOURCES_TITLE && !embed.footer?.text.startsWith('Answering'))
-      .map((embed) => embed.description ?? '')
+      .map((embed) => plainTextOf(embed.description ?? ''))
       .join('\n')
       .trim();
     return answer ? { role: 'assistant', content: answer.slice(0, MAX_TURN_CHARS) } : undefined;

@@ -2,10 +2,10 @@ import { ChannelType, type Message, type SendableChannels } from 'discord.js';
 import { DMS_OFF_MESSAGE, runAsk, type AnswerSurface } from './ask-flow.js';
 import type { BotContext } from './context.js';
 import { conversationHistory, questionText } from './history.js';
-import { MAX_THREAD_NAME_CHARS, truncate } from './limits.js';
 import { SHUTTING_DOWN } from './router.js';
 import { NO_MENTIONS, textPayload, type MessagePayload } from './payload.js';
 import { editOptions, messageOptions } from './respond.js';
+import { threadName } from './thread-name.js';
 
 /** Discord shows "typing…" for 10 s per call; renew a little sooner. */
 const TYPING_RENEW_MS = 8_000;
@@ -102,7 +102,7 @@ async function answerChannel(message: Message, question: string, context: BotCon
   const channel = message.channel;
   if (channel.isThread() || channel.isDMBased() || !('threads' in channel)) return channel as SendableChannels;
   try {
-    const thread = await message.startThread({ name: truncate(question, MAX_THREAD_NAME_CHARS), autoArchiveDuration: THREAD_AUTO_ARCHIVE_MINUTES });
+    const thread = await message.startThread({ name: threadName(question, channel), autoArchiveDuration: THREAD_AUTO_ARCHIVE_MINUTES });
     await context.state.recordThread(thread.id, message.guildId, message.author.id);
     return thread;
   } catch (error) {

@@ -1,12 +1,14 @@
-import { escapeMarkdown, type APIEmbed } from 'discord.js';
+import type { APIEmbed } from 'discord.js';
 import type { AnswerResult, CitedSource } from '../answer/types.js';
 import { encodeButtonId } from './custom-id.js';
 import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FOOTER_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, packEmbeds, type MessagePayload } from './payload.js';
-import { splitMessage } from './split.js';
+import { answerMarkdownPieces } from './render-answer-text.js';
+import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from './safe-markdown.js';
 
-/** One source line stays readable: a very long title is cut, never the [n] or the organisation. */
+/** One source line stays readable: a very long title or organisation is cut, never the [n]. */
 const MAX_SOURCE_TITLE_CHARS = 180;
+const MAX_SOURCE_ORGANISATION_CHARS = 120;
 /** Room kept free in each sources embed so the last line never overflows. */
 const SOURCES_EMBED_BUDGET_CHARS = MAX_EMBED_DESCRIPTION_CHARS - 100;
 
@@ -27,32 +29,43 @@ export function modeNote(result: Pick<AnswerResult, 'mode' | 'fallbackReason' | 
   }
 }
 
-/** "**[2]** [Title](<url>) — Organisation, 2021-09-10" with everything from the corpus escaped. */
+/**
+ * "**[2]** Title — Organisation, 2021-09-10 · <https://…>": title, organisation
+ * and date from the corpus escaped; the statement's URL as a plain link (no
+ * preview, no masked text that could claim to be somewhere else).
+ */
 export function sourceLine(source: Pick<CitedSource, 'n' | 'title' | 'organisation' | 'date' | 'url'>): string {
-  const title = escapeMarkdown(truncate(source.title || 'Untitled statement', MAX_SOURCE_TITLE_CHARS));
-  const linked = source.url && /^https?:\/\//i.test(source.url) ? `[${title.replaceAll(']', '\\]')}](<${source.url.replaceAll('>', '%3E')}>)` : title;
-  const about = [source.organisation ? escapeMarkdown(source.organisation) : 'organisation unknown', source.date ?? 'undated'].join(', ');
-  return `**[${source.n}]** ${linked} — ${about}`;
+  const title = escapeMarkdownText(truncate(source.title || 'Untitled statement', MAX_SOURCE_TITLE_CHARS));
+  const organisation = source.organisation ? escapeMarkdownText(truncate(source.organisation, MAX_SOURCE_ORGANISATION_CHARS)) : 'organisation unknown';
+  const about = [organisation, source.date ? escapeMarkdownText(source.date) : 'undated'].join(', ');
+  const link = plainLink(source.url);
+  return `**[${source.n}]** ${title} — ${about}${link ? ` · ${link}` : ''}`;
+}
+
+/** The question as an embed title: the asker's own text, shown as typed. */
+function questionTitle(question: string): string {
+  return fitRendered(question, MAX_EMBED_TITLE_CHARS, escapeHeaderText);
 }
 
 /** The answer as it streams: one embed, cut to fit, marked as unfinished. */
 export function renderPartialAnswer(question: string, text: string): MessagePayload {
-  const description = truncate(`${text} ▌`, MAX_EMBED_DESCRIPTION_CHARS);
-  return { content: '', embeds: [{ title: truncate(question, MAX_EMBED_TITLE_CHARS), description, color: COLOUR.answer, footer: { text: 'Answering… sources follow.' } }], components: [] };
+  const [shown = ''] = answerMarkdownPieces(text, MAX_EMBED_DESCRIPTION_CHARS - 2);
+  return { content: '', embeds: [{ title: questionTitle(question), description: `${shown} ▌`, color: COLOUR.answer, footer: { text: 'Answering… sources follow.' } }], components: [] };
 }
 
 /**
- * The finished answer as one or more messages: the answer text split at
- * paragraph/sentence boundaries (never inside an [n]), then every source, then
+ * The finished answer as one or more messages: the answer text (plain text,
+ * see render-answer-text.ts) escaped and split at paragraph/sentence
+ * boundaries (never inside an [n]), then every source, then
  * one button per source and 👍/👎 — all within Discord's limits, nothing dropped.
  * The first message replaces the streamed one; the rest are follow-ups.
  * Without `answerKey` (no stored state) there are no buttons.
  */
 export function renderAnswer(result: AnswerResult, { question, answerKey }: { question: string; answerKey?: string }): MessagePayload[] {
   const colour = result.mode === 'llm' ? COLOUR.answer : result.mode === 'not-found' ? COLOUR.none : COLOUR.verbatim;
-  const chunks = splitMessage(result.text, MAX_EMBED_DESCRIPTION_CHARS);
+  const chunks = answerMarkdownPieces(result.text, MAX_EMBED_DESCRIPTION_CHARS);
   const answerEmbeds: APIEmbed[] = chunks.map((chunk, i) => ({
-    ...(i === 0 ? { title: truncate(question, MAX_EMBED_TITLE_CHARS) } : {}),
+    ...(i === 0 ? { title: questionTitle(question) } : {}),
     description: chunk,
     color: colour,
     ...(i === chunks.length - 1 && modeNote(result) ? { footer: { text: truncate(modeNote(result), MAX_FOOTER_CHARS) } } : {}),

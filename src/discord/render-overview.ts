@@ -1,7 +1,8 @@
-import { escapeMarkdown, time, TimestampStyles } from 'discord.js';
+import { time, TimestampStyles } from 'discord.js';
 import type { corpusOverview } from '../search/lookup.js';
 import { MAX_EMBED_DESCRIPTION_CHARS } from './limits.js';
 import { COLOUR, type MessagePayload } from './payload.js';
+import { escapeMarkdownText } from './safe-markdown.js';
 
 export type CorpusOverview = Awaited<ReturnType<typeof corpusOverview>>;
 
@@ -13,12 +14,12 @@ export function renderOverview(overview: CorpusOverview): MessagePayload {
   if (overview.statements === 0) {
     return { content: '', embeds: [{ title: 'The corpus is empty', description: 'No statements have been ingested yet. Whoever runs the bot can add them with `npm run ingest`.', color: COLOUR.none }], components: [] };
   }
-  const range = overview.earliest && overview.latest ? `from ${overview.earliest} to ${overview.latest}` : 'undated';
+  const range = overview.earliest && overview.latest ? `from ${escapeMarkdownText(overview.earliest)} to ${escapeMarkdownText(overview.latest)}` : 'undated';
   const ingested = overview.lastIngestAt && !Number.isNaN(Date.parse(overview.lastIngestAt)) ? time(new Date(overview.lastIngestAt), TimestampStyles.RelativeTime) : 'unknown';
   const lines: string[] = [];
   let length = 0;
   for (const { organisation, statements } of overview.organisations) {
-    const line = `• ${escapeMarkdown(organisation)} — ${statements}`;
+    const line = `• ${escapeMarkdownText(organisation)} — ${statements}`;
     if (length + line.length + 1 > ORGANISATION_LIST_CHARS) break;
     lines.push(line);
     length += line.length + 1;

@@ -1,9 +1,9 @@
-import { escapeMarkdown, type APIEmbedField } from 'discord.js';
+import type { APIEmbedField } from 'discord.js';
 import type { SearchResult } from '../search/search.js';
-import { renderHighlights } from '../search/highlight.js';
 import { encodeButtonId } from './custom-id.js';
 import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, type MessagePayload } from './payload.js';
+import { escapeHeaderText, escapeMarkdownText, escapeWithBold, fitRendered, plainLink } from './safe-markdown.js';
 
 /** Statements per page: five snippets of ~1,000 characters stay under 6,000 per message. */
 export const SEARCH_PAGE_SIZE = 5;
@@ -27,11 +27,13 @@ export function describeFilters(filters: SearchView['filters']): string {
 /**
  * One page of search results: each statement with its organisation, date and a
  * snippet whose matched words are bold, and Previous/Next buttons when there is
- * more than one page. Corpus text is Markdown-escaped.
+ * more than one page. Text from the corpus and the query is escaped once: a
+ * snippet whole, with its highlight markers in place, then the markers become
+ * bold — so a link or a mention around a matched word stays inert.
  */
 export function renderSearchPage(view: SearchView, result: SearchResult, key: string | undefined): MessagePayload {
-  const filters = describeFilters(view.filters);
-  const title = truncate(`Search: ${view.query}`, MAX_EMBED_TITLE_CHARS);
+  const filters = escapeMarkdownText(describeFilters(view.filters));
+  const title = fitRendered(`Search: ${view.query}`, MAX_EMBED_TITLE_CHARS, escapeHeaderText);
   if (result.hits.length === 0) {
     const why = result.query === '' ? 'There is nothing searchable in that query (only punctuation or very common words). Try a few distinctive words.' : `No statement matches${filters ? ` (${filters})` : ''}. Try other words, or fewer filters.`;
     return { content: '', embeds: [{ title, description: why, color: COLOUR.none }], components: [] };
@@ -41,12 +43,12 @@ export function renderSearchPage(view: SearchView, result: SearchResult, key: st
   const first = (view.page - 1) * SEARCH_PAGE_SIZE;
   const fields: APIEmbedField[] = result.hits.map((hit, i) => {
     const { statement } = hit;
-    const link = statement.url && /^https?:\/\//i.test(statement.url) ? ` · [link](<${statement.url.replaceAll('>', '%3E')}>)` : '';
-    const about = `${escapeMarkdown(statement.organisation || 'Organisation unknown')} · ${statement.date ?? 'undated'}${link} · \`/statement ${statement.slug}\``;
-    const snippet = renderHighlights(hit.snippet, '**', '**', escapeMarkdown).replace(/\s+/g, ' ');
+    const link = plainLink(statement.url);
+    const about = `${escapeMarkdownText(truncate(statement.organisation || 'Organisation unknown', 100))} · ${statement.date ? escapeMarkdownText(statement.date) : 'undated'}${link ? ` · ${link}` : ''} · \`/statement ${statement.slug}\``;
+    const number = `${first + i + 1}. `;
     return {
-      name: truncate(`${first + i + 1}. ${statement.title || 'Untitled statement'}`, MAX_FIELD_NAME_CHARS),
-      value: truncate(`${about}\n${snippet}`, MAX_FIELD_VALUE_CHARS),
+      name: `${number}${fitRendered(statement.title || 'Untitled statement', MAX_FIELD_NAME_CHARS - number.length, escapeHeaderText)}`,
+      value: `${about}\n${fitRendered(hit.snippet.replace(/\s+/g, ' ').trim(), MAX_FIELD_VALUE_CHARS - about.length - 1, escapeWithBold)}`,
     };
   });
   const description = truncate(`${result.total} statement${result.total === 1 ? '' : 's'} match${result.total === 1 ? 'es' : ''}${filters ? ` (${filters})` : ''}.`, MAX_EMBED_DESCRIPTION_CHARS);

@@ -1,12 +1,13 @@
-import { escapeMarkdown } from 'discord.js';
 import type { Statement } from '../store/records.js';
 import { encodeButtonId } from './custom-id.js';
-import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, truncate } from './limits.js';
+import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, type MessagePayload } from './payload.js';
+import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from './safe-markdown.js';
 
 /**
  * Characters of statement text per page. Markdown escaping can add a backslash
- * per special character; 3,500 leaves room for that under the 4,096 description.
+ * per special character; 3,500 leaves room for that under the 4,096 description
+ * (a page that still grows past it is cut, never inside an escape).
  */
 export const STATEMENT_PAGE_CHARS = 3_500;
 
@@ -17,15 +18,21 @@ export interface StatementPage {
   text: string;
 }
 
-/** A statement's metadata and one page of its text, with Previous/Next when it has several pages. */
+/**
+ * A statement's metadata and one page of its text, with Previous/Next when it
+ * has several pages. Everything from the corpus is escaped; the statement's
+ * URL is a field of its own, a plain link — not a link behind the title, whose
+ * text could claim to be anywhere.
+ */
 export function renderStatementPage({ statement, page, pageCount, text }: StatementPage, key: string | undefined): MessagePayload {
-  const url = statement.url && /^https?:\/\//i.test(statement.url) ? statement.url : undefined;
+  const link = plainLink(statement.url);
   const fields = [
-    { name: 'Organisation', value: truncate(escapeMarkdown(statement.organisation || 'Unknown'), 1024), inline: true },
-    { name: 'Date', value: statement.date ?? 'Undated', inline: true },
-    ...(statement.language ? [{ name: 'Language', value: statement.language, inline: true }] : []),
+    { name: 'Organisation', value: fitRendered(statement.organisation || 'Unknown', MAX_FIELD_VALUE_CHARS, escapeMarkdownText), inline: true },
+    { name: 'Date', value: statement.date ? escapeMarkdownText(statement.date) : 'Undated', inline: true },
+    ...(statement.language ? [{ name: 'Language', value: escapeMarkdownText(statement.language), inline: true }] : []),
+    ...(link ? [{ name: 'Link', value: link }] : []),
   ];
-  const description = truncate(escapeMarkdown(text) || '*This statement has no text.*', MAX_EMBED_DESCRIPTION_CHARS);
+  const description = text.trim() === '' ? '*This statement has no text.*' : fitRendered(text, MAX_EMBED_DESCRIPTION_CHARS, escapeMarkdownText);
   const rows =
     key === undefined || pageCount <= 1
       ? []
@@ -37,11 +44,11 @@ export function renderStatementPage({ statement, page, pageCount, text }: Statem
     content: '',
     embeds: [
       {
-        title: truncate(statement.title || 'Untitled statement', MAX_EMBED_TITLE_CHARS),
-        ...(url ? { url } : {}),
+        title: fitRendered(statement.title || 'Untitled statement', MAX_EMBED_TITLE_CHARS, escapeHeaderText),
         description,
         fields,
         color: COLOUR.answer,
+        // Footers render no Markdown: nothing to escape, and a backslash would show.
         footer: { text: truncate(`Page ${page} of ${pageCount} · ${statement.slug}`, 200) },
       },
     ],

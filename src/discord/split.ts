@@ -11,6 +11,8 @@ const MIN_FILL = 0.5;
  * paragraphs, then lines, then sentences, then words; never inside a citation
  * marker, and a marker that follows a sentence stays with that sentence.
  * Concatenating the pieces with the cut whitespace gives back the text.
+ * Split plain text and escape the pieces afterwards (render-answer-text.ts):
+ * split after escaping, a cut could fall inside an escape.
  */
 export function splitMessage(text: string, maxChars: number): string[] {
   if (maxChars < 16) throw new RangeError(`maxChars must be at least 16, got ${maxChars}`);

@@ -1,16 +1,24 @@
 /**
  * Snippets carry two private control characters around matched words, so each
  * surface renders them its own way (ANSI bold in a terminal, `**` in Discord,
- * «…» in a pipe) without parsing HTML or Markdown back out. The corpus cleaner
- * strips both characters from statement text, so they only ever come from us.
+ * «…» in a pipe) without parsing HTML or Markdown back out. Answers use the same
+ * two characters for the bot's own bold (organisation names in extractive
+ * answers). The corpus cleaner strips both from statement text, so they only
+ * ever come from us.
  */
 export const HIGHLIGHT_OPEN = '\u0002';
 export const HIGHLIGHT_CLOSE = '\u0003';
 
 /**
- * Replace the highlight markers with `open`/`close`, escaping the text between
- * them with `escape` (e.g. Markdown escaping for Discord). Markers that don't
- * pair up (a snippet cut in the middle of a match) are dropped, never shown.
+ * Replace the highlight markers with `open`/`close`, passing the text between
+ * them through `escape`. Markers that don't pair up (a snippet cut in the
+ * middle of a match) are dropped, never shown.
+ *
+ * `escape` sees the text piece by piece, so it must work character by
+ * character (like dropping control characters). Markdown escaping must not go
+ * here: a construct around a highlight ("[see **war**](url)") would survive in
+ * pieces. Escape the whole snippet with its markers in place instead, then
+ * render the markers (src/discord/safe-markdown.ts).
  */
 export function renderHighlights(snippet: string, open: string, close: string, escape: (text: string) => string = (text) => text): string {
   let out = '';

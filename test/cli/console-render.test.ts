@@ -1,0 +1,24 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { AnswerResult } from '../../src/answer/types.js';
+import { answerTextForTerminal, renderAnswerText, renderSearchText } from '../../src/cli/console-render.js';
+import { HIGHLIGHT_CLOSE as C, HIGHLIGHT_OPEN as O } from '../../src/search/highlight.js';
+
+const BOLD = '\x1b[1m';
+const NORMAL = '\x1b[22m';
+
+test('GIVEN an answer with a bold name THEN a terminal shows it bold, a pipe plainly, and corpus control characters never pass', () => {
+  const text = `${O}ICOR${C}, 2021 [1]:\n> we **say** [x](y) \x1b[31mred\x07`;
+  assert.equal(answerTextForTerminal(text, true), `${BOLD}ICOR${NORMAL}, 2021 [1]:\n> we **say** [x](y) [31mred`);
+  assert.equal(answerTextForTerminal(text, false), 'ICOR, 2021 [1]:\n> we **say** [x](y) [31mred');
+  const result = { mode: 'extractive', text, sources: [], searched: { query: '', filters: {}, hits: 0 }, timings: { retrievalMs: 0, totalMs: 0 }, cached: false } satisfies AnswerResult;
+  assert.ok(renderAnswerText(result, true).startsWith(`${BOLD}ICOR${NORMAL}, 2021`));
+  assert.ok(renderAnswerText(result, false).startsWith('ICOR, 2021'));
+});
+
+test('GIVEN a search on a terminal THEN the matched words are bold with their escape sequences intact', () => {
+  const hit = { statement: { id: 1, slug: 's', title: 'T', organisation: 'O', date: null, language: 'en', url: null, externalId: null, source: 's' }, score: 1, snippet: `the ${O}Taliban${C} took\nKabul`, passage: { id: 1, ordinal: 0, text: '' }, matchedPassages: 1 };
+  const input = { query: 'taliban', page: 1, pageSize: 5, filters: '' };
+  assert.match(renderSearchText(input, { query: 'taliban', hits: [hit], total: 1 }, true), new RegExp(`\n {3}the \\x1b\\[1mTaliban\\x1b\\[22m took Kabul$`));
+  assert.match(renderSearchText(input, { query: 'taliban', hits: [hit], total: 1 }, false), /\n {3}the «Taliban» took Kabul$/);
+});
