@@ -105,7 +105,7 @@ describe('answers from the model, as the user sees them', () => {
     harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
     const { result, partials } = await harness.ask('What does ICOR say about the Taliban football team?');
     assert.equal(result.mode, 'not-found');
-    assert.match(result.text, /^The corpus doesn't cover this: the statements found don't answer the question\.\nSearched for `"icor" OR "taliban" OR "football" OR "team"`: \d+ matching passages\.$/);
+    assert.match(result.text, /^The corpus doesn't cover this: the statements found don't answer the question\.\nSearched for "icor" OR "taliban" OR "football" OR "team": \d+ matching passages\.$/);
     assert.deepEqual(result.sources, []);
     assert.deepEqual(partials, []);
   });

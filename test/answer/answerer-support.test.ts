@@ -65,16 +65,16 @@ describe('a model that misbehaves, as the user sees it', () => {
     harness.model.enqueue(
       {
         text: (request) => {
-          invented = `${scriptedModeText('invent-number', request)} ICOR demands that all imperialist troops get out of other countries [${sourceNumber(request, 'ICOR')}].`;
+          invented = `${scriptedModeText('invent-number', request)} ICOR says the withdrawal manifests the disastrous defeat of NATO [${sourceNumber(request, 'ICOR')}].`;
           return invented;
         },
       },
     );
-    const { result, partials } = await harness.ask('What does ICOR say about the occupation of Afghanistan and imperialist troops?');
+    const { result, partials } = await harness.ask('What does ICOR say about the withdrawal and the occupation of Afghanistan?');
     const changed = /According to [^,]+, (.*?) \[\d\]\./.exec(invented)![1]!;
     assert.ok(!seen(partials, result.text).includes(changed.slice(0, 40)), `"${changed}" was never shown`);
     assert.equal(result.mode, 'llm');
-    assert.equal(result.text, 'ICOR demands that all imperialist troops get out of other countries [1].\n\n(1 sentence without a verifiable source was left out.)');
+    assert.equal(result.text, 'ICOR says the withdrawal manifests the disastrous defeat of NATO [1].\n\n(1 sentence without a verifiable source was left out.)');
   });
 
   test('GIVEN a model that adds a phishing link to a cited answer THEN the link and its sentence are gone and the verified quote stays', async () => {

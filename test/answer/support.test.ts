@@ -43,7 +43,15 @@ const cases: { kind: string; sentence: string; cites: number[]; question?: strin
   { kind: 'another source’s organisation speaking', sentence: 'CIPOML rejects any imperialist and expansionist intervention in Afghanistan [2].', cites: [2], question: 'What does CIPOML say?', dropped: 'other-organisation' },
   { kind: 'a country the source names, said to hold its position', sentence: 'Germany calls for the defence of democracy and women’s rights in Afghanistan [2].', cites: [2], dropped: 'attribution' },
   { kind: 'a speaker shown saying something else', sentence: 'The Bolshevik revolutionaries urge everyone to prevent the war [5].', cites: [5], dropped: 'attribution' },
-  { kind: 'a sweeping generalisation', sentence: 'All the statements agree that NATO alone caused the war [1].', cites: [1], dropped: 'sweeping' },
+  { kind: 'a sweeping generalisation', sentence: 'JAKNA says NATO and the United States are the greatest enemy of mankind [1].', cites: [1], dropped: 'sweeping' },
+  { kind: 'a prediction the source does not make', sentence: 'JAKNA predicts that NATO will collapse under the weight of its crimes [1].', cites: [1], dropped: 'future' },
+  { kind: 'a negation dropped from the sentence it restates', sentence: 'ICOR says the withdrawal marks the end of imperialist influence in Afghanistan [2].', cites: [2], dropped: 'negation' },
+  { kind: 'a joint claim one of its sources doesn’t make', sentence: 'Both ICOR and CIPOML call the Taliban fascist [2][4].', cites: [2, 4], dropped: 'joint' },
+  { kind: 'words of another source cited to this one', sentence: 'JAKNA says the Western imperialists planned to unleash the war by playing Russia and Ukraine off against each other [1].', cites: [1], dropped: 'other-source' },
+  { kind: 'a quotation given to someone who said something else', sentence: 'The appeal recalls that the Bolshevik revolutionaries proclaimed “Proletarians of all countries, unite!” [5].', cites: [5], dropped: 'attribution' },
+  { kind: 'another author for the statement', sentence: 'The resolution was written by the Marxist-Leninist Organization of Afghanistan [2].', cites: [2], dropped: 'attribution' },
+  { kind: 'a date given as the statement’s own that is not', sentence: 'ICOR adopted the resolution on 15 September 2021 [2].', cites: [2], dropped: 'date' },
+  { kind: 'the model speaking of itself', sentence: 'I can only summarise what the ICOR resolution says about NATO [2].', cites: [2], dropped: 'instructions' },
   { kind: 'a claim in words the source doesn’t use', sentence: 'ICOR predicts economic sanctions will bring stability and prosperity [2].', cites: [2], dropped: 'overlap' },
 ];
 

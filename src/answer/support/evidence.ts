@@ -1,15 +1,18 @@
+import { splitSentences } from '../sentences.js';
 import type { NumberedSource } from '../sources.js';
 import { stem, stemsMatch } from '../terms.js';
+import { normaliseUrl, urlsIn } from './links.js';
 import { quantitiesOf, type Quantities } from './numbers.js';
-import { canonicalPhrases, DISCOURSE_WORDS, fold, FUNCTION_WORDS, isName, tokensOf, type Token } from './tokens.js';
-import { SELF_REFERENCES, verbFamily, type VerbFamily } from './verbs.js';
-import { urlsIn, normaliseUrl } from './links.js';
+import { holdersIn } from './speakers.js';
+import { canonicalPhrases, DISCOURSE_WORDS, FUNCTION_WORDS, tokensOf, type Token } from './tokens.js';
+import { isReportingWord, SELF_REFERENCES, type VerbFamily } from './verbs.js';
 
 /**
  * What one statement, as the model was given it, can support: its words (for
- * names), its stems (for content), its numbers and dates, who it says holds a
- * position, and its links. Built once per source and answer (the sources are
- * numbered afresh for each question) and kept while the source object lives.
+ * names), its stems (for content), its sentences (to align a claim with), its
+ * numbers and dates, who it says holds a position, and its links. Built once
+ * per source object (the sources are numbered afresh for each question) and
+ * kept while that object lives.
  */
 export interface SourceEvidence {
   words: Set<string>;
@@ -17,6 +20,7 @@ export interface SourceEvidence {
   wordsByPrefix: Map<string, string[]>;
   stems: Set<string>;
   stemsByPrefix: Map<string, string[]>;
+  sentences: SourceSentence[];
   quantities: Quantities;
   /** Names the text shows holding a position ("Taliban claimed …"), with the kinds of verb used. */
   holders: Map<string, Set<VerbFamily>>;
@@ -25,13 +29,22 @@ export interface SourceEvidence {
   organisationWords: Set<string>;
 }
 
-/** Words a name in a sentence shares with its source's word at least this much of the shorter one ("Ukraine" / "Ukrainian"). */
+/** One sentence of a source, for finding the sentence a claim restates. */
+export interface SourceSentence {
+  stems: Set<string>;
+  words: Set<string>;
+  /** The content stems a negation in the sentence governs: "is not the end of …" → end. */
+  negatedStems: Set<string>;
+}
+
+/** Words a name shares with another form of it, at least this much of the shorter ("Ukraine" / "Ukrainian"). */
 const MIN_SHARED_PREFIX_RATIO = 0.8;
 const MIN_SHARED_PREFIX_CHARS = 4;
-/** How far before an attributing verb its speaker may stand: "ICOR in its resolution strongly condemns". */
-export const HOLDER_WINDOW_TOKENS = 4;
-
-const LIST_NUMBER = /^[ \t]*\d{1,3}[.)][ \t]/gm;
+/** "25. TKP-ML …" and "• Iskra Group …": lines of a list, counted rather than read as numbers. */
+const NUMBERED_ITEM = /^[ \t]*\d{1,3}[.)][ \t]/gm;
+const BULLETED_ITEM = /^[ \t]*[•*–-][ \t]+\S/gm;
+/** Words that turn a statement into its opposite: a claim that drops one from the sentence it restates reverses it. */
+export const NEGATIONS: ReadonlySet<string> = new Set(['not', 'no', 'never', 'cannot', 'cant', 'dont', 'doesnt', 'didnt', 'wont', 'isnt', 'arent', 'wasnt', 'werent', 'nor', 'neither', 'nothing', 'nobody', 'none']);
 
 const cache = new WeakMap<NumberedSource, SourceEvidence>();
 
@@ -46,29 +59,61 @@ export function evidenceOf(source: NumberedSource): SourceEvidence {
 
 function buildEvidence(source: NumberedSource): SourceEvidence {
   const { organisation, title, date, url } = source.statement;
-  const passageText = canonicalPhrases(source.passages.map((passage) => passage.text).join('\n\n'));
+  const raw = source.passages.map((passage) => passage.text).join('\n\n');
+  const passageText = canonicalPhrases(raw);
   const passageTokens = tokensOf(passageText);
-  const metadataTokens = tokensOf(canonicalPhrases(`${organisation}\n${title}`));
-  const words = new Set([...passageTokens, ...metadataTokens].map((token) => token.folded));
-  const stems = new Set([...words].map(stem));
-  // "25. TKP-ML …": the numbers of a list of signatories are not quantities the statement states, but the last one counts the list.
-  const quantities = quantitiesOf(`${passageText.replace(LIST_NUMBER, ' ')}\n${title}`);
-  const listNumbers = [...passageText.matchAll(LIST_NUMBER)].map((match) => Number.parseInt(match[0], 10));
-  if (listNumbers.length > 1) quantities.values.add(Math.max(...listNumbers));
-  if (date) for (const value of quantitiesOf(date).values) quantities.values.add(value);
-  if (date) quantities.dates.push(...quantitiesOf(date).dates);
-  const urls = new Set(urlsIn(source.passages.map((passage) => passage.text).join('\n')).map((found) => normaliseUrl(found.url)));
+  const words = new Set([...passageTokens, ...tokensOf(canonicalPhrases(`${organisation}\n${title}`))].map((token) => token.folded));
+  // The numbers of a list are not quantities the statement states, but how many items it has is.
+  const quantities = quantitiesOf(`${passageText.replace(NUMBERED_ITEM, ' ')}\n${title}`);
+  const numbered = [...passageText.matchAll(NUMBERED_ITEM)].map((match) => Number.parseInt(match[0], 10));
+  if (numbered.length > 1) quantities.values.add(Math.max(...numbered));
+  const bulleted = [...passageText.matchAll(BULLETED_ITEM)].length;
+  if (bulleted > 1) quantities.values.add(bulleted);
+  if (date) {
+    const stated = quantitiesOf(date);
+    for (const value of stated.values) quantities.values.add(value);
+    quantities.dates.push(...stated.dates);
+  }
+  const urls = new Set(urlsIn(raw).map((found) => normaliseUrl(found.url)));
   if (url) urls.add(normaliseUrl(url));
+  const stems = new Set([...words].map(stem));
   return {
     words,
     wordsByPrefix: indexByPrefix(words, MIN_SHARED_PREFIX_CHARS),
     stems,
     stemsByPrefix: indexByPrefix(stems, 5),
+    sentences: source.passages.flatMap((passage) => sentencesOf(canonicalPhrases(passage.text))),
     quantities,
     holders: holdersIn(passageTokens),
     urls,
     organisationWords: new Set(tokensOf(canonicalPhrases(organisation)).map((token) => token.folded)),
   };
+}
+
+/** How many words after a negation it governs ("not the end", "not much better than"). */
+const NEGATION_REACH_TOKENS = 3;
+
+function sentencesOf(text: string): SourceSentence[] {
+  return splitSentences(text).map(({ start, end }) => {
+    const tokens = tokensOf(text.slice(start, end));
+    const negatedStems = new Set<string>();
+    tokens.forEach((token, i) => {
+      if (!NEGATIONS.has(token.folded)) return;
+      for (const [wanted] of contentWords(tokens.slice(i + 1, i + 1 + NEGATION_REACH_TOKENS))) negatedStems.add(wanted);
+    });
+    return { stems: new Set(contentWords(tokens).map(([wanted]) => wanted)), words: new Set(tokens.map((token) => token.folded)), negatedStems };
+  });
+}
+
+/** The content words of a text as [stem, token]: not function, framing or reporting words, not numbers. */
+export function contentWords(tokens: readonly Token[], skip: ReadonlySet<string> = new Set()): [string, Token][] {
+  const content = new Map<string, Token>();
+  for (const token of tokens) {
+    const word = token.folded;
+    if (word.length < 2 || /^\d/.test(word) || FUNCTION_WORDS.has(word) || DISCOURSE_WORDS.has(word) || isReportingWord(word) || SELF_REFERENCES.has(word) || NEGATIONS.has(word) || skip.has(word)) continue;
+    if (!content.has(stem(word))) content.set(stem(word), token);
+  }
+  return [...content];
 }
 
 function indexByPrefix(words: Iterable<string>, length: number): Map<string, string[]> {
@@ -84,7 +129,7 @@ function indexByPrefix(words: Iterable<string>, length: number): Map<string, str
 }
 
 /** Does a name (folded) occur among `words`, as itself or as another form of the same name ("Afghan", "Afghans", "Afghanistan")? */
-export function hasName(folded: string, words: Set<string>, byPrefix: Map<string, string[]>): boolean {
+export function hasName(folded: string, words: ReadonlySet<string>, byPrefix: ReadonlyMap<string, string[]>): boolean {
   if (words.has(folded)) return true;
   if (folded.length < MIN_SHARED_PREFIX_CHARS) return false;
   return (byPrefix.get(folded.slice(0, MIN_SHARED_PREFIX_CHARS)) ?? []).some((word) => sameNameForm(folded, word));
@@ -103,58 +148,7 @@ export function hasStem(evidence: SourceEvidence, wanted: string): boolean {
   return (evidence.stemsByPrefix.get(wanted.slice(0, 5)) ?? []).some((candidate) => stemsMatch(candidate, wanted));
 }
 
-/**
- * Who the text shows saying or demanding something: the names just before an
- * attributing verb ("Taliban claimed", "the Bolshevik revolutionaries once
- * proclaimed") and after "according to".
- */
-export function holdersIn(tokens: readonly Token[]): Map<string, Set<VerbFamily>> {
-  const holders = new Map<string, Set<VerbFamily>>();
-  const add = (token: Token, family: VerbFamily) => {
-    const families = holders.get(token.folded) ?? new Set<VerbFamily>();
-    families.add(family);
-    holders.set(token.folded, families);
-  };
-  tokens.forEach((token, i) => {
-    const family = verbFamily(token.folded);
-    if (family) for (const holder of speakersBefore(tokens, i)) add(holder, family);
-    if (token.folded === 'according' && tokens[i + 1]?.folded === 'to') for (const holder of speakersAfter(tokens, i + 2)) add(holder, 'assert');
-  });
-  return holders;
+/** Is a token of a sentence in the evidence: its stem, or (a name) another form of it? */
+export function supports(evidence: SourceEvidence, wanted: string, token: Token): boolean {
+  return hasStem(evidence, wanted) || (token.capitalised && hasName(token.folded, evidence.words, evidence.wordsByPrefix));
 }
-
-/** A word that may name who speaks: a name, or any capitalised word opening a sentence ("Taliban claimed …"). */
-export function mayNameSpeaker(token: Token): boolean {
-  return isName(token) || (token.initial && token.capitalised && token.text.length > 1 && !FUNCTION_WORDS.has(token.folded) && !DISCOURSE_WORDS.has(token.folded));
-}
-
-/** The names standing as the subject of the verb at `verbAt`: within a few words before it, not across "that" or a clause break. */
-export function speakersBefore(tokens: readonly Token[], verbAt: number, isSpeaker: (token: Token) => boolean = mayNameSpeaker): Token[] {
-  const speakers: Token[] = [];
-  for (let i = verbAt - 1; i >= 0 && i >= verbAt - HOLDER_WINDOW_TOKENS; i--) {
-    const token = tokens[i]!;
-    if (tokens[i + 1]!.punctuationBefore) break;
-    if (CLAUSE_BREAKS.has(token.folded) || verbFamily(token.folded)) break;
-    if (SELF_REFERENCES.has(token.folded)) continue;
-    if (isSpeaker(token)) speakers.push(token);
-    if (token.initial) break;
-  }
-  return speakers;
-}
-
-/** The names after "according to", up to the end of the phrase. */
-export function speakersAfter(tokens: readonly Token[], from: number, isSpeaker: (token: Token) => boolean = mayNameSpeaker): Token[] {
-  const speakers: Token[] = [];
-  for (let i = from; i < tokens.length && i < from + HOLDER_WINDOW_TOKENS; i++) {
-    const token = tokens[i]!;
-    if (i > from && token.punctuationBefore) break;
-    if (CLAUSE_BREAKS.has(token.folded) || verbFamily(token.folded)) break;
-    if (!SELF_REFERENCES.has(token.folded) && isSpeaker(token)) speakers.push(token);
-  }
-  return speakers;
-}
-
-/** Words that end the subject of a verb: what comes before them belongs to another clause. */
-const CLAUSE_BREAKS = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'since', 'while', 'whereas', 'although', 'though', 'if', 'when', 'where', 'but', 'as']);
-
-export { fold };

@@ -14,6 +14,7 @@ const FAMILIES: Record<VerbFamily, string[]> = {
     'announce', 'announces', 'announced', 'claim', 'claims', 'claimed', 'assert', 'asserts', 'asserted', 'insist', 'insists', 'insisted', 'maintain', 'maintains',
     'maintained', 'argue', 'argues', 'argued', 'stress', 'stresses', 'stressed', 'emphasise', 'emphasises', 'emphasised', 'emphasize', 'emphasizes', 'emphasized',
     'believe', 'believes', 'believed', 'describe', 'describes', 'described', 'recall', 'recalls', 'recalled', 'note', 'notes', 'noted', 'holds', 'contends', 'affirms',
+    'tell', 'tells', 'told', 'quoted', 'quotes',
   ],
   call: ['call', 'calls', 'called', 'urge', 'urges', 'urged', 'appeal', 'appeals', 'appealed', 'demand', 'demands', 'demanded', 'ask', 'asks', 'asked'],
   condemn: ['condemn', 'condemns', 'condemned', 'denounce', 'denounces', 'denounced', 'criticise', 'criticises', 'criticised', 'criticize', 'criticizes', 'criticized', 'accuse', 'accuses', 'accused', 'blame', 'blames', 'blamed'],
@@ -22,6 +23,14 @@ const FAMILIES: Record<VerbFamily, string[]> = {
 };
 
 const FAMILY_OF = new Map<string, VerbFamily>(Object.entries(FAMILIES).flatMap(([family, forms]) => forms.map((form) => [form, family as VerbFamily] as const)));
+
+/** "was announced", "is described": a passive verb's subject is what was said, not who said it ("X is quoted as saying" excepted). */
+export const PASSIVE_AUXILIARIES: ReadonlySet<string> = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
+/** Passive verbs whose subject is the speaker after all. */
+export const SPEAKING_PASSIVES: ReadonlySet<string> = new Set(['quoted', 'cited']);
+
+/** Verbs that say who made the statement: "written by X", "issued by X". */
+export const AUTHORSHIP_VERBS: ReadonlySet<string> = new Set(['written', 'issued', 'authored', 'published', 'released', 'adopted', 'drafted', 'penned']);
 
 /** The family of an attributing verb (folded), or undefined for any other word. */
 export function verbFamily(folded: string): VerbFamily | undefined {
@@ -35,6 +44,8 @@ export function verbFamily(folded: string): VerbFamily | undefined {
 export const SELF_REFERENCES: ReadonlySet<string> = new Set(
   'resolution statement statements appeal message declaration text document letter authors author signatories signatory organisation organization it they he she we their its'.split(' '),
 );
+/** Pronouns: the subject is found, and it is the statement's author. */
+export const PRONOUNS: ReadonlySet<string> = new Set('it they he she we'.split(' '));
 
 /** Reporting words carry no content of their own: a summary says "ICOR argues" where its source never does. */
 export function isReportingWord(folded: string): boolean {
