@@ -5,6 +5,7 @@ import { systemPrompt } from '../../src/answer/prompt.js';
 import { checkSupport, type UnsupportedReason } from '../../src/answer/support/check.js';
 import { resolveLinks } from '../../src/answer/support/links.js';
 import { datesOf, quantitiesOf } from '../../src/answer/support/numbers.js';
+import type { NumberedSource } from '../../src/answer/sources.js';
 import { seedSources } from './fixtures.js';
 
 /** [1] JAKNA, [2] ICOR, [3] the Afghan anarchists (no organisation), [4] CIPOML, [5] the Belarus appeal — real seed text. */
@@ -44,10 +45,9 @@ const cases: { kind: string; sentence: string; cites: number[]; question?: strin
   { kind: 'a country the source names, said to hold its position', sentence: 'Germany calls for the defence of democracy and women’s rights in Afghanistan [2].', cites: [2], dropped: 'attribution' },
   { kind: 'a speaker shown saying something else', sentence: 'The Bolshevik revolutionaries urge everyone to prevent the war [5].', cites: [5], dropped: 'attribution' },
   { kind: 'a sweeping generalisation', sentence: 'JAKNA says NATO and the United States are the greatest enemy of mankind [1].', cites: [1], dropped: 'sweeping' },
-  { kind: 'a prediction the source does not make', sentence: 'JAKNA predicts that NATO will collapse under the weight of its crimes [1].', cites: [1], dropped: 'future' },
+  { kind: 'a prediction the source does not make', sentence: 'JAKNA predicts that NATO and the United States will bomb Afghanistan again [1].', cites: [1], dropped: 'future' },
   { kind: 'a negation dropped from the sentence it restates', sentence: 'ICOR says the withdrawal marks the end of imperialist influence in Afghanistan [2].', cites: [2], dropped: 'negation' },
   { kind: 'a joint claim one of its sources doesn’t make', sentence: 'Both ICOR and CIPOML call the Taliban fascist [2][4].', cites: [2, 4], dropped: 'joint' },
-  { kind: 'words of another source cited to this one', sentence: 'JAKNA says the Western imperialists planned to unleash the war by playing Russia and Ukraine off against each other [1].', cites: [1], dropped: 'other-source' },
   { kind: 'a quotation given to someone who said something else', sentence: 'The appeal recalls that the Bolshevik revolutionaries proclaimed “Proletarians of all countries, unite!” [5].', cites: [5], dropped: 'attribution' },
   { kind: 'another author for the statement', sentence: 'The resolution was written by the Marxist-Leninist Organization of Afghanistan [2].', cites: [2], dropped: 'attribution' },
   { kind: 'a date given as the statement’s own that is not', sentence: 'ICOR adopted the resolution on 15 September 2021 [2].', cites: [2], dropped: 'date' },
@@ -63,6 +63,20 @@ describe('is a cited sentence supported by what it cites?', () => {
       else assert.equal(result.supported ? 'kept' : result.reason, dropped, JSON.stringify(result));
     });
   }
+
+  test('GIVEN a sentence another given source says better THEN it is dropped (other-source)', () => {
+    const source = (n: number, organisation: string, text: string): NumberedSource => ({
+      n,
+      statement: { id: n, slug: `s${n}`, externalId: null, source: `s${n}`, title: `Statement ${n}`, organisation, date: null, language: 'en', url: null },
+      passages: [{ id: n, ordinal: 0, text, primary: true, rank: 0 }],
+    });
+    const cited = source(1, 'First Front', 'The imperialists plan a war between Russia and Ukraine, and the war serves capital and its tycoons.');
+    const other = source(2, 'Second League', 'The imperialists plan to unleash a fratricidal war between Russia and Ukraine that serves the tycoons of capital.');
+    const judge = (sentence: string, given: NumberedSource[]) => checkSupport(sentence, [cited], { question: 'Who plans the war?', instructions, sources: given, language: 'en' });
+    const sentence = 'The First Front says the imperialists plan to unleash a fratricidal war between Russia and Ukraine that serves the tycoons of capital [1].';
+    assert.deepEqual(judge(sentence, [cited]), { supported: true }, 'alone, the cited source is enough');
+    assert.equal((judge(sentence, [cited, other]) as { reason?: string }).reason, 'other-source', 'beside a source with exactly these words, it is that source\'s sentence');
+  });
 
   test('GIVEN an answer in another language than its sources THEN numbers and acronyms are still checked, the wording is not', () => {
     const de = (sentence: string) => checkSupport(sentence, [sources[1]!], { question: 'Was sagt die ICOR?', instructions, sources, language: 'de' });

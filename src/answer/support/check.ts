@@ -25,7 +25,7 @@ import { canonicalPhrases, isName, tokensOf, type Token } from './tokens.js';
  * hand-labelled sets.
  */
 
-export type UnsupportedReason = 'number' | 'date' | 'name' | 'other-organisation' | 'attribution' | 'instructions' | 'overlap' | 'other-source' | 'joint' | 'sweeping' | 'future' | 'negation';
+export type UnsupportedReason = 'number' | 'date' | 'name' | 'other-organisation' | 'attribution' | 'instructions' | 'overlap' | 'other-source' | 'joint' | 'sweeping' | 'reported' | 'future' | 'negation';
 
 export type SupportVerdict = { supported: true } | { supported: false; reason: UnsupportedReason; detail: string };
 
@@ -80,7 +80,8 @@ export function checkSupport(sentence: string, cited: readonly NumberedSource[],
 
   if (!sameLanguage) return { supported: true };
   const uncited = context.sources.filter((source) => !cited.includes(source)).map(evidenceOf);
-  const failure = contentFailure(tokens, evidence, uncited, context.instructions, new Set(evidence.flatMap((e) => [...e.organisationWords])));
+  const statementDates = cited.flatMap((source) => (source.statement.date ? quantitiesOf(source.statement.date).dates : []));
+  const failure = contentFailure(text, tokens, evidence, uncited, { instructions: context.instructions, ownNames: new Set(evidence.flatMap((e) => [...e.organisationWords])), statementDates });
   return failure ? unsupported(failure.reason, failure.detail) : { supported: true };
 }
 

@@ -2,8 +2,8 @@ import { splitSentences } from '../sentences.js';
 import type { NumberedSource } from '../sources.js';
 import { stem, stemsMatch } from '../terms.js';
 import { normaliseUrl, urlsIn } from './links.js';
-import { quantitiesOf, type Quantities } from './numbers.js';
-import { holdersIn } from './speakers.js';
+import { datesOf, quantitiesOf, type DatePoint, type Quantities } from './numbers.js';
+import { attributions, holdersIn } from './speakers.js';
 import { canonicalPhrases, DISCOURSE_WORDS, FUNCTION_WORDS, tokensOf, type Token } from './tokens.js';
 import { isReportingWord, SELF_REFERENCES, type VerbFamily } from './verbs.js';
 
@@ -35,6 +35,10 @@ export interface SourceSentence {
   words: Set<string>;
   /** The content stems a negation in the sentence governs: "is not the end of …" → end. */
   negatedStems: Set<string>;
+  /** Who the sentence says speaks ("Taliban claimed …"): what follows is theirs, not the statement's. */
+  speakers: string[];
+  /** The dates the sentence gives. */
+  dates: DatePoint[];
 }
 
 /** Words a name shares with another form of it, at least this much of the shorter ("Ukraine" / "Ukrainian"). */
@@ -101,7 +105,13 @@ function sentencesOf(text: string): SourceSentence[] {
       if (!NEGATIONS.has(token.folded)) return;
       for (const [wanted] of contentWords(tokens.slice(i + 1, i + 1 + NEGATION_REACH_TOKENS))) negatedStems.add(wanted);
     });
-    return { stems: new Set(contentWords(tokens).map(([wanted]) => wanted)), words: new Set(tokens.map((token) => token.folded)), negatedStems };
+    return {
+      stems: new Set(contentWords(tokens).map(([wanted]) => wanted)),
+      words: new Set(tokens.map((token) => token.folded)),
+      negatedStems,
+      speakers: attributions(tokens).flatMap((attribution) => attribution.speakers.map((speaker) => speaker.folded)),
+      dates: datesOf(text.slice(start, end)),
+    };
   });
 }
 

@@ -12,6 +12,8 @@ import { PASSIVE_AUXILIARIES, PRONOUNS, SELF_REFERENCES, SPEAKING_PASSIVES, verb
 /** How far before an attributing verb its speaker may stand: "ICOR in its resolution strongly condemns". */
 export const SPEAKER_WINDOW_TOKENS = 4;
 
+const COORDINATORS = new Set(['and', 'or', 'but', 'then', 'also']);
+
 /** Words that end the subject of a verb: what comes before them belongs to another clause. */
 const CLAUSE_BREAKS = new Set(['that', 'which', 'who', 'whom', 'whose', 'because', 'since', 'while', 'whereas', 'although', 'though', 'if', 'when', 'where', 'but', 'as']);
 
@@ -31,6 +33,8 @@ export function mayNameSpeaker(token: Token): boolean {
 export function speakersBefore(tokens: readonly Token[], verbAt: number, isSpeaker: (token: Token) => boolean = mayNameSpeaker): Token[] {
   const verb = tokens[verbAt]!;
   if (PASSIVE_AUXILIARIES.has(tokens[verbAt - 1]?.folded ?? '') && !SPEAKING_PASSIVES.has(verb.folded)) return [];
+  // "rejects the plans of the USA and calls for peace": the second verb shares the first one's subject.
+  if (COORDINATORS.has(tokens[verbAt - 1]?.folded ?? '')) return [];
   const speakers: Token[] = [];
   let from = verbAt - 1;
   if (PASSIVE_AUXILIARIES.has(tokens[from]?.folded ?? '')) from--;

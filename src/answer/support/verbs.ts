@@ -10,13 +10,16 @@ export type VerbFamily = 'assert' | 'call' | 'condemn' | 'warn' | 'praise';
 
 const FAMILIES: Record<VerbFamily, string[]> = {
   assert: [
-    'say', 'says', 'said', 'saying', 'state', 'states', 'stated', 'declare', 'declares', 'declared', 'proclaim', 'proclaims', 'proclaimed', 'write', 'writes', 'wrote',
+    // Not "state(s)": far more often a noun ("an Islamic State", "member states") than a verb.
+    'say', 'says', 'said', 'saying', 'stated', 'declare', 'declares', 'declared', 'proclaim', 'proclaims', 'proclaimed', 'write', 'writes', 'wrote',
     'announce', 'announces', 'announced', 'claim', 'claims', 'claimed', 'assert', 'asserts', 'asserted', 'insist', 'insists', 'insisted', 'maintain', 'maintains',
     'maintained', 'argue', 'argues', 'argued', 'stress', 'stresses', 'stressed', 'emphasise', 'emphasises', 'emphasised', 'emphasize', 'emphasizes', 'emphasized',
     'believe', 'believes', 'believed', 'describe', 'describes', 'described', 'recall', 'recalls', 'recalled', 'note', 'notes', 'noted', 'holds', 'contends', 'affirms',
-    'tell', 'tells', 'told', 'quoted', 'quotes',
+    'tell', 'tells', 'told', 'quoted', 'quotes', 'admit', 'admits', 'admitted', 'admitting', 'acknowledge', 'acknowledges', 'acknowledged', 'concede', 'concedes',
+    'conceded', 'confess', 'confesses', 'confessed', 'deny', 'denies', 'denied', 'promise', 'promises', 'promised', 'pledge', 'pledges', 'pledged', 'vow', 'vows',
+    'vowed', 'suggest', 'suggests', 'suggested', 'explain', 'explains', 'explained', 'reports', 'reported', 'announcing', 'claiming', 'arguing', 'insisting',
   ],
-  call: ['call', 'calls', 'called', 'urge', 'urges', 'urged', 'appeal', 'appeals', 'appealed', 'demand', 'demands', 'demanded', 'ask', 'asks', 'asked'],
+  call: ['call', 'calls', 'called', 'urge', 'urges', 'urged', 'appeal', 'appeals', 'appealed', 'demand', 'demands', 'demanded', 'ask', 'asks', 'asked', 'advise', 'advises', 'advised', 'calling', 'urging', 'demanding'],
   condemn: ['condemn', 'condemns', 'condemned', 'denounce', 'denounces', 'denounced', 'criticise', 'criticises', 'criticised', 'criticize', 'criticizes', 'criticized', 'accuse', 'accuses', 'accused', 'blame', 'blames', 'blamed'],
   warn: ['warn', 'warns', 'warned', 'predict', 'predicts', 'predicted'],
   praise: ['praise', 'praises', 'praised', 'welcome', 'welcomes', 'welcomed', 'hail', 'hails', 'hailed'],
