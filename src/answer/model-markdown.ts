@@ -1,3 +1,4 @@
+import { findQuotations } from './quotations.js';
 import { urlsIn } from './support/links.js';
 
 /**
@@ -7,15 +8,18 @@ import { urlsIn } from './support/links.js';
  * spoilers, inline code and heading marks go and their words stay; code
  * fences go. Block quotes ("> ") and list markers are structure the grounder
  * reads, and links are judged against the cited sources later, so both are
- * left as written.
+ * left as written; so is a quotation, which must stay the source's own
+ * characters ("***_~~nested~~_***" included) to be verified.
  */
 export function plainFromModelMarkdown(unit: string): string {
-  // URLs may hold "_" or "*" that are not emphasis: set them aside first.
-  const links = urlsIn(unit);
+  // Quotations and URLs ("a_b_c") hold characters that are not the model's formatting: set them aside first.
+  const spans = [...findQuotations(unit).map((q) => ({ start: q.start, end: q.end })), ...urlsIn(unit)]
+    .sort((a, b) => a.start - b.start)
+    .filter((span, i, all) => i === 0 || span.start >= all[i - 1]!.end);
   const kept: string[] = [];
   let text = '';
   let at = 0;
-  for (const link of links) {
+  for (const link of spans) {
     text += unit.slice(at, link.start) + placeholder(kept.length);
     kept.push(unit.slice(link.start, link.end));
     at = link.end;

@@ -39,8 +39,11 @@ export interface SupportContext {
   language: string;
 }
 
+/** Discord mentions, channels, timestamps and emoji, and @everyone/@here: no claim, whatever their digits; the renderer neutralises them. */
+const DISCORD_SYNTAX = /<(?:@[!&]?|#)\d+>|<\/[\w -]+:\d+>|<t:-?\d+(?::[tTdDfFR])?>|<a?:\w+:\d+>|@(?:everyone|here)\b/g;
+
 export function checkSupport(sentence: string, cited: readonly NumberedSource[], context: SupportContext): SupportVerdict {
-  const text = canonicalPhrases(stripMarkers(sentence));
+  const text = canonicalPhrases(stripMarkers(sentence).replace(DISCORD_SYNTAX, ' '));
   const tokens = tokensOf(text);
   const evidence = cited.map(evidenceOf);
   const question = questionEvidence(context.question);

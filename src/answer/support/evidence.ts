@@ -86,7 +86,8 @@ function buildEvidence(source: NumberedSource): SourceEvidence {
     wordsByPrefix: indexByPrefix(words, MIN_SHARED_PREFIX_CHARS),
     stems,
     stemsByPrefix: indexByPrefix(stems, 5),
-    sentences: source.passages.flatMap((passage) => sentencesOf(canonicalPhrases(passage.text))),
+    // The title is the statement's own words too ("The people of Afghanistan can only liberate themselves!").
+    sentences: [title, ...source.passages.map((passage) => passage.text)].flatMap((text) => sentencesOf(canonicalPhrases(text))),
     quantities,
     holders: holdersIn(passageTokens),
     urls,

@@ -50,8 +50,9 @@ const LEAD_IN = /[,;]?\s*\b(?:at|from|see|visit|via|on|under|here)\s*:?\s*$/i;
 
 /**
  * The text with every link `isAllowed` refuses removed — a masked link keeps
- * its label, a bare one goes with the words leading up to it — and every
- * allowed one written out plainly ("label (url)").
+ * its label, a bare one goes with the words leading up to it. An allowed link
+ * stays as written (a quotation of the source keeps its words; the renderer
+ * shows it as text).
  */
 export function resolveLinks(text: string, isAllowed: (url: string) => boolean): { text: string; removed: number } {
   const links = urlsIn(text);
@@ -62,7 +63,7 @@ export function resolveLinks(text: string, isAllowed: (url: string) => boolean):
   for (const link of links) {
     let head = text.slice(at, link.start);
     const allowed = isAllowed(link.url);
-    if (allowed) out += head + (link.label !== undefined ? `${link.label} (${link.url})` : link.url);
+    if (allowed) out += head + text.slice(link.start, link.end);
     else {
       removed++;
       if (link.label === undefined) head = head.replace(LEAD_IN, ' ');
