@@ -8,6 +8,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   search: async () => (await import('./search.js')).benchSearch(),
   answerer: async () => (await import('./answerer.js')).benchAnswerer(),
   discord: async () => (await import('./discord-defer.js')).benchDiscordDefer(),
+  faithfulness: async () => (await import('./faithfulness.js')).benchFaithfulness(),
 };
 
 const wanted = process.argv.slice(2);

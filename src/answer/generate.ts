@@ -15,7 +15,8 @@ type Usage = { promptTokens: number; completionTokens: number };
 /**
  * Ask the model and ground its answer while it streams. `onPartial` gets the
  * verified text so far, and only once it holds a valid citation. An answer
- * with no valid citation gets one stricter retry; then it has failed (the
+ * with no valid citation (none named a source, or no cited sentence was
+ * supported by its source) gets one stricter retry; then it has failed (the
  * caller answers extractively). A stream cut off midway fails too: the user
  * must get a complete answer, and half of one with a cited first sentence is
  * not that. Aborting rethrows the abort.
@@ -32,15 +33,22 @@ export async function generateGroundedAnswer(args: {
 }): Promise<Generation> {
   let usage: Usage | undefined;
   let firstTokenMs: number | undefined;
+  let unsupported = false;
   const started = performance.now();
   for (const strict of [false, true]) {
-    const grounder = new AnswerGrounder(args.sources, args.language);
+    const messages = buildMessages({ question: args.question, history: args.history, sources: args.sources, language: args.language, strict });
+    const grounder = new AnswerGrounder(args.sources, {
+      language: args.language,
+      question: args.question,
+      instructions: messages[0]!.content,
+      onUnsupported: (sentence, verdict) => args.log.debug({ reason: verdict.reason, detail: verdict.detail, chars: sentence.length }, 'sentence not supported by its sources; dropped'),
+    });
     const emit = (grew: boolean) => {
       if (grew && grounder.hasCitation) args.onPartial?.(grounder.verifiedText);
     };
     const attemptStarted = performance.now();
     try {
-      const outcome = await args.client.streamChat(buildMessages({ question: args.question, history: args.history, sources: args.sources, language: args.language, strict }), {
+      const outcome = await args.client.streamChat(messages, {
         signal: args.signal,
         onText: (delta) => emit(grounder.push(delta)),
       });
@@ -60,6 +68,8 @@ export async function generateGroundedAnswer(args: {
     if (grounded.notInSources) return { kind: 'not-in-sources', usage, firstTokenMs };
     if (grounder.hasCitation) return { kind: 'answer', grounded, usage, firstTokenMs };
     args.log.warn({ strict, dropped: grounded.dropped }, 'model answer had no valid citation');
+    unsupported = grounded.dropped.unsupported > 0;
   }
-  return { kind: 'failed', reason: 'no valid citation', transient: false, usage };
+  // Said so in the reply's footer: "The model's answer could not be used (…)".
+  return { kind: 'failed', reason: unsupported ? 'no sentence supported by its sources' : 'no valid citation', transient: false, usage };
 }

@@ -1,8 +1,12 @@
 import { findMarkers, formatMarkers, stripMarkers, type MarkerMatch } from './citations.js';
 import { isConnective } from './connective.js';
 import { messagesFor } from './messages.js';
+import { plainFromModelMarkdown } from './model-markdown.js';
 import { findQuotations, verifyQuotation, type Quotation } from './quotations.js';
 import { citedSource, type NumberedSource } from './sources.js';
+import { checkSupport, type SupportVerdict } from './support/check.js';
+import { evidenceOf } from './support/evidence.js';
+import { normaliseUrl, resolveLinks } from './support/links.js';
 import { takeUnit, leadingWhitespace, type Unit } from './units.js';
 import type { CitedSource } from './types.js';
 
@@ -10,7 +14,12 @@ import type { CitedSource } from './types.js';
  * Grounding, enforced in code on the model's streamed text, one unit (sentence
  * or block quote) at a time:
  *
- * - A citation marker naming no source is removed.
+ * - The model's Markdown becomes plain text (model-markdown.ts): the answer
+ *   carries no formatting of the model's.
+ * - A citation marker naming no source is removed; a unit whose markers all
+ *   named none is dropped (it claimed a source and has none).
+ * - A link is kept only when a source the unit cites carries it; others are
+ *   removed, a masked link keeping its words.
  * - A quotation must be in the source its sentence cites (the marker after the
  *   quotation, else the one before it); a unit holding a quotation that isn't
  *   there is dropped whole, since un-quoting it would still put the words in
@@ -19,8 +28,12 @@ import type { CitedSource } from './types.js';
  *   short, no quotation, no number, no name (no capitalised word after the
  *   first) — "Here is what the sources say:", "In short, both agree." A claim
  *   about someone names them or something, so it can't pass as connective.
+ * - A cited sentence must be supported by what it cites (support/check.ts):
+ *   its names, numbers and dates are there, whoever it says holds a position
+ *   holds it there, and its words are mostly the cited passages' words — not
+ *   the instructions'. One that isn't is dropped like an uncited one.
  * - A block quote is attributed by a marker inside it, or by the line
- *   introducing it ("**ICOR** [2]:").
+ *   introducing it ("ICOR [2]:").
  * - Accepted markers are renumbered 1, 2, … in order of first citation, as
  *   they are accepted, so partial and final text number alike.
  *
@@ -35,12 +48,27 @@ const LIST_PREFIX = /^\s*(?:[-*•+]|\d{1,3}[.)]|#{1,6})\s+/;
 
 type Separator = '' | ' ' | '\n' | '\n\n';
 
+export interface Dropped {
+  uncited: number;
+  badQuote: number;
+  unsupported: number;
+}
+
+/** What the grounder needs besides the sources: the question and the model's instructions (for the support check). */
+export interface GroundingContext {
+  language: string;
+  question: string;
+  instructions: string;
+  /** Told why each cited sentence was dropped as unsupported (logs, the benchmark). */
+  onUnsupported?: (sentence: string, verdict: Extract<SupportVerdict, { supported: false }>) => void;
+}
+
 export interface GroundedAnswer {
   /** The verified text, markers renumbered, with a note when units were left out. */
   text: string;
   sources: CitedSource[];
-  /** Units dropped: uncited claims and unverifiable quotations. */
-  dropped: { uncited: number; badQuote: number };
+  /** Units dropped: uncited claims, unverifiable quotations, sentences their sources don't support. */
+  dropped: Dropped;
   /** The model said the sources don't answer the question (and cited nothing). */
   notInSources: boolean;
 }
@@ -55,11 +83,11 @@ export class AnswerGrounder {
   private previous: { cites: number[]; introduces: boolean } = { cites: [], introduces: false };
   private stopped = false;
   private sentinelSeen = false;
-  readonly dropped = { uncited: 0, badQuote: 0 };
+  readonly dropped: Dropped = { uncited: 0, badQuote: 0, unsupported: 0 };
 
   constructor(
     private readonly sources: readonly NumberedSource[],
-    private readonly language: string,
+    private readonly context: GroundingContext,
   ) {
     this.byNumber = new Map(sources.map((source) => [source.n, source]));
   }
@@ -93,8 +121,8 @@ export class AnswerGrounder {
 
   /** The answer as it stands: final once `end()` was called. */
   result(): GroundedAnswer {
-    const droppedCount = this.dropped.uncited + this.dropped.badQuote;
-    const note = droppedCount > 0 && this.hasCitation ? `\n\n_${messagesFor(this.language).removed(droppedCount)}_` : '';
+    const droppedCount = this.dropped.uncited + this.dropped.badQuote + this.dropped.unsupported;
+    const note = droppedCount > 0 && this.hasCitation ? `\n\n${messagesFor(this.context.language).removed(droppedCount)}` : '';
     return {
       text: `${this.out}${note}`,
       sources: this.citedSources(),
@@ -124,22 +152,34 @@ export class AnswerGrounder {
     return this.out !== before;
   }
 
-  private judge(unit: Unit): void {
+  private judge(raw: Unit): void {
     if (this.stopped) return;
-    if (unit.text.includes(NOT_IN_SOURCES)) {
-      this.sentinelSeen = true;
-      return this.skip(unit);
+    if (raw.text.includes(NOT_IN_SOURCES)) {
+      // The protocol's reply opens with it; a sentence that only mentions it repeats the instructions.
+      if (/^\W*NOT_IN_SOURCES/.test(raw.text)) this.sentinelSeen = true;
+      else this.dropped.uncited++;
+      return this.skip(raw);
     }
+    const unit: Unit = { ...raw, text: plainFromModelMarkdown(raw.text) };
     if (unit.kind === 'sentence' && SOURCES_HEADING.test(stripMarkers(unit.text))) {
       this.stopped = true;
       return;
     }
-    const markers = findMarkers(unit.text);
-    const cites = unique(markers.flatMap((marker) => marker.numbers.filter((n) => this.byNumber.has(n))));
-    const body = unit.kind === 'block-quote' ? blockQuoteBody(unit.text) : unit.text.replace(LIST_PREFIX, '');
+    const written = findMarkers(unit.text);
+    const cites = unique(written.flatMap((marker) => marker.numbers.filter((n) => this.byNumber.has(n))));
+    if (written.length > 0 && cites.length === 0) {
+      // "Further evidence is in source [7]." claimed a source; without one it is an uncited claim.
+      this.dropped.uncited++;
+      return this.skip(unit);
+    }
+    const introduced = unit.kind === 'block-quote' && cites.length === 0 && this.previous.introduces ? this.previous.cites : [];
+    const linkSources = [...cites, ...introduced].map((n) => evidenceOf(this.byNumber.get(n)!).urls);
+    const text = resolveLinks(unit.text, (url) => linkSources.some((urls) => urls.has(normaliseUrl(url)))).text;
+    const markers = findMarkers(text);
+    const body = unit.kind === 'block-quote' ? blockQuoteBody(text) : text.replace(LIST_PREFIX, '');
     const quotations: { quotation: Quotation; candidates: number[] }[] =
       unit.kind === 'block-quote'
-        ? [{ quotation: { start: 0, end: body.length, text: body }, candidates: cites.length > 0 ? cites : this.previous.introduces ? this.previous.cites : [] }]
+        ? [{ quotation: { start: 0, end: body.length, text: body }, candidates: cites.length > 0 ? cites : introduced }]
         : findQuotations(body).map((quotation) => ({ quotation, candidates: this.citesFor(quotation, findMarkers(body)) }));
 
     const verified: { n: number; passageId: number; fragments: string[] }[] = [];
@@ -156,6 +196,15 @@ export class AnswerGrounder {
       this.dropped.uncited++;
       return this.skip(unit);
     }
+    // A block quote is the source's own words (verified above); a sentence is the model's, and must be supported by what it cites.
+    if (unit.kind === 'sentence' && attributed.length > 0) {
+      const verdict = checkSupport(body, attributed.map((n) => this.byNumber.get(n)!), { question: this.context.question, instructions: this.context.instructions, sources: this.sources, language: this.context.language });
+      if (!verdict.supported) {
+        this.dropped.unsupported++;
+        this.context.onUnsupported?.(body, verdict);
+        return this.skip(unit);
+      }
+    }
     for (const n of attributed) if (!this.display.has(n)) this.display.set(n, this.display.size + 1);
     for (const { n, passageId, fragments } of verified) {
       const byPassage = this.quotes.get(n) ?? new Map<number, string[]>();
@@ -164,7 +213,7 @@ export class AnswerGrounder {
       byPassage.set(passageId, list);
       this.quotes.set(n, byPassage);
     }
-    this.accept(this.renumber(unit.text, markers), unit.separator);
+    this.accept(this.renumber(text, markers), unit.separator);
     const plain = stripMarkers(body).trimEnd();
     this.previous = { cites: attributed, introduces: plain.endsWith(':') };
   }

@@ -82,10 +82,10 @@ export function messagesFor(language: string): Messages {
   return MESSAGES[language] ?? en;
 }
 
-/** "Searched for `iraq OR war` (organisation ICOR, from 2021): 0 matching passages." */
+/** 'Searched for "iraq" OR "war" (organisation ICOR, from 2021): 0 matching passages.' Plain text, like every answer. */
 export function describeSearch(searched: SearchedDescription, language: string): string {
   const m = messagesFor(language);
-  const query = searched.query ? `\`${searched.query.replaceAll('`', "'")}\`` : m.nothingSearchable;
+  const query = searched.query || m.nothingSearchable;
   const { organisation, from, to } = searched.filters;
   const filters = [organisation && m.filterOrganisation(organisation), from && m.filterFrom(from), to && m.filterTo(to)].filter(Boolean);
   return m.searched(query, filters.length > 0 ? ` (${filters.join(', ')})` : '', searched.hits);

@@ -48,9 +48,15 @@ export type AnswerMode = 'llm' | 'extractive' | 'not-found' | 'fallback';
 
 export interface AnswerResult {
   mode: AnswerMode;
-  /** Why the model's answer was not used (mode 'fallback'), e.g. 'timeout', 'no valid citation'. */
+  /** Why the model's answer was not used (mode 'fallback'), e.g. 'timeout', 'no sentence supported by its sources'. */
   fallbackReason?: string;
-  /** [n] markers numbered in citation order, matching `sources[].n`. */
+  /**
+   * Plain text, never Markdown: every character is to be shown as it is,
+   * escaped by each surface for itself. The only structure is the bot's own:
+   * [n] markers numbered in citation order (matching `sources[].n`), lines
+   * starting "> " (block quotes, verified verbatim), and bold spans between
+   * HIGHLIGHT_OPEN and HIGHLIGHT_CLOSE (src/search/highlight.ts).
+   */
   text: string;
   sources: CitedSource[];
   searched: { query: string; filters: { organisation?: string; from?: string; to?: string }; hits: number };

@@ -123,7 +123,7 @@ async function ask(session: ConsoleOptions & { answerer: Answerer }, command: Ex
       }
     : undefined;
   const result = await session.answerer.answer(request, { ...(onPartial ? { onPartial } : {}) });
-  const rendered = renderAnswerText(result);
+  const rendered = renderAnswerText(result, session.interactive);
   if (printed === '') return rendered;
   // What streamed is already on screen: finish it, or start over when the final text differs (a fallback).
   return rendered.startsWith(printable(printed)) ? rendered.slice(printable(printed).length) : `\n\n${rendered}`;

@@ -13,7 +13,7 @@ describe('answers without a model, and the corpus not covering a question', () =
       assert.equal(result.mode, 'not-found');
       assert.equal(
         result.text,
-        "The corpus doesn't cover this: no statement in it matches the question.\nSearched for `\"quantum\" OR \"chromodynamics\"` (organisation ICOR, from 2020, to 2022-12-31): 0 matching passages.",
+        "The corpus doesn't cover this: no statement in it matches the question.\nSearched for \"quantum\" OR \"chromodynamics\" (organisation ICOR, from 2020, to 2022-12-31): 0 matching passages.",
       );
       assert.deepEqual(result.searched, { query: '"quantum" OR "chromodynamics"', filters: { organisation: 'ICOR', from: '2020', to: '2022-12-31' }, hits: 0 });
       assert.deepEqual(result.sources, []);

@@ -105,7 +105,7 @@ describe('answers from the model, as the user sees them', () => {
     harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
     const { result, partials } = await harness.ask('What does ICOR say about the Taliban football team?');
     assert.equal(result.mode, 'not-found');
-    assert.match(result.text, /^The corpus doesn't cover this: the statements found don't answer the question\.\nSearched for `"icor" OR "taliban" OR "football" OR "team"`: \d+ matching passages\.$/);
+    assert.match(result.text, /^The corpus doesn't cover this: the statements found don't answer the question\.\nSearched for "icor" OR "taliban" OR "football" OR "team": \d+ matching passages\.$/);
     assert.deepEqual(result.sources, []);
     assert.deepEqual(partials, []);
   });
@@ -128,7 +128,7 @@ describe('answers from the model, as the user sees them', () => {
     assert.equal((user.match(/<source /g) ?? []).length, (user.match(/<\/source>/g) ?? []).length, 'a passage cannot open or close a source');
     assert.match(user, /‹\/source>‹source n="1" organisation="ICOR">/);
     assert.equal(result.mode, 'llm');
-    assert.equal(result.text, 'The Committee calls on all parties to stop the war against the Afghan people [1].\n\n_(1 sentence without a verifiable source was left out.)_');
+    assert.equal(result.text, 'The Committee calls on all parties to stop the war against the Afghan people [1].\n\n(1 sentence without a verifiable source was left out.)');
     assert.equal(result.sources[0]?.organisation, 'Committee for Peaceful Afghanistan');
     for (const partial of partials) assert.doesNotMatch(partial, /heroes|evil/);
     assertGrounded(result);
@@ -147,7 +147,7 @@ describe('answers from the model, as the user sees them', () => {
     assert.equal(result.mode, 'llm');
     assert.equal(
       result.text,
-      'Die ICOR bezeichnet die Taliban als faschistisch [1]. Sie schreibt: „Down with Taliban!“ [1]\n\n_(1 Satz ohne überprüfbare Quelle wurde weggelassen.)_',
+      'Die ICOR bezeichnet die Taliban als faschistisch [1]. Sie schreibt: „Down with Taliban!“ [1]\n\n(1 Satz ohne überprüfbare Quelle wurde weggelassen.)',
       'the English quotation stays verbatim; a translated "quotation" is not in the source',
     );
   });

@@ -2,14 +2,15 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { isConnective } from '../../src/answer/connective.js';
 import { AnswerGrounder } from '../../src/answer/grounder.js';
+import { systemPrompt } from '../../src/answer/prompt.js';
 import { findQuotations } from '../../src/answer/quotations.js';
 import { seedSources } from './fixtures.js';
 
 /** Sources [1] JAKNA, [2] ICOR, [3] (no organisation), [4] CIPOML, [5] Belarus appeal — real seed text. */
 const sources = seedSources();
 
-function ground(modelText: string, { chunk = 7, truncated = false } = {}) {
-  const grounder = new AnswerGrounder(sources, 'en');
+function ground(modelText: string, { chunk = 7, truncated = false, question = 'What do the statements say?' } = {}) {
+  const grounder = new AnswerGrounder(sources, { language: 'en', question, instructions: systemPrompt('en', false) });
   const partials: string[] = [];
   for (let i = 0; i < modelText.length; i += chunk) {
     if (grounder.push(modelText.slice(i, i + chunk))) partials.push(grounder.verifiedText);
@@ -29,7 +30,7 @@ describe('grounding the model text a user would see', () => {
     {
       name: 'GIVEN a citation of [9] of 5 sources THEN [9] is not shown and its sentence is left out',
       model: 'ICOR calls the withdrawal a disastrous defeat of NATO [2]. The Taliban were trained by Mars [9].',
-      shows: 'ICOR calls the withdrawal a disastrous defeat of NATO [1].\n\n_(1 sentence without a verifiable source was left out.)_',
+      shows: 'ICOR calls the withdrawal a disastrous defeat of NATO [1].\n\n(1 sentence without a verifiable source was left out.)',
       sources: ['ICOR'],
     },
     {
@@ -41,7 +42,7 @@ describe('grounding the model text a user would see', () => {
     {
       name: 'GIVEN a fabricated quotation THEN its sentence is never shown',
       model: 'JAKNA condemns the invasion [1]. JAKNA calls Russia “a glorious liberator of Ukraine” [1].',
-      shows: 'JAKNA condemns the invasion [1].\n\n_(1 sentence without a verifiable source was left out.)_',
+      shows: 'JAKNA condemns the invasion [1].\n\n(1 sentence without a verifiable source was left out.)',
       sources: ['JAKNA'],
     },
     {
@@ -71,7 +72,7 @@ describe('grounding the model text a user would see', () => {
     {
       name: 'GIVEN connective text and an uncited claim THEN the connective text stays and the claim goes',
       model: 'Here is what the sources say:\n\n- ICOR demands the withdrawal of all imperialist troops [2].\n- The CIPOML supports the Taliban.',
-      shows: 'Here is what the sources say:\n\n- ICOR demands the withdrawal of all imperialist troops [1].\n\n_(1 sentence without a verifiable source was left out.)_',
+      shows: 'Here is what the sources say:\n\n- ICOR demands the withdrawal of all imperialist troops [1].\n\n(1 sentence without a verifiable source was left out.)',
       sources: ['ICOR'],
     },
     {
@@ -83,7 +84,7 @@ describe('grounding the model text a user would see', () => {
     {
       name: 'GIVEN a block quote that is not in the source THEN it is left out',
       model: 'JAKNA [1]:\n> We welcome the liberation of Ukraine.\n\nICOR demands the withdrawal of all imperialist troops [2].',
-      shows: 'JAKNA [1]:\n\nICOR demands the withdrawal of all imperialist troops [2].\n\n_(1 sentence without a verifiable source was left out.)_',
+      shows: 'JAKNA [1]:\n\nICOR demands the withdrawal of all imperialist troops [2].\n\n(1 sentence without a verifiable source was left out.)',
       sources: ['JAKNA', 'ICOR'],
     },
     {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { EDIT_INTERVAL_MS } from '../../src/discord/stream-editor.js';
 import { failOnUnhandledRejections, match } from '../doubles/discord/index.js';
+import { promptSources } from '../doubles/openai-modes.js';
 import { sourceNumber, type ReceivedRequest } from '../doubles/openai-server.js';
 import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
@@ -90,9 +91,14 @@ test('GIVEN the gateway drops mid-answer THEN the client resumes and the answer 
 });
 
 test('GIVEN an answer longer than one message THEN it is split at sentences into follow-ups, every [n] whole, sources after it', async () => {
+  // Seventy cited sentences, each a verbatim quotation of ICOR's passages in the prompt, so grounding keeps every one.
   const long = (request: ReceivedRequest) => {
-    const n = sourceNumber(request, 'ICOR');
-    return Array.from({ length: 70 }, (_, i) => `Point ${i + 1}: ICOR holds that imperialist intervention in Afghanistan has brought only war and reaction to its people [${n}].`).join(' ');
+    const icor = promptSources(request).find((source) => source.organisation === 'ICOR')!;
+    const sentences = icor.text
+      .split('\n')
+      .flatMap((line) => line.split(/(?<=[a-z][.!?])\s+(?=[A-Z])/))
+      .filter((sentence) => sentence.split(' ').length >= 8 && /^[A-Z][^[\]]*[a-z][.!]$/.test(sentence));
+    return Array.from({ length: 70 }, (_, i) => `ICOR writes: “${sentences[i % sentences.length]!.replace(/[.!]$/, '')}” [${icor.n}].`).join(' ');
   };
   h.model!.enqueue({ text: long, chunkChars: 400 });
   const sent = h.double.sendSlashCommand({ name: 'ask', options: { question: 'Summarise every point ICOR makes about intervention in Afghanistan.' } });

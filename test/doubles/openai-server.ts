@@ -7,6 +7,7 @@
  *   model.enqueue({ status: 429, retryAfterMs: 5 }, { text: '…' }); // a fault, then a reply
  *   … run the answerer with OPENAI_BASE_URL=model.baseUrl …
  *   model.enqueue({ text: (request) => `… [${sourceNumber(request, 'ICOR')}].` }); // cite as the prompt numbered
+ *   model.enqueue({ text: { mode: 'echo' } });                   // misbehaving on purpose: echo, misattribute, invent-number, link
  *   model.requests[0].messages                                    // what it was asked
  *   await model.close();
  *
@@ -19,10 +20,14 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { scriptedModeText, type ScriptedMode } from './openai-modes.js';
 
 export interface TextReply {
-  /** What the model says; a function sees the request (to cite the source numbers the prompt gave). */
-  text: string | ((request: ReceivedRequest) => string);
+  /**
+   * What the model says; a function sees the request (to cite the source numbers the prompt gave).
+   * A scripted mode ({ mode: 'echo' }, see openai-modes.ts) writes a misbehaving answer from the request.
+   */
+  text: string | ((request: ReceivedRequest) => string) | { mode: ScriptedMode };
   /** Characters per streamed chunk (default 12). */
   chunkChars?: number;
   /** Pause before each chunk (default 0). */
@@ -147,7 +152,7 @@ export async function startOpenAIDouble(): Promise<OpenAIDouble> {
       return sendJson(res, reply.status, apiError(reply.message ?? `Scripted ${reply.status}`, type, code), headers);
     }
     completions++;
-    const text = typeof reply.text === 'function' ? reply.text(requests.at(-1)!) : reply.text;
+    const text = typeof reply.text === 'function' ? reply.text(requests.at(-1)!) : typeof reply.text === 'object' ? scriptedModeText(reply.text.mode, requests.at(-1)!) : reply.text;
     const id = `chatcmpl-double${completions}`;
     const model = typeof body.model === 'string' ? body.model : 'gpt-4o-mini';
     const usage = reply.usage ?? { promptTokens: estimateTokens(JSON.stringify(body.messages ?? [])), completionTokens: estimateTokens(text) };

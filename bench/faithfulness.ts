@@ -1,0 +1,160 @@
+/**
+ * How well grounding tells supported sentences from unsupported ones, on a
+ * hand-labelled set (bench/faithfulness-set.jsonl): faithful summaries,
+ * paraphrases and quotations of the bundled statements, the kind a good model
+ * writes, and unfaithful ones — instruction echoes, misattributions, invented
+ * numbers, dates and places, unsupported generalisations, links. Each sentence
+ * goes through the real grounder as a streamed model answer with all five
+ * statements as its sources ([1] ICOR … [5] the comrades' appeal), and counts
+ * as shown when the grounder lets it through. The set was written by hand from
+ * the statements, never from the bot's output.
+ *
+ * Odd-numbered items (F01, U01, …) were used while building the check, even
+ * ones held back; both halves are reported. Another labelled set in the same
+ * format can be measured without touching docs/benchmarks.md:
+ *   npx tsx bench/faithfulness.ts --set path/to/set.jsonl
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findMarkers } from '../src/answer/citations.js';
+import { AnswerGrounder } from '../src/answer/grounder.js';
+import { systemPrompt } from '../src/answer/prompt.js';
+import type { UnsupportedReason } from '../src/answer/support/check.js';
+import { urlsIn } from '../src/answer/support/links.js';
+import { bundledSources } from './faithfulness-sources.js';
+import { machineLine, percentile, writeBenchmarkSection } from './report.js';
+
+export const FAITHFULNESS_SET = fileURLToPath(new URL('./faithfulness-set.jsonl', import.meta.url));
+/** Characters per streamed chunk: about a token, as a model streams. */
+const CHUNK_CHARS = 4;
+
+export interface LabelledSentence {
+  id: string;
+  label: 'faithful' | 'unfaithful';
+  kind: string;
+  question: string;
+  /** Cites the bundled statements by the set's numbering. */
+  sentence: string;
+}
+
+export interface Judged extends LabelledSentence {
+  shown: boolean;
+  /** What the user would see of it ('' when dropped). */
+  text: string;
+  /** Why it was dropped: a support reason, or 'uncited' / 'quotation'. */
+  reason?: UnsupportedReason | 'uncited' | 'quotation';
+  /** A link of the sentence still in what is shown. */
+  linkShown: boolean;
+  ms: number;
+}
+
+export function readLabelledSet(path: string): LabelledSentence[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, i) => {
+      const item = JSON.parse(line) as LabelledSentence;
+      if ((item.label !== 'faithful' && item.label !== 'unfaithful') || typeof item.sentence !== 'string' || typeof item.question !== 'string') throw new Error(`${path}:${i + 1}: needs id, label (faithful|unfaithful), kind, question, sentence`);
+      if (findMarkers(item.sentence).length === 0) throw new Error(`${path}:${i + 1}: the sentence cites nothing`);
+      return item;
+    });
+}
+
+/** Ground every sentence as a one-sentence streamed answer. */
+export async function judgeAll(items: readonly LabelledSentence[]): Promise<Judged[]> {
+  const sources = await bundledSources();
+  const instructions = systemPrompt('en', false);
+  return items.map((item) => {
+    let reason: Judged['reason'];
+    const started = performance.now();
+    const grounder = new AnswerGrounder(sources, { language: 'en', question: item.question, instructions, onUnsupported: (_, verdict) => (reason = verdict.reason) });
+    for (let i = 0; i < item.sentence.length; i += CHUNK_CHARS) grounder.push(item.sentence.slice(i, i + CHUNK_CHARS));
+    grounder.end();
+    const ms = performance.now() - started;
+    const shown = grounder.hasCitation;
+    const text = shown ? grounder.verifiedText : '';
+    if (!shown && reason === undefined) reason = grounder.dropped.badQuote > 0 ? 'quotation' : 'uncited';
+    const linkShown = urlsIn(item.sentence).some((link) => text.includes(link.url));
+    return { ...item, shown, text, ...(reason ? { reason } : {}), linkShown, ms };
+  });
+}
+
+/** The odd-numbered half was looked at while building the check; the even half was not. */
+export function half(id: string): 'built on' | 'held back' {
+  const number = Number(id.replace(/\D/g, ''));
+  return number % 2 === 1 ? 'built on' : 'held back';
+}
+
+function share(count: number, total: number): string {
+  return total === 0 ? '–' : `${((100 * count) / total).toFixed(1)}% (${count}/${total})`;
+}
+
+/** An unfaithful sentence counts as shown when it is shown at all — or, for a link, when the link is. */
+function unfaithfulShown(judged: Judged): boolean {
+  return judged.kind === 'link' ? judged.linkShown : judged.shown;
+}
+
+export function report(judged: readonly Judged[]): { markdown: string; summary: string } {
+  const faithful = judged.filter((j) => j.label === 'faithful');
+  const unfaithful = judged.filter((j) => j.label === 'unfaithful');
+  const halves = (['built on', 'held back'] as const).map((name) => {
+    const f = faithful.filter((j) => half(j.id) === name);
+    const u = unfaithful.filter((j) => half(j.id) === name);
+    return `| ${name} | ${share(f.filter((j) => j.shown).length, f.length)} | ${share(u.filter(unfaithfulShown).length, u.length)} |`;
+  });
+  const kinds = [...new Set(judged.map((j) => `${j.label}\t${j.kind}`))].map((key) => {
+    const [label, kind] = key.split('\t') as [string, string];
+    const group = judged.filter((j) => j.label === label && j.kind === kind);
+    const shown = label === 'faithful' ? group.filter((j) => j.shown).length : group.filter(unfaithfulShown).length;
+    const reasons = new Map<string, number>();
+    for (const j of group) if (!j.shown && j.reason) reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
+    const why = [...reasons].sort((a, b) => b[1] - a[1]).map(([reason, n]) => `${reason} ${n}`).join(', ');
+    return `| ${label} | ${kind} | ${group.length} | ${shown} | ${why || '–'} |`;
+  });
+  const misses = [
+    ...unfaithful.filter(unfaithfulShown).map((j) => `- shown, unfaithful (${j.kind}, ${j.id}): “${j.sentence}”`),
+    ...faithful.filter((j) => !j.shown).map((j) => `- dropped, faithful (${j.kind}, ${j.id}, ${j.reason}): “${j.sentence}”`),
+  ];
+  const times = judged.map((j) => j.ms);
+  const keptAll = share(faithful.filter((j) => j.shown).length, faithful.length);
+  const shownAll = share(unfaithful.filter(unfaithfulShown).length, unfaithful.length);
+  const markdown = [
+    '| | faithful sentences kept (target ≥ 90%) | unfaithful sentences shown (target 0) |',
+    '|---|---|---|',
+    `| **all ${judged.length}** | **${keptAll}** | **${shownAll}** |`,
+    ...halves,
+    '',
+    '| label | kind | sentences | shown | dropped because |',
+    '|---|---|---:|---:|---|',
+    ...kinds,
+    '',
+    `A link sentence counts as shown when its link is (a sentence whose link was removed may stay). Grounding one streamed sentence (support check included): p50 ${percentile(times, 50).toFixed(2)} ms, p99 ${percentile(times, 99).toFixed(2)} ms.`,
+    '',
+    ...(misses.length > 0 ? ['Every miss:', '', ...misses] : ['No misses.']),
+  ].join('\n');
+  return { markdown, summary: `faithful kept ${keptAll}; unfaithful shown ${shownAll}` };
+}
+
+export async function benchFaithfulness(setPath = FAITHFULNESS_SET): Promise<void> {
+  const judged = await judgeAll(readLabelledSet(setPath));
+  const { markdown, summary } = report(judged);
+  console.log(markdown);
+  console.log(`\n${summary}`);
+  if (setPath !== FAITHFULNESS_SET) return;
+  writeBenchmarkSection(
+    'faithfulness',
+    [
+      '## Grounding: are cited sentences supported by what they cite?',
+      '',
+      `${await machineLine()} · \`npm run bench -- faithfulness\` · ${judged.length} hand-labelled sentences about the bundled corpus (bench/faithfulness-set.jsonl), each streamed through the real grounder with all five statements as sources.`,
+      '',
+      markdown,
+    ].join('\n'),
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { set: { type: 'string' } } });
+  await benchFaithfulness(values.set ?? FAITHFULNESS_SET);
+}
