@@ -158,7 +158,10 @@ export class RestServer extends EventEmitter {
     this.requests.push(request);
 
     const latency = this.faults.latencyFor(request);
-    if (latency > 0) await sleep(latency);
+    if (latency > 0) {
+      request.latencyMs = latency;
+      await sleep(latency);
+    }
 
     let reply: Reply;
     let extraHeaders: Record<string, string> = {};
