@@ -29,6 +29,8 @@ export const EnvSchema = z.object({
   OPENAI_BASE_URL: z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional(),
   OPENAI_MODEL: z.string().min(1).default('gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: positiveInt(60_000),
+  /** No token this long after the question went to the model: answer extractively (Discord users give up long before 60 s). */
+  OPENAI_FIRST_TOKEN_TIMEOUT_MS: positiveInt(15_000),
   OPENAI_MAX_RETRIES: nonNegativeInt(2),
   /** Tokens of sources the prompt may hold. */
   OPENAI_CONTEXT_TOKENS: positiveInt(3_000),

@@ -62,7 +62,7 @@ export async function generateGroundedAnswer(args: {
         throw error;
       }
       args.log.warn({ failure: error.failure, message: error.message }, 'model failed; answering extractively');
-      return { kind: 'failed', reason: error.failure, transient: error.transient, usage };
+      return { kind: 'failed', reason: error.reason, transient: error.transient, usage };
     }
     const grounded = grounder.result();
     if (grounded.notInSources) return { kind: 'not-in-sources', usage, firstTokenMs };

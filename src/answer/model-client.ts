@@ -12,6 +12,11 @@ import type { Logger } from '../log.js';
  * and honours retry-after only when it is short enough to be worth waiting.
  * A failure after text has streamed is not retried — the text is already
  * being grounded and shown — it fails the attempt, and the answerer falls back.
+ *
+ * Two deadlines: OPENAI_TIMEOUT_MS for each attempt's whole answer, and
+ * OPENAI_FIRST_TOKEN_TIMEOUT_MS from the call (retries included) to the first
+ * token. A server that accepts the question and then says nothing would
+ * otherwise keep the asker watching "thinking…" for the whole answer's time.
  */
 
 export interface ChatMessage {
@@ -29,16 +34,20 @@ export interface StreamOutcome {
 }
 
 /** Why a model call failed; `transient` failures are not cached as answers. */
-export type ModelFailure = 'timeout' | 'rate-limited' | 'server-error' | 'stream-interrupted' | 'connection' | 'refused' | 'aborted';
+export type ModelFailure = 'timeout' | 'first-token-timeout' | 'rate-limited' | 'server-error' | 'stream-interrupted' | 'connection' | 'refused' | 'aborted';
 
 export class ModelError extends Error {
+  /** Why, as the asker reads it in "the model's answer could not be used (…)": the failure, or a phrase where the code alone says too little. */
+  readonly reason: string;
+
   constructor(
     readonly failure: ModelFailure,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; reason?: string },
   ) {
     super(message, options);
     this.name = 'ModelError';
+    this.reason = options?.reason ?? failure;
   }
 
   /** Would the same call likely succeed later? (Then its fallback isn't cached.) */
@@ -89,10 +98,10 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
   const official = config.OPENAI_BASE_URL === undefined;
   const reasoningModel = /^(?:o\d|gpt-5)/i.test(model);
 
-  async function attempt(messages: ChatMessage[], signal: AbortSignal | undefined, started: number, onText: (delta: string) => void, state: { streamed: boolean; firstTokenMs?: number }) {
+  async function attempt(messages: ChatMessage[], signal: AbortSignal | undefined, firstToken: FirstTokenDeadline, started: number, onText: (delta: string) => void, state: { streamed: boolean; firstTokenMs?: number }) {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), config.OPENAI_TIMEOUT_MS);
-    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    const combined = AbortSignal.any([...(signal ? [signal] : []), deadline.signal, firstToken.signal]);
     let text = '';
     let finishReason: string | undefined;
     let usage: StreamOutcome['usage'];
@@ -112,7 +121,10 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
         const choice = chunk.choices[0];
         const delta = choice?.delta?.content;
         if (delta) {
-          if (!state.streamed) state.firstTokenMs = performance.now() - started;
+          if (!state.streamed) {
+            state.firstTokenMs = performance.now() - started;
+            firstToken.met();
+          }
           state.streamed = true;
           text += delta;
           onText(delta);
@@ -121,12 +133,14 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
       }
     } catch (error) {
+      if (firstToken.signal.aborted && signal?.aborted !== true) throw firstToken.error(error);
       throw classify(error, { aborted: signal?.aborted === true, timedOut: deadline.signal.aborted, streamed: state.streamed });
     } finally {
       clearTimeout(timer);
     }
     // The client ends the stream quietly when its signal aborts mid-stream: say why it ended.
     if (signal?.aborted) throw new ModelError('aborted', 'The question was cancelled.');
+    if (firstToken.signal.aborted) throw firstToken.error();
     if (deadline.signal.aborted) throw new ModelError('timeout', 'The model took too long to answer.');
     if (finishReason === undefined) throw new ModelError('stream-interrupted', 'The model stream ended without finishing.');
     if (finishReason === 'content_filter') throw new ModelError('refused', 'The model refused (content filter).');
@@ -138,18 +152,25 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
     async streamChat(messages, { signal, onText }) {
       const started = performance.now();
       const state: { streamed: boolean; firstTokenMs?: number } = { streamed: false };
-      for (let attemptNumber = 1; ; attemptNumber++) {
-        try {
-          const outcome = await attempt(messages, signal, started, onText, state);
-          return { ...outcome, firstTokenMs: state.firstTokenMs, attempts: attemptNumber };
-        } catch (error) {
-          const failure = error as ModelError;
-          const retryable = !state.streamed && attemptNumber <= maxRetries && ['rate-limited', 'server-error', 'connection'].includes(failure.failure);
-          const wait = retryable ? retryDelay(failure, attemptNumber) : undefined;
-          options.log?.warn({ failure: failure.failure, attempt: attemptNumber, willRetry: wait !== undefined, waitMs: wait }, 'model call failed');
-          if (wait === undefined) throw failure;
-          await sleep(wait, signal);
+      const firstToken = firstTokenDeadline(config.OPENAI_FIRST_TOKEN_TIMEOUT_MS);
+      try {
+        for (let attemptNumber = 1; ; attemptNumber++) {
+          try {
+            const outcome = await attempt(messages, signal, firstToken, started, onText, state);
+            return { ...outcome, firstTokenMs: state.firstTokenMs, attempts: attemptNumber };
+          } catch (error) {
+            const failure = error as ModelError;
+            const retryable = !state.streamed && attemptNumber <= maxRetries && ['rate-limited', 'server-error', 'connection'].includes(failure.failure);
+            const wait = retryable ? retryDelay(failure, attemptNumber) : undefined;
+            options.log?.warn({ failure: failure.failure, attempt: attemptNumber, willRetry: wait !== undefined, waitMs: wait }, 'model call failed');
+            if (wait === undefined) throw failure;
+            await sleep(wait, AbortSignal.any([...(signal ? [signal] : []), firstToken.signal])).catch((sleepError: unknown) => {
+              throw firstToken.signal.aborted && signal?.aborted !== true ? firstToken.error() : sleepError;
+            });
+          }
         }
+      } finally {
+        firstToken.met();
       }
     },
   };
@@ -161,6 +182,25 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
     const exponential = Math.min(maxDelay, baseDelay * 2 ** (attemptNumber - 1));
     return exponential * (0.75 + Math.random() * 0.5);
   }
+}
+
+/** The first-token deadline of one streamChat call: aborts its signal when no token came in time. */
+interface FirstTokenDeadline {
+  readonly signal: AbortSignal;
+  /** A token came (or the call ended): the deadline no longer applies. */
+  met(): void;
+  error(cause?: unknown): ModelError;
+}
+
+function firstTokenDeadline(ms: number): FirstTokenDeadline {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  const waited = ms < 1_000 ? `${ms} ms` : `${Number((ms / 1_000).toFixed(1))} s`;
+  return {
+    signal: controller.signal,
+    met: () => clearTimeout(timer),
+    error: (cause) => new ModelError('first-token-timeout', `The model sent nothing within ${waited}.`, { cause, reason: `no reply within ${waited}` }),
+  };
 }
 
 function classify(error: unknown, { aborted, timedOut, streamed }: { aborted: boolean; timedOut: boolean; streamed: boolean }): ModelError {

@@ -1,21 +1,43 @@
 import { commands } from '../../commands/index.js';
 import type { Config } from '../config.js';
-import { startBot } from '../discord/bot.js';
+import { startBot, type RunningBot } from '../discord/bot.js';
+import { DiscordRejectedError, EXIT_DISCORD_REJECTED, type DiscordRejection } from '../discord/discord-rejection.js';
 import type { Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 
 /**
  * Run the bot in this process until SIGINT or SIGTERM, then shut down cleanly:
  * answers in progress finish (briefly) or say the bot is restarting, the
- * gateway is closed, the database closed. Resolves when all of that is done.
+ * gateway is closed, the database closed. Resolves with the exit code once all
+ * of that is done: 0, or EXIT_DISCORD_REJECTED when Discord rejected the bot
+ * (token reset, unrecoverable gateway close) — logged as one fatal line,
+ * since running on would only fail every call.
  */
-export async function runBotUntilSignalled({ config, db, log }: { config: Config; db: Database; log: Logger }): Promise<void> {
-  const bot = await startBot({ config, db, log, commands });
-  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+export async function runBotUntilSignalled({ config, db, log }: { config: Config; db: Database; log: Logger }): Promise<number> {
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ config, db, log, commands });
+  } catch (error) {
+    if (!(error instanceof DiscordRejectedError)) throw error;
+    logRejection(log, error.rejection);
+    await db.close();
+    return EXIT_DISCORD_REJECTED;
+  }
+  const outcome = await Promise.race([signalled(), bot.rejected]);
+  if (typeof outcome === 'string') log.info({ signal: outcome }, 'stopping');
+  else logRejection(log, outcome);
+  await bot.stop();
+  await db.close();
+  return typeof outcome === 'string' ? 0 : EXIT_DISCORD_REJECTED;
+}
+
+function signalled(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
-  log.info({ signal }, 'stopping');
-  await bot.stop();
-  await db.close();
+}
+
+function logRejection(log: Logger, { message, ...detail }: DiscordRejection): void {
+  log.fatal({ ...detail, exitCode: EXIT_DISCORD_REJECTED }, message);
 }

@@ -15,8 +15,10 @@ const USAGE_CODES = new Set(['bad_date', 'fts_syntax']);
  * one line and the usage (exit 2), a UserFacingError its message (exit 1, or 2
  * for bad arguments), anything else is logged with its stack to the log (stderr,
  * JSON) and reported in one line (exit 1). Never a stack trace for a user's mistake.
+ * A reader that closes our output early (`| head`) ends the run quietly, exit 0.
  */
 export async function runCli(usage: string, main: () => Promise<number>): Promise<never> {
+  exitQuietlyWhenOutputCloses();
   let code: number;
   try {
     code = await main();
@@ -36,6 +38,22 @@ export async function runCli(usage: string, main: () => Promise<number>): Promis
   // Let stdout drain (a pipe may be slower than us) before exiting with the code.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   process.exit(code);
+}
+
+/**
+ * `npm run search … | head`: once the reader has what it wants it closes the
+ * pipe, and the next write fails with EPIPE. That is the reader's choice, not
+ * our failure: stop at once, quietly and with success, as Unix tools killed
+ * by SIGPIPE do — not with an unhandled 'error' event and its stack. Work cut
+ * short here is safe to cut (ingest writes each statement in one transaction).
+ */
+function exitQuietlyWhenOutputCloses(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      throw error; // as if no handler were here: any other write error still crashes loudly
+    });
+  }
 }
 
 type FlagOptions = NonNullable<ParseArgsConfig['options']>;

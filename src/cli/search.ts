@@ -92,7 +92,7 @@ async function searchEachLine(db: Database, options: SearchOptions, json: boolea
       if (!isUserFacingError(error)) throw error;
       failed++;
       if (json) process.stdout.write(`${JSON.stringify({ query: line, ftsQuery: '', total: 0, hits: [], error: { code: error.code, message: error.message } } satisfies SearchJsonLine)}\n`);
-      else process.stderr.write(`${line}: ${error.message}\n`);
+      else process.stderr.write(`${printable(line)}: ${error.message}\n`);
     }
   }
   return failed > 0 ? 1 : 0;

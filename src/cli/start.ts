@@ -2,7 +2,8 @@
  * `npm start` — make sure the database exists and holds the corpus (ingesting
  * the bundled corpus/ when it is empty), then:
  * - with DISCORD_TOKEN: run the bot (sharded when DISCORD_SHARDS is set) until
- *   SIGINT/SIGTERM;
+ *   SIGINT/SIGTERM (exit 0), or until Discord rejects its token (one fatal log
+ *   line, exit 78, for a supervisor to restart it once DISCORD_TOKEN is fixed);
  * - without: open a terminal session that runs the same commands locally.
  */
 import { fileURLToPath } from 'node:url';
@@ -39,11 +40,9 @@ await runCli(USAGE, async () => {
   }
   if (config.DISCORD_SHARDS !== undefined) {
     await db.close(); // each shard process opens its own connection
-    await runShards({ config, log, entry: SHARD_ENTRY });
-    return 0;
+    return runShards({ config, log, entry: SHARD_ENTRY });
   }
-  await runBotUntilSignalled({ config, db, log });
-  return 0;
+  return runBotUntilSignalled({ config, db, log });
 });
 
 /** An empty database gets the bundled corpus (ingest is idempotent, so this is cheap to get wrong). */

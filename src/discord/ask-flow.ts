@@ -31,7 +31,7 @@ export interface AnswerSurface {
   more(payload: MessagePayload): Promise<void>;
   /** Tell the asker, as privately as the surface allows, that something went wrong after acknowledging. */
   problem(message: string): Promise<void>;
-  /** The response can't be edited any more (interaction token expired): post elsewhere, or give up and log. */
+  /** The response can't take the answer (interaction token expired, or the edit and a follow-up failed): post elsewhere, or give up and log. */
   deliverLate(messages: MessagePayload[]): Promise<void>;
   /** Finished either way: stop the typing indicator. */
   done(): void;
@@ -117,17 +117,46 @@ export async function runAsk(context: BotContext, input: AskInput, surface: Answ
     log.info({ userId: surface.userId, guildId: surface.guildId, mode: result.mode, sources: result.sources.length, messages: delivered.length, edits: editor.edits, ms: Math.round(result.timings.totalMs), cached: result.cached }, 'answered');
   } catch (error) {
     await editor.stop();
-    if (delivered && isExpiredTokenError(error)) {
-      log.warn({ userId: surface.userId }, 'interaction token expired before the answer was shown; delivering it late');
-      await surface.deliverLate(delivered.slice(shown)).catch((err: unknown) => log.error({ err }, 'could not deliver a late answer'));
-      return;
-    }
+    if (delivered && (await deliverElsewhere(surface, delivered.slice(shown), error, { log, followUp: shown === 0 && !isExpiredTokenError(error) }))) return;
     const message = context.signal.aborted ? SHUTDOWN_MESSAGE : isUserFacingError(error) ? error.message : GENERIC_ANSWER_ERROR;
     if (!isUserFacingError(error) && !context.signal.aborted) log.error({ err: error, userId: surface.userId, guildId: surface.guildId, question: request.question }, 'answering failed');
     await surface.problem(message).catch((err: unknown) => log.warn({ err, expired: isExpiredTokenError(err) }, 'could not tell the asker about a problem'));
   } finally {
     ticket.release();
     surface.done();
+  }
+}
+
+/**
+ * The answer is finished but Discord refused to show it (the edit failed after
+ * discord.js's own retries, a follow-up failed, or the token expired): send
+ * what the asker hasn't seen another way rather than throw it away — as a
+ * follow-up when the reply itself failed, else (or when that fails too) as a
+ * message in the channel. True once delivered; false and logged when every
+ * way failed (the caller then tells the asker something went wrong).
+ */
+async function deliverElsewhere(surface: AnswerSurface, unseen: MessagePayload[], error: unknown, { log, followUp }: { log: BotContext['log']; followUp: boolean }): Promise<boolean> {
+  const remaining = [...unseen];
+  let failure = error;
+  if (followUp) {
+    log.warn({ err: failure, userId: surface.userId }, 'the reply could not be edited; sending the answer as a follow-up');
+    try {
+      while (remaining.length > 0) {
+        await surface.more(remaining[0]!);
+        remaining.shift();
+      }
+      return true;
+    } catch (followUpError) {
+      failure = followUpError;
+    }
+  }
+  log.warn({ err: failure, userId: surface.userId, expired: isExpiredTokenError(failure) }, 'the answer could not be shown in the reply; delivering it late');
+  try {
+    await surface.deliverLate(remaining);
+    return true;
+  } catch (lateError) {
+    log.error({ err: lateError, userId: surface.userId }, 'could not deliver a finished answer');
+    return false;
   }
 }
 

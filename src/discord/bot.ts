@@ -11,6 +11,7 @@ import { createDiscordClient } from './client.js';
 import type { Command } from './command.js';
 import type { BotContext } from './context.js';
 import { requireDiscordCredentials } from './credentials.js';
+import { DiscordRejectedError, watchForRejection, type DiscordRejection } from './discord-rejection.js';
 import { handleMessage } from './mentions.js';
 import { AskQuotas } from './quotas.js';
 import { routeInteraction } from './router.js';
@@ -39,6 +40,11 @@ export interface BotOptions {
 export interface RunningBot {
   client: Client;
   context: BotContext;
+  /**
+   * Resolves if Discord rejects the bot for good while it runs (token reset: a
+   * 401; an unrecoverable gateway close): the process should stop and say so.
+   */
+  rejected: Promise<DiscordRejection>;
   /** Stop taking questions, let answers in progress finish (briefly), disconnect. */
   stop(): Promise<void>;
 }
@@ -47,12 +53,14 @@ export interface RunningBot {
  * Log in and run until `stop()`: interactions and messages go to their
  * handlers, each of which answers every failure itself. discord.js reconnects
  * (RESUME) after gateway drops on its own; we only log them. Resolves once the
- * client is ready (`clientReady`, not `login()`).
+ * client is ready (`clientReady`, not `login()`); rejects with a
+ * DiscordRejectedError if Discord rejects the token (or the gateway) first.
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
   const { config, db, log } = options;
   const { token } = requireDiscordCredentials(config, 'Running the bot');
   const client = options.client ?? createDiscordClient(config);
+  const rejection = watchForRejection(client);
   const state = createDiscordStateStore(db);
   const pruned = await state.pruneButtonStates();
   if (pruned > 0) log.info({ pruned }, 'pruned old button state');
@@ -95,14 +103,24 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   client.on(Events.ShardError, (err, shardId) => log.error({ err, shardId }, 'gateway error'));
 
   const ready = once(client, Events.ClientReady);
-  await client.login(token);
-  await ready;
+  const loggedIn = client.login(token).then(() => ready).then(() => undefined);
+  // login() rejects after a 401 with discord.js's own "invalid token"; a 4004 at IDENTIFY would leave it waiting for ready forever.
+  const rejectedFirst = await Promise.race([loggedIn, rejection.rejected]).catch((error: unknown) => {
+    const rejected = rejection.latest();
+    if (!rejected) throw error;
+    return rejected;
+  });
+  if (rejectedFirst) {
+    await client.destroy();
+    throw new DiscordRejectedError(rejectedFirst);
+  }
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: client.shard?.ids ?? [0] }, 'bot ready');
 
   const settle = (ms: number) => Promise.race([Promise.allSettled([...inFlight]), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
   return {
     client,
     context,
+    rejected: rejection.rejected,
     async stop() {
       if (closing) return;
       closing = true;

@@ -81,14 +81,42 @@ export function advancedFtsQuery(input: string): string | null {
   return query;
 }
 
-/** FTS5's own messages ("fts5: syntax error near …", "no such column: x") rewritten for people. */
+/**
+ * SQLite's code for an error in a statement — for our fixed SQL, in the MATCH
+ * string: FTS5 reports every problem with the user's syntax under it
+ * ("fts5: syntax error near …", "no such column: …", "unknown special query",
+ * and whatever else a new SQLite adds). Busy, I/O or corrupt databases have
+ * codes of their own and are never the query's fault.
+ */
+const SQLITE_QUERY_ERROR = 'SQLITE_ERROR';
+/** A quoted fragment of the user's query longer than this is cut: the message is one line. */
+const MAX_SHOWN_FRAGMENT_CHARS = 40;
+const SYNTAX_HINT = 'Use "quotes" for phrases, AND/OR/NOT in capitals, word* for prefixes, and balanced parentheses.';
+
+/**
+ * Any error SQLite raised for an advanced query's MATCH, as one line for
+ * people: the common ones explained, any other in SQLite's words. undefined
+ * when the error is not about the query (then it is a bug or an outage).
+ */
 export function describeFtsError(error: unknown): string | undefined {
-  const message = error instanceof Error ? error.message : String(error);
-  const syntax = /fts5: syntax error near "(.*)"/s.exec(message);
-  if (syntax) return `Search syntax error ${syntax[1] ? `near "${syntax[1]}"` : 'at the end of the query'}. Use "quotes" for phrases, AND/OR/NOT in capitals, word* for prefixes, and balanced parentheses.`;
-  const column = /no such column: (\S+)/.exec(message);
-  if (column) return `Unknown column "${column[1]}" in the search. Searchable columns are text, title and organisation (e.g. title: climate).`;
+  if (!(error instanceof Error) || (error as { code?: unknown }).code !== SQLITE_QUERY_ERROR) return undefined;
+  const message = error.message.replace(/^SQLITE_ERROR: /, '');
+  const syntax = /^fts5: syntax error near "(.*)"$/s.exec(message);
+  if (syntax) return `Search syntax error ${syntax[1] ? `near "${shownFragment(syntax[1])}"` : 'at the end of the query'}. ${SYNTAX_HINT}`;
+  // "word:" and "- word" are column filters in FTS5, so an unknown column is usually a word meant otherwise.
+  const column = /^no such column: (.*)$/s.exec(message);
+  if (column) return `Unknown column "${shownFragment(column[1]!)}" in the search: "name:" and "-" start column filters. Searchable columns are text, title and organisation (e.g. title: climate); to leave a word out, write war NOT peace.`;
   if (/unterminated string/i.test(message)) return 'Search syntax error: a quotation mark is not closed.';
-  if (/unknown special query|fts5: |malformed MATCH|parse error/i.test(message)) return `Search syntax error: ${message.replace(/^SQLITE_ERROR: /, '')}.`;
-  return undefined;
+  return `Search syntax error: ${shownFragment(message.replace(/^fts5: /, '').replace(/[:\s]+$/, ''), MAX_SHOWN_FRAGMENT_CHARS * 3)}. ${SYNTAX_HINT}`;
+}
+
+/**
+ * Part of the user's query inside a one-line message: characters that would
+ * break the line or can't be seen (controls, byte-order marks, zero-width and
+ * non-ASCII spaces) written as <U+XXXX> so the user can find them; cut when long.
+ */
+function shownFragment(text: string, maxChars = MAX_SHOWN_FRAGMENT_CHARS): string {
+  const chars = [...text];
+  const shown = chars.slice(0, maxChars).map((char) => (char !== ' ' && /[\p{Cc}\p{Cf}\p{Z}\p{Cs}]/u.test(char) ? `<U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>` : char));
+  return shown.join('') + (chars.length > maxChars ? '…' : '');
 }

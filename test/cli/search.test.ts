@@ -44,6 +44,32 @@ test('GIVEN - and lines on standard input THEN one JSON line per query, in order
   assert.equal(lines[2].hits[0].organisation, 'JAKNA');
 });
 
+/** The advanced queries that ended batch runs with a raw SQLITE_ERROR (issue 8), between good ones. */
+const BATCH_WITH_BAD_QUERIES = ['Taliban', '"":war', '-\u3000🧨', '- \uFEFFईश्वर日本語', '"Russian imperialist army"'];
+
+test('GIVEN --advanced --json on standard input with FTS5 errors in the middle THEN each bad query gets its error line and the later queries still find results', async () => {
+  const { code, stdout, stderr } = await runCli(SCRIPT, ['-', '--json', '--advanced', '--limit', '1', '--db', database.path], { stdin: BATCH_WITH_BAD_QUERIES.join('\n') });
+  assert.equal(code, 1, 'some queries failed');
+  assert.doesNotMatch(stderr, /SQLITE_ERROR|\n\s+at /, 'no raw error, no stack');
+  const lines = stdout.trim().split('\n').map((line) => JSON.parse(line));
+  assert.deepEqual(lines.map((line) => line.query), BATCH_WITH_BAD_QUERIES);
+  assert.deepEqual(lines.map((line) => line.error?.code ?? 'ok'), ['ok', 'fts_syntax', 'fts_syntax', 'fts_syntax', 'ok']);
+  assert.match(lines[2].error.message, /^Unknown column "<U\+3000>🧨"/);
+  assert.equal(lines[4].hits[0].organisation, 'JAKNA', 'the query after the bad ones still ran');
+});
+
+test('GIVEN --advanced on standard input with FTS5 errors in the middle THEN one stderr line per bad query and the later queries still print results', async () => {
+  const { code, stdout, stderr } = await runCli(SCRIPT, ['-', '--advanced', '--limit', '1', '--db', database.path], { stdin: BATCH_WITH_BAD_QUERIES.join('\n') });
+  assert.equal(code, 1);
+  const errors = stderr.trim().split('\n');
+  assert.equal(errors.length, 3, stderr);
+  assert.match(errors[0]!, /^"":war: Unknown column ""/);
+  assert.match(errors[2]!, /^- \uFEFFईश्वर日本語: Unknown column "<U\+FEFF>ईश्वर日本語"/, 'the query as typed, then what SQLite saw');
+  assert.doesNotMatch(stderr, /SQLITE_ERROR|\n\s+at /);
+  assert.equal((stdout.match(/^1\. /gm) ?? []).length, 2, 'the first and the last query printed a result');
+  assert.match(stdout, /JAKNA/);
+});
+
 test('GIVEN hostile plain queries on standard input THEN every line is answered and the exit code is 0', async () => {
   const hostile = ['"', '(NEAR*', 'a:b -c ^d', '🙂', 'Україна', 'x'.repeat(5000)];
   const { code, stdout } = await runCli(SCRIPT, ['-', '--json', '--db', database.path], { stdin: hostile.join('\n') });

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { InteractionResponseType, type APIApplicationCommand, type APIChannel, type APIThreadChannel } from 'discord-api-types/v10';
+import { GatewayCloseCodes, InteractionResponseType, type APIApplicationCommand, type APIChannel, type APIThreadChannel } from 'discord-api-types/v10';
 import { FIXTURE_IDS, USERS } from './fixtures.js';
 import { GatewayServer, type DropOptions } from './gateway.js';
 import type { DoubleMessage, MessageVersion } from './messages.js';
@@ -67,7 +67,9 @@ export class DiscordDouble extends EventEmitter {
     const world = this.#world;
     this.#gateway = new GatewayServer(
       {
-        token: resolved.token,
+        get token() {
+          return world.token;
+        },
         botUser: world.botUser,
         applicationId: world.applicationId,
         guildIds: () => world.guilds.map((guild) => guild.id),
@@ -81,7 +83,7 @@ export class DiscordDouble extends EventEmitter {
     this.#gateway.on('change', changed);
     this.#server = new RestServer(
       [...interactionRoutes(world, changed), ...channelRoutes(world, this.#typing, changed), ...applicationRoutes(world, changed)],
-      resolved.token,
+      () => world.token,
       this.#faults,
       this.#gateway,
     );
@@ -100,9 +102,9 @@ export class DiscordDouble extends EventEmitter {
     return double;
   }
 
-  /** The bot token the double accepts. */
+  /** The bot token the double accepts (a new one after `revokeToken`). */
   get token(): string {
-    return this.#world.options.token;
+    return this.#world.token;
   }
 
   /** What to pass as discord.js `rest.api`: `http://127.0.0.1:PORT/api`. */
@@ -311,6 +313,19 @@ export class DiscordDouble extends EventEmitter {
     const record = this.#world.interactionsByToken.get(token);
     if (!record) throw new Error('expireInteractionToken: unknown token');
     record.expired = true;
+  }
+
+  /**
+   * The bot token is reset (in the Developer Portal, or by Discord after a
+   * leak): from now on the old one gets REST 401 `{code: 0}` on every call that
+   * needs it (interaction webhooks don't), and IDENTIFY/RESUME with it fail.
+   * `closeGateway` also closes the connected sessions with 4004 Authentication
+   * failed, which discord.js does not reconnect from; without it they stay up,
+   * as a session can for a while on Discord.
+   */
+  revokeToken(options: { closeGateway?: boolean } = {}): void {
+    this.#world.token = `${this.#world.token}.revoked`;
+    if (options.closeGateway) this.#gateway.endSessions(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
   }
 
   /**

@@ -18,7 +18,8 @@ import { waitUntil } from './wait.js';
 
 /** What the gateway needs to know of the double's world. */
 export interface GatewayWorld {
-  token: string;
+  /** The bot token accepted now (read on each IDENTIFY/RESUME: a test may revoke it). */
+  readonly token: string;
   botUser: APIUser;
   applicationId: string;
   guildIds(): string[];
@@ -360,6 +361,16 @@ export class GatewayServer extends EventEmitter {
       return targets.every((session) => session.resumes > before.get(session)! && session.live);
     };
     await waitUntil(this, back, timeoutMs, 'dropGateway: the client did not come back');
+  }
+
+  /** Closes every connected session with `code` (e.g. 4004 after a token reset); none can be resumed. */
+  endSessions(code: number, reason: string): void {
+    for (const session of this.sessions) {
+      if (!session.socket) continue;
+      session.ended = true;
+      session.socket.close(code, reason);
+    }
+    this.emit('change');
   }
 
   /** Closes every socket and the WebSocket server. */

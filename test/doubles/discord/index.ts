@@ -91,8 +91,9 @@
  * ## Scripted faults
  * - `rateLimitNext(matcher, retryAfterSeconds = 0.25, { global? })` → 429 + Retry-After/X-RateLimit-*; discord.js waits and retries
  * - `failNext(matcher, status = 500, { times?, body? })` — discord.js retries 5xx 3 times itself: `times: 4` to reach the bot
- * - `setLatency(matcher, ms)` → remover · `pendingFaults` (scripted, not yet fired)
+ * - `setLatency(matcher, ms)` → remover (each delayed request records `latencyMs`) · `pendingFaults` (scripted, not yet fired)
  * - `expireInteractionToken(token)` → webhooks 401 `{code: 50027}`; callbacks after `interactionDeadlineMs` (3000) → 404 `{code: 10062}`
+ * - `revokeToken({ closeGateway? })` → the bot token is reset: REST 401 for calls that need it, IDENTIFY/RESUME fail; `closeGateway` closes sessions with 4004
  * - `dropGateway({ reconnect: true } | { closeCode } | { terminate: true } | { invalidSession: true })` resolves when the client is back
  *
  * ## Strictness

@@ -29,6 +29,8 @@ export interface RecordedRequest {
   response?: unknown;
   /** When it was answered. */
   answeredAt?: number;
+  /** Scripted latency (`setLatency`) it waited before being answered, in ms; undefined when none. */
+  latencyMs?: number;
   /** A scripted fault answered it: `rate-limit`, `fail`. */
   fault?: 'rate-limit' | 'fail';
   /** Set when the double judged the request a bot mistake (unknown route, invalid body, late or double acknowledgement…). */

@@ -95,7 +95,8 @@ export class RestServer extends EventEmitter {
 
   constructor(
     private readonly routes: Route[],
-    private readonly token: string,
+    /** The bot token accepted right now (it changes when a test revokes it). */
+    private readonly token: () => string,
     private readonly faults: FaultPlan,
     gateway: GatewayServer,
   ) {
@@ -151,13 +152,16 @@ export class RestServer extends EventEmitter {
       body: 'invalid' in parsed ? raw.toString('utf8') : parsed.body,
       files: 'invalid' in parsed ? [] : parsed.files,
       headers,
-      authorized: req.headers.authorization === `Bot ${this.token}`,
+      authorized: req.headers.authorization === `Bot ${this.token()}`,
       at: Date.now(),
     };
     this.requests.push(request);
 
     const latency = this.faults.latencyFor(request);
-    if (latency > 0) await sleep(latency);
+    if (latency > 0) {
+      request.latencyMs = latency;
+      await sleep(latency);
+    }
 
     let reply: Reply;
     let extraHeaders: Record<string, string> = {};

@@ -107,8 +107,11 @@ export class World {
   readonly botUser: APIUser = USERS.bot;
   readonly applicationId: string = FIXTURE_IDS.application;
   gateway!: GatewayServer;
+  /** The bot token accepted now: options.token until a test revokes it. */
+  token: string;
 
   constructor(readonly options: ResolvedOptions) {
+    this.token = options.token;
     this.guilds = options.secondGuild ? [mainGuild(), secondGuild()] : [mainGuild()];
     for (const guild of this.guilds) for (const channel of guild.channels) this.channels.set(channel.id, channel);
     this.channels.set(FIXTURE_IDS.aliceDm, dmChannel(FIXTURE_IDS.aliceDm, USERS.alice));
