@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { Database } from '../../src/store/database.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 let scratch: string;
@@ -15,6 +16,16 @@ before(async () => {
 after(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
+
+/** The statements in a database file, by source. */
+async function statementTexts(path: string): Promise<{ source: string; text: string }[]> {
+  const db = await Database.open(path, { readonly: true });
+  try {
+    return await db.all<{ source: string; text: string }>('SELECT source, text FROM statements ORDER BY source');
+  } finally {
+    await db.close();
+  }
+}
 
 /** Run `npm run ingest -- …` as a user would (the same entry point, without npm's banner). */
 function runIngest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -52,6 +63,24 @@ test('GIVEN a bad file THEN the CLI prints one error line for it, ingests the re
   assert.equal(result.code, 1);
   assert.equal(result.stderr, 'error: scan.txt: file looks binary (it contains NUL bytes); expected UTF-8 text\n');
   assert.match(result.stdout, /added 5, updated 0, unchanged 0, removed 0, failed 1;/);
+});
+
+test('GIVEN UTF-16 files THEN those with a byte-order mark go in as text, and one without gets one error line', async () => {
+  const corpus = join(scratch, 'utf16');
+  await mkdir(corpus);
+  const appeal = 'No to war!\n\nPeace to Ukraine, peace to Russia, peace to all humankind — Мир народам!';
+  await writeFile(join(corpus, 'little-endian.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(appeal, 'utf16le')]));
+  await writeFile(join(corpus, 'big-endian.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(appeal, 'utf16le').swap16()]));
+  await writeFile(join(corpus, 'no-bom.txt'), Buffer.from(appeal, 'utf16le'));
+  const db = join(scratch, 'utf16.sqlite');
+  const result = await runIngest(['--db', db, corpus]);
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr, `error: no-bom.txt: file looks like UTF-16 without a byte-order mark; re-save it as UTF-8 (or UTF-16 with a byte-order mark)\n`);
+  assert.match(result.stdout, /added 2, updated 0, unchanged 0, removed 0, failed 1;/);
+  assert.deepEqual(await statementTexts(db), [
+    { source: 'big-endian.txt', text: appeal },
+    { source: 'little-endian.txt', text: appeal },
+  ]);
 });
 
 const usage: { name: string; args: string[]; code: number; stdout?: RegExp; stderr?: RegExp }[] = [
