@@ -1,17 +1,17 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { log as defaultLog, type Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import type { StatementInput } from '../store/records.js';
 import { pruneStatements, saveStatement } from '../store/statement-writes.js';
-import { checkFileSize, decodeStatementFile } from './decode.js';
+import { decodeStatementFile } from './decode.js';
 import { InputError, type GivenMetadata } from './document.js';
 import { jsonlLines, parseJsonlStatement } from './jsonl.js';
 import { loadManifest, type Manifest } from './manifest.js';
 import { listInputFiles, type InputFile } from './read-files.js';
 import { createPreparer } from './preparer.js';
+import { readInput } from './read-input.js';
 import type { PrepareTask, SplitOptions } from './statement-file.js';
 
 /**
@@ -64,14 +64,16 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
   const startedAt = new Date();
   const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, passages: 0, seconds: 0, failures: [], bytes: 0 };
   const manifest: Manifest = options.manifest ? await loadManifest(options.manifest) : new Map();
-  const { files } = await listInputFiles(inputs, { root: options.root, exclude: options.manifest ? [resolve(options.manifest)] : [] });
+  const listing = await listInputFiles(inputs, { root: options.root, exclude: options.manifest ? [resolve(options.manifest)] : [] });
+  const { files } = listing;
   if (options.prune && files.length === 0) {
     throw new UserFacingError('nothing_to_ingest', `No statement files (.txt, .md, .html, .jsonl) in ${inputs.join(', ')}; not pruning the whole corpus.`);
   }
   const run = await db.run('INSERT INTO ingest_runs (started_at) VALUES (?)', [startedAt.toISOString()]);
   const known = new Map((await db.all<{ source: string; content_hash: string }>('SELECT source, content_hash FROM statements')).map((row) => [row.source, row.content_hash]));
   const present = new Set<string>();
-  const keptPrefixes: string[] = [];
+  // What could not be looked at is not known to be gone: never pruned.
+  const keptPrefixes: string[] = [...listing.unseen];
   const split: SplitOptions = { targetChars: options.targetChars, maxChars: options.maxChars };
 
   const fail = (source: string, error: unknown): void => {
@@ -103,6 +105,7 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
     if (queue.length >= PREPARED_AHEAD) await writeNext();
   };
 
+  for (const failure of listing.failures) fail(failure.source, failure);
   const fileOfSource = new Map<string, string>();
   try {
     for (const [index, file] of files.entries()) {
@@ -115,7 +118,7 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
       }
       fileOfSource.set(file.source, file.path);
       try {
-        const bytes = await readInput(file);
+        const bytes = await readInput(file, log);
         summary.bytes += bytes.length;
         if (file.format === 'jsonl') {
           const jsonl = await ingestJsonl(file, bytes, known, present, submit, fail, split);
@@ -165,12 +168,6 @@ const OPTIMIZE_AFTER_CHANGES = 1_000;
 
 async function optimizeIndex(db: Database): Promise<void> {
   for (const index of ['passage_fts', 'statement_fts']) await db.run(`INSERT INTO ${index} (${index}) VALUES ('optimize')`);
-}
-
-async function readInput(file: InputFile): Promise<Buffer> {
-  // Refuse before reading: a huge file must not be loaded to find out it is huge.
-  checkFileSize((await stat(file.path)).size, file.source);
-  return readFile(file.path);
 }
 
 /** sha256 of the pipeline version, the split settings, the raw bytes and the metadata given for them. */

@@ -1,13 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmod, cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { Database } from '../../src/store/database.js';
+import { SEEDS } from '../corpus/seeds.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The conventional uid and gid of the unprivileged user "nobody". */
+const NOBODY = 65534;
 let scratch: string;
 
 before(async () => {
@@ -28,9 +31,14 @@ async function statementTexts(path: string): Promise<{ source: string; text: str
 }
 
 /** Run `npm run ingest -- …` as a user would (the same entry point, without npm's banner). */
-function runIngest(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runIngest(args: string[], { logLevel = 'silent', unprivileged = false }: { logLevel?: string; unprivileged?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], { cwd: REPO_ROOT, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/ingest.ts', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, LOG_LEVEL: logLevel },
+      // "nobody": file permissions apply to it, as they do to anyone but root.
+      ...(unprivileged && process.getuid?.() === 0 ? { uid: NOBODY, gid: NOBODY } : {}),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -81,6 +89,53 @@ test('GIVEN UTF-16 files THEN those with a byte-order mark go in as text, and on
     { source: 'big-endian.txt', text: appeal },
     { source: 'little-endian.txt', text: appeal },
   ]);
+});
+
+test('GIVEN a vanished file, a pipe, an unreadable file and an unreadable folder THEN one error line each, no stack trace, and the rest go in', { timeout: 60_000 }, async () => {
+  const corpus = join(scratch, 'unreadable');
+  await cp(join(REPO_ROOT, 'corpus'), corpus, { recursive: true });
+  await symlink(join(corpus, 'deleted-meanwhile.md'), join(corpus, 'vanished.md'));
+  execFileSync('mkfifo', [join(corpus, 'pipe.txt')]);
+  await writeFile(join(corpus, 'locked.txt'), 'No to war!');
+  await chmod(join(corpus, 'locked.txt'), 0o000);
+  await mkdir(join(corpus, 'locked-folder'));
+  await writeFile(join(corpus, 'locked-folder', 'appeal.txt'), 'Peace now!');
+  await chmod(join(corpus, 'locked-folder'), 0o000);
+  // Root reads anything: run as an ordinary user then, with a database folder that user may write.
+  const database = join(scratch, 'unreadable-db', 'corpus.sqlite');
+  await mkdir(join(scratch, 'unreadable-db'), { mode: 0o777 });
+  await chmod(join(scratch, 'unreadable-db'), 0o777);
+  await chmod(scratch, 0o755);
+  // At the default log level, as a user runs it: the log would show a stack trace here.
+  const result = await runIngest(['--db', database, corpus], { logLevel: 'info', unprivileged: true });
+  assert.equal(result.code, 1, result.stderr);
+  assert.deepEqual(result.stderr.trimEnd().split('\n'), [
+    "error: locked-folder: can't read the folder: permission denied",
+    "error: locked.txt: can't read the file: permission denied",
+    'error: pipe.txt: not a regular file (a pipe, socket or device); not read',
+    'error: vanished.md: the file is gone (deleted or moved while the ingest ran, or a broken link)',
+  ]);
+  assert.match(result.stdout, /added 5, updated 0, unchanged 0, removed 0, failed 4;/);
+});
+
+test('GIVEN --prune and a folder that can no longer be read THEN its statements are kept, not pruned', { timeout: 60_000 }, async () => {
+  const corpus = join(scratch, 'prune-unreadable');
+  await mkdir(join(corpus, 'ukraine'), { recursive: true });
+  await cp(join(REPO_ROOT, 'corpus', SEEDS.jakna), join(corpus, 'ukraine', SEEDS.jakna));
+  await cp(join(REPO_ROOT, 'corpus', SEEDS.icor), join(corpus, SEEDS.icor));
+  await mkdir(join(scratch, 'prune-unreadable-db'), { mode: 0o777 });
+  await chmod(join(scratch, 'prune-unreadable-db'), 0o777);
+  await chmod(scratch, 0o755);
+  const database = join(scratch, 'prune-unreadable-db', 'corpus.sqlite');
+  const first = await runIngest(['--db', database, corpus], { unprivileged: true });
+  assert.equal(first.code, 0, first.stderr);
+  await chmod(join(corpus, 'ukraine'), 0o000);
+  const pruned = await runIngest(['--db', database, '--prune', corpus], { unprivileged: true });
+  await chmod(join(corpus, 'ukraine'), 0o755);
+  assert.equal(pruned.code, 1);
+  assert.equal(pruned.stderr, "error: ukraine: can't read the folder: permission denied\n");
+  assert.match(pruned.stdout, /added 0, updated 0, unchanged 1, removed 0, failed 1;/);
+  assert.equal((await statementTexts(database)).length, 2);
 });
 
 const usage: { name: string; args: string[]; code: number; stdout?: RegExp; stderr?: RegExp }[] = [
