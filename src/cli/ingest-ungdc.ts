@@ -50,7 +50,7 @@ await runCli(USAGE, async () => {
     const db = await openForWriting(databasePath);
     const progress = createProgress('Ingesting UN speeches');
     try {
-      const summary = await ingest(db, limit === undefined ? [root] : files, { root, manifest, onProgress: (done, total, source) => progress.update(done, total, source) });
+      const summary = await ingest(db, limit === undefined ? [root] : files, { root, rootName: 'ungdc', manifest, onProgress: (done, total, source) => progress.update(done, total, source) });
       progress.stop();
       for (const failure of summary.failures) process.stderr.write(`error: ${failure.source}: ${failure.message}\n`);
       process.stdout.write(`${formatSummary(summary, await readTotals(db), databasePath)}\n`);

@@ -1,10 +1,11 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserFacingError } from '../errors.js';
 import { InputError } from './document.js';
 import { normaliseSourceKey } from './manifest.js';
 import { whyNotRead } from './read-input.js';
+import { folderScope, rootKey, scopeName, sourceIn } from './source-key.js';
 
 export type InputFormat = 'text' | 'markdown' | 'html' | 'jsonl';
 
@@ -21,8 +22,10 @@ const FORMATS: Record<string, InputFormat> = {
 
 export interface InputFile {
   path: string;
-  /** Path relative to its ingest root, with `/`: the statement's stable source key. */
+  /** Where the file is, as a statement's stable identity (see source-key.ts). */
   source: string;
+  /** Its path relative to its ingest root, with `/`: what a manifest names it by (and what sources were before 0006). */
+  relative: string;
   format: InputFormat;
 }
 
@@ -37,44 +40,80 @@ export interface InputListing {
   skipped: string[];
   /** Folders that could not be read (one line each); the run goes on without them. */
   failures: InputError[];
-  /** Source prefixes (`folder/`) of those folders: what is under them was not seen, so it is not pruned. */
+  /** Scopes (see source-key.ts) of the folders and JSONL files listed: what `--prune` may remove. */
+  scopes: string[];
+  /** Scopes of the folders that could not be read: what is under them was not seen, so it is not pruned. */
   unseen: string[];
+}
+
+export interface ListOptions {
+  /** Name files relative to this folder instead of each input (a manifest's paths are relative to it). */
+  root?: string;
+  /** A name standing for `root` in sources, for a folder that is somewhere new on every run. */
+  rootName?: string;
+  /** Files inside it are named relative to it (default: this checkout). */
+  projectDir?: string;
+  exclude?: string[];
+}
+
+interface Root {
+  dir: string;
+  /** How the sources under it begin (source-key.ts). */
+  key: string;
 }
 
 /**
  * The statement files under `inputs`, sorted by source. A folder is its own
- * ingest root (sources are relative to it, so they don't depend on the working
- * directory); a file named directly has its folder as root, unless `root` is
- * given. Hidden files and folders and files of other types inside a folder are
- * passed over; a file named directly must be of a known type.
+ * ingest root (manifest paths are relative to it); a file named directly has
+ * its folder as root, unless `root` is given. Hidden files and folders and files
+ * of other types inside a folder are passed over; a file named directly must be
+ * of a known type.
  */
-export async function listInputFiles(inputs: string[], options: { root?: string; exclude?: string[] } = {}): Promise<InputListing> {
+export async function listInputFiles(inputs: string[], options: ListOptions = {}): Promise<InputListing> {
   const files = new Map<string, InputFile>();
-  const listing: Omit<InputListing, 'files'> = { skipped: [], failures: [], unseen: [] };
+  const listing: Omit<InputListing, 'files'> = { skipped: [], failures: [], scopes: [], unseen: [] };
   const excluded = new Set((options.exclude ?? []).map((path) => resolve(path)));
+  const roots = new Map<string, Promise<Root>>();
+  const rootFor = (dir: string): Promise<Root> => {
+    if (!roots.has(dir)) roots.set(dir, rootKey(dir, { projectDir: options.projectDir, name: options.rootName }).then((key) => ({ dir, key })));
+    return roots.get(dir)!;
+  };
+  const given = options.root ? resolve(options.root) : undefined;
   for (const input of inputs) {
     const absolute = resolve(input);
     const info = await stat(absolute).catch(() => undefined);
     if (!info) throw new UserFacingError('no_input', `No such file or folder: ${input}`);
     if (info.isDirectory()) {
-      const root = options.root ? resolve(options.root) : absolute;
+      const root = await rootFor(given && isInside(absolute, given) ? given : absolute);
+      listing.scopes.push(folderScope(root.key, pathInRoot(root, absolute)));
       await walk(absolute, root, new Set(), files, listing, excluded);
     } else {
       const format = formatOf(absolute);
       if (!format) throw new UserFacingError('unknown_format', `Can't ingest ${input}: use .txt, .md, .html or .jsonl`);
-      const root = options.root ? resolve(options.root) : dirname(absolute);
-      add(files, absolute, root, format);
+      const file = add(files, absolute, await rootFor(given && isInside(absolute, given) ? given : dirname(absolute)), format);
+      if (format === 'jsonl') listing.scopes.push(`${file.source}#`);
     }
   }
   return { files: [...files.values()].sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)), ...listing };
 }
 
-function add(files: Map<string, InputFile>, path: string, root: string, format: InputFormat): void {
-  const source = normaliseSourceKey(relative(root, path) || basename(path));
-  files.set(path, { path, source, format });
+function isInside(path: string, folder: string): boolean {
+  const inside = relative(folder, path);
+  return inside === '' || (inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside));
 }
 
-async function walk(dir: string, root: string, seen: Set<string>, files: Map<string, InputFile>, listing: Omit<InputListing, 'files'>, excluded: Set<string>): Promise<void> {
+function pathInRoot(root: Root, path: string): string {
+  return normaliseSourceKey(relative(root.dir, path));
+}
+
+function add(files: Map<string, InputFile>, path: string, root: Root, format: InputFormat): InputFile {
+  const inRoot = pathInRoot(root, path) || basename(path);
+  const file = { path, source: sourceIn(root.key, inRoot), relative: inRoot, format };
+  files.set(path, file);
+  return file;
+}
+
+async function walk(dir: string, root: Root, seen: Set<string>, files: Map<string, InputFile>, listing: Omit<InputListing, 'files'>, excluded: Set<string>): Promise<void> {
   let real: string;
   let entries: Dirent[];
   try {
@@ -82,9 +121,9 @@ async function walk(dir: string, root: string, seen: Set<string>, files: Map<str
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     // One unreadable folder costs its own statements, not the run.
-    const source = normaliseSourceKey(relative(root, dir) || basename(dir));
-    listing.failures.push(new InputError(source, whyNotRead(error, 'folder')));
-    listing.unseen.push(`${source}/`);
+    const scope = folderScope(root.key, pathInRoot(root, dir));
+    listing.failures.push(new InputError(scopeName(scope), whyNotRead(error, 'folder')));
+    listing.unseen.push(scope);
     return;
   }
   if (seen.has(real)) return; // a symlink loop
@@ -101,6 +140,6 @@ async function walk(dir: string, root: string, seen: Set<string>, files: Map<str
     }
     const format = formatOf(entry.name);
     if (format) add(files, path, root, format);
-    else listing.skipped.push(normaliseSourceKey(relative(root, path)));
+    else listing.skipped.push(sourceIn(root.key, pathInRoot(root, path)));
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { chmod, cp, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, cp, mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -14,7 +14,7 @@ const NOBODY = 65534;
 let scratch: string;
 
 before(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'ingest-cli-'));
+  scratch = await realpath(await mkdtemp(join(tmpdir(), 'ingest-cli-')));
 });
 after(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -63,13 +63,24 @@ test('GIVEN a copy of the bundled corpus THEN the CLI ingests it, says what it d
   assert.match(second.stdout, /added 0, updated 0, unchanged 5, removed 0, failed 0; 0 passages written/);
 });
 
+test('GIVEN the bundled corpus, by default and by its absolute path (as npm start names it) THEN one set of statements named from the project folder', async () => {
+  const db = join(scratch, 'default.sqlite');
+  const first = await runIngest(['--db', db]);
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /added 5, updated 0, unchanged 0, removed 0, failed 0;/);
+  const sources = (await statementTexts(db)).map((row) => row.source);
+  assert.deepEqual(sources, Object.values(SEEDS).map((name) => `corpus/${name}`).sort());
+  const again = await runIngest(['--db', db, join(REPO_ROOT, 'corpus')]);
+  assert.match(again.stdout, /added 0, updated 0, unchanged 5, removed 0, failed 0;/);
+});
+
 test('GIVEN a bad file THEN the CLI prints one error line for it, ingests the rest and exits 1', async () => {
   const corpus = join(scratch, 'with-bad-file');
   await cp(join(REPO_ROOT, 'corpus'), corpus, { recursive: true });
   await writeFile(join(corpus, 'scan.txt'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]));
   const result = await runIngest(['--db', join(scratch, 'bad.sqlite'), corpus]);
   assert.equal(result.code, 1);
-  assert.equal(result.stderr, 'error: scan.txt: file looks binary (it contains NUL bytes); expected UTF-8 text\n');
+  assert.equal(result.stderr, `error: ${join(corpus, 'scan.txt')}: file looks binary (it contains NUL bytes); expected UTF-8 text\n`);
   assert.match(result.stdout, /added 5, updated 0, unchanged 0, removed 0, failed 1;/);
 });
 
@@ -83,11 +94,11 @@ test('GIVEN UTF-16 files THEN those with a byte-order mark go in as text, and on
   const db = join(scratch, 'utf16.sqlite');
   const result = await runIngest(['--db', db, corpus]);
   assert.equal(result.code, 1);
-  assert.equal(result.stderr, `error: no-bom.txt: file looks like UTF-16 without a byte-order mark; re-save it as UTF-8 (or UTF-16 with a byte-order mark)\n`);
+  assert.equal(result.stderr, `error: ${join(corpus, 'no-bom.txt')}: file looks like UTF-16 without a byte-order mark; re-save it as UTF-8 (or UTF-16 with a byte-order mark)\n`);
   assert.match(result.stdout, /added 2, updated 0, unchanged 0, removed 0, failed 1;/);
   assert.deepEqual(await statementTexts(db), [
-    { source: 'big-endian.txt', text: appeal },
-    { source: 'little-endian.txt', text: appeal },
+    { source: join(corpus, 'big-endian.txt'), text: appeal },
+    { source: join(corpus, 'little-endian.txt'), text: appeal },
   ]);
 });
 
@@ -110,10 +121,10 @@ test('GIVEN a vanished file, a pipe, an unreadable file and an unreadable folder
   const result = await runIngest(['--db', database, corpus], { logLevel: 'info', unprivileged: true });
   assert.equal(result.code, 1, result.stderr);
   assert.deepEqual(result.stderr.trimEnd().split('\n'), [
-    "error: locked-folder: can't read the folder: permission denied",
-    "error: locked.txt: can't read the file: permission denied",
-    'error: pipe.txt: not a regular file (a pipe, socket or device); not read',
-    'error: vanished.md: the file is gone (deleted or moved while the ingest ran, or a broken link)',
+    `error: ${corpus}/locked-folder: can't read the folder: permission denied`,
+    `error: ${corpus}/locked.txt: can't read the file: permission denied`,
+    `error: ${corpus}/pipe.txt: not a regular file (a pipe, socket or device); not read`,
+    `error: ${corpus}/vanished.md: the file is gone (deleted or moved while the ingest ran, or a broken link)`,
   ]);
   assert.match(result.stdout, /added 5, updated 0, unchanged 0, removed 0, failed 4;/);
 });
@@ -133,7 +144,7 @@ test('GIVEN --prune and a folder that can no longer be read THEN its statements 
   const pruned = await runIngest(['--db', database, '--prune', corpus], { unprivileged: true });
   await chmod(join(corpus, 'ukraine'), 0o755);
   assert.equal(pruned.code, 1);
-  assert.equal(pruned.stderr, "error: ukraine: can't read the folder: permission denied\n");
+  assert.equal(pruned.stderr, `error: ${corpus}/ukraine: can't read the folder: permission denied\n`);
   assert.match(pruned.stdout, /added 0, updated 0, unchanged 1, removed 0, failed 1;/);
   assert.equal((await statementTexts(database)).length, 2);
 });
