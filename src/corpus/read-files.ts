@@ -1,7 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { UserFacingError } from '../errors.js';
 import { InputError } from './document.js';
 import { normaliseSourceKey } from './manifest.js';
 import { whyNotRead } from './read-input.js';
@@ -38,7 +37,7 @@ export interface InputListing {
   files: InputFile[];
   /** Files of other types inside the folders, passed over. */
   skipped: string[];
-  /** Folders that could not be read (one line each); the run goes on without them. */
+  /** Inputs missing or of no known type, and folders that could not be read (one line each); the run goes on without them. */
   failures: InputError[];
   /** Scopes (see source-key.ts) of the folders and JSONL files listed: what `--prune` may remove. */
   scopes: string[];
@@ -82,14 +81,21 @@ export async function listInputFiles(inputs: string[], options: ListOptions = {}
   for (const input of inputs) {
     const absolute = resolve(input);
     const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new UserFacingError('no_input', `No such file or folder: ${input}`);
+    // A mistyped path among good ones costs its own line, not the run (and nothing of it is pruned).
+    if (!info) {
+      listing.failures.push(new InputError(input, 'no such file or folder'));
+      continue;
+    }
     if (info.isDirectory()) {
       const root = await rootFor(given && isInside(absolute, given) ? given : absolute);
       listing.scopes.push(folderScope(root.key, pathInRoot(root, absolute)));
       await walk(absolute, root, new Set(), files, listing, excluded);
     } else {
       const format = formatOf(absolute);
-      if (!format) throw new UserFacingError('unknown_format', `Can't ingest ${input}: use .txt, .md, .html or .jsonl`);
+      if (!format) {
+        listing.failures.push(new InputError(input, 'not a statement file; use .txt, .md, .html or .jsonl'));
+        continue;
+      }
       const file = add(files, absolute, await rootFor(given && isInside(absolute, given) ? given : dirname(absolute)), format);
       if (format === 'jsonl') listing.scopes.push(`${file.source}#`);
     }

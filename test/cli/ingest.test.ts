@@ -149,11 +149,29 @@ test('GIVEN --prune and a folder that can no longer be read THEN its statements 
   assert.equal((await statementTexts(database)).length, 2);
 });
 
+test('GIVEN a path that does not exist among good ones THEN one error line for it, the rest go in, and --prune keeps what came from it', async () => {
+  const ukraine = join(scratch, 'missing', 'ukraine');
+  const afghanistan = join(scratch, 'missing', 'afghanistan');
+  await mkdir(ukraine, { recursive: true });
+  await mkdir(afghanistan, { recursive: true });
+  await cp(join(REPO_ROOT, 'corpus', SEEDS.jakna), join(ukraine, SEEDS.jakna));
+  await cp(join(REPO_ROOT, 'corpus', SEEDS.icor), join(afghanistan, SEEDS.icor));
+  const db = join(scratch, 'missing.sqlite');
+  assert.equal((await runIngest(['--db', db, afghanistan])).code, 0);
+
+  const typo = join(scratch, 'missing', 'afghanistna');
+  const result = await runIngest(['--db', db, '--prune', ukraine, typo, 'no-such-file.md']);
+  assert.equal(result.code, 1);
+  assert.equal(result.stderr, `error: ${typo}: no such file or folder\nerror: no-such-file.md: no such file or folder\n`);
+  assert.match(result.stdout, /added 1, updated 0, unchanged 0, removed 0, failed 2;/);
+  assert.deepEqual((await statementTexts(db)).map((row) => row.source), [join(afghanistan, SEEDS.icor), join(ukraine, SEEDS.jakna)]);
+});
+
 const usage: { name: string; args: string[]; code: number; stdout?: RegExp; stderr?: RegExp }[] = [
   { name: '--help', args: ['--help'], code: 0, stdout: /^Usage: npm run ingest -- \[--db path\] \[--prune\] \[--manifest file\] \[paths…\]/ },
   { name: 'an unknown flag', args: ['--frobnicate'], code: 2, stderr: /Unknown option '--frobnicate'[\s\S]*Usage: npm run ingest/ },
-  { name: 'a missing path', args: ['--db', ':memory:', 'no/such/folder'], code: 1, stderr: /^No such file or folder: no\/such\/folder\n$/ },
-  { name: 'a file of an unknown type', args: ['--db', ':memory:', 'package.json'], code: 1, stderr: /^Can't ingest package\.json: use \.txt, \.md, \.html or \.jsonl\n$/ },
+  { name: 'a missing path', args: ['--db', ':memory:', 'no/such/folder'], code: 1, stderr: /^error: no\/such\/folder: no such file or folder\n$/, stdout: /added 0, updated 0, unchanged 0, removed 0, failed 1;/ },
+  { name: 'a file of an unknown type', args: ['--db', ':memory:', 'package.json'], code: 1, stderr: /^error: package\.json: not a statement file; use \.txt, \.md, \.html or \.jsonl\n$/ },
 ];
 for (const { name, args, code, stdout, stderr } of usage) {
   test(`GIVEN ${name} THEN exit code ${code} and a readable message`, async () => {
