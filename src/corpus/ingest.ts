@@ -6,10 +6,12 @@ import { pruneStatements, saveStatement } from '../store/statement-writes.js';
 import { contentHash, isHashOf } from './content-hash.js';
 import { InputError } from './document.js';
 import { ingestJsonl } from './ingest-jsonl.js';
+import { abandonIngestRun, finishIngestRun, startIngestRun, type InterruptedRun } from './ingest-runs.js';
+import { mergeIndexIfWorthIt } from './index-merge.js';
 import { loadKnownStatements } from './known-statements.js';
 import { loadManifest, type Manifest } from './manifest.js';
 import { createPreparer } from './preparer.js';
-import { listInputFiles } from './read-files.js';
+import { listInputFiles, type InputListing } from './read-files.js';
 import { readInput } from './read-input.js';
 import { isWithin, scopeName } from './source-key.js';
 import type { PrepareTask, SplitOptions } from './statement-file.js';
@@ -31,6 +33,8 @@ export interface IngestSummary {
   failures: { source: string; message: string }[];
   /** Bytes of input read (for throughput). */
   bytes: number;
+  /** Earlier runs that never finished (killed), closed by this one. */
+  interruptedRuns: InterruptedRun[];
 }
 
 export interface IngestOptions {
@@ -55,19 +59,38 @@ export interface IngestOptions {
  * A statement is known by where its file is (source-key.ts), so files of the
  * same name in two folders are two statements. Unchanged inputs (same content
  * hash) are skipped before any parsing; a changed one replaces its statement,
- * which keeps its id. `prune` removes statements only under the folders read. Each statement is
- * written in its own transaction, so a killed run leaves whole statements only
- * and the next run picks up where it stopped. A bad input is recorded in
- * `failures` and the run goes on.
+ * which keeps its id; `prune` removes statements only under the folders read.
+ * Each statement is written in its own transaction, so a killed run leaves
+ * whole statements only; the next run closes its record as interrupted and
+ * picks up where it stopped. A bad input is recorded in `failures` and the
+ * run goes on.
  */
 export async function ingest(db: Database, inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const log = options.log ?? defaultLog;
   const startedAt = new Date();
-  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, passages: 0, seconds: 0, failures: [], bytes: 0 };
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, passages: 0, seconds: 0, failures: [], bytes: 0, interruptedRuns: [] };
   const manifest: Manifest = options.manifest ? await loadManifest(options.manifest) : new Map();
   const listing = await listInputFiles(inputs, { root: options.root, rootName: options.rootName, projectDir: options.projectDir, exclude: options.manifest ? [resolve(options.manifest)] : [] });
+  const run = await startIngestRun(db, startedAt);
+  summary.interruptedRuns = run.interrupted;
+  try {
+    await ingestFiles(db, listing, manifest, summary, options);
+  } catch (error) {
+    await abandonIngestRun(db, run.id).catch(() => undefined);
+    throw error;
+  }
+  await mergeIndexIfWorthIt(db);
+  summary.seconds = (Date.now() - startedAt.getTime()) / 1000;
+  await finishIngestRun(db, run.id, summary);
+  const { failures, interruptedRuns, ...counts } = summary;
+  log.debug({ ...counts, files: listing.files.length, interruptedRuns }, 'ingest done');
+  return summary;
+}
+
+/** Read, compare, prepare and write every listed file; then prune if asked. Counts go into `summary`. */
+async function ingestFiles(db: Database, listing: InputListing, manifest: Manifest, summary: IngestSummary, options: IngestOptions): Promise<void> {
+  const log = options.log ?? defaultLog;
   const { files } = listing;
-  const run = await db.run('INSERT INTO ingest_runs (started_at) VALUES (?)', [startedAt.toISOString()]);
   const known = await loadKnownStatements(db);
   const present = new Set<string>();
   // What could not be looked at is not known to be gone: never pruned.
@@ -147,23 +170,4 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
     const inScope = (source: string) => scopes.some((scope) => isWithin(source, scope)) && !keptScopes.some((scope) => isWithin(source, scope));
     summary.removed = (await pruneStatements(db, present, inScope)).length;
   }
-  if (summary.added + summary.updated + summary.removed >= OPTIMIZE_AFTER_CHANGES) await optimizeIndex(db);
-  summary.seconds = (Date.now() - startedAt.getTime()) / 1000;
-  await db.run('UPDATE ingest_runs SET finished_at = ?, added = ?, updated = ?, unchanged = ?, removed = ?, failed = ?, passages = ? WHERE id = ?', [
-    new Date().toISOString(), summary.added, summary.updated, summary.unchanged, summary.removed, summary.failed, summary.passages, run.lastID,
-  ]);
-  const { failures, ...counts } = summary;
-  log.debug({ ...counts, files: files.length }, 'ingest done');
-  return summary;
-}
-
-/**
- * After a bulk load each FTS5 index is many segments, and every query looks a term
- * up in each of them; merging them into one is what the search benchmark measures
- * against. It costs seconds (about 5 s for the UN corpus), so only after large runs.
- */
-const OPTIMIZE_AFTER_CHANGES = 1_000;
-
-async function optimizeIndex(db: Database): Promise<void> {
-  for (const index of ['passage_fts', 'statement_fts']) await db.run(`INSERT INTO ${index} (${index}) VALUES ('optimize')`);
 }

@@ -40,6 +40,8 @@ async function version5Database(path: string, folder: string): Promise<void> {
     const file = { path: join(folder, name), source: name, relative: name, format: 'markdown' as const };
     await saveStatement(db, prepareTask({ kind: 'file', file, bytes, given: undefined, hash: contentHash(bytes, undefined, DEFAULT_SPLIT), split: DEFAULT_SPLIT }));
   }
+  // The run that wrote them was killed: version 5 left it unfinished for good.
+  await db.run('INSERT INTO ingest_runs (started_at) VALUES (?)', ['2026-01-01T00:00:00.000Z']);
   await db.close();
 }
 
@@ -58,6 +60,7 @@ test('GIVEN a version-5 database THEN 0006 keeps every statement, and re-ingesti
 
   const summary = await ingest(db, [folder], { log, prune: true });
   assert.deepEqual([summary.added, summary.updated, summary.unchanged, summary.removed, summary.failed], [0, 0, 6, 0, 0]);
+  assert.deepEqual(summary.interruptedRuns, [{ id: 1, startedAt: '2026-01-01T00:00:00.000Z' }], 'the killed version-5 run is closed and reported');
   const after = await db.all<{ id: number; source: string; text: string }>('SELECT id, source, text FROM statements ORDER BY id');
   assert.deepEqual(after.map((row) => [row.id, row.text]), before.map((row) => [row.id, row.text]), 'same ids, same words');
   assert.deepEqual(after.map((row) => row.source).sort(), [...Object.values(SEEDS).map((name) => join(folder, name)), `${join(folder, 'appeals.jsonl')}#a1`].sort());
