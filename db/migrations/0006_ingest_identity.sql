@@ -13,7 +13,8 @@
 -- move under "unknown-root:", where no new source can collide with them, and the
 -- first file found at that relative path with the input a statement was made
 -- from takes it over, id and all (src/corpus/known-statements.ts). Until then
--- `npm run statement` shows them as "unknown-root:<old source>".
+-- `npm run statement` shows them as "unknown-root:<old source>", and --prune
+-- leaves them alone: no folder is known to be theirs.
 UPDATE statements SET source = 'unknown-root:' || source;
 
 -- A run killed mid-way never wrote finished_at, and stayed "running" forever.

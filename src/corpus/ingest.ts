@@ -38,9 +38,9 @@ export interface IngestSummary {
 }
 
 export interface IngestOptions {
-  /** Remove statements whose source was not found in this run's inputs. */
+  /** Remove the statements under the folders read (and of the JSONL files read) whose file or line is gone. */
   prune?: boolean;
-  /** CSV or JSONL giving metadata for plain files, keyed by source. */
+  /** CSV or JSONL giving metadata for plain files, keyed by their path relative to the folder read (or `root`). */
   manifest?: string;
   /** Manifest paths are relative to this folder (default: each input folder, or a file's own folder). */
   root?: string;
