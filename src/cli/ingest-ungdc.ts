@@ -1,9 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { constants } from 'node:os';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
+import { makeScratchFolder, removeLeftoverScratchFolders } from '../corpus/scratch-folder.js';
 import { prepareUngdc, UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
@@ -27,6 +29,33 @@ skips unchanged speeches.
   --dataset folder where the tarball and speakers.csv are (default: ${DEFAULT_UNGDC_DIR})
   -h, --help       show this help`;
 
+/** Signals that end a run from outside (Ctrl-C, `kill`, a closed terminal); the exit code is 128 + the signal's number, as shells report it. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Remove `folder` however the process ends: on a stop signal (then exit, as the
+ * signal would have), or on an exit that skips main's `finally`. Only
+ * SIGKILL escapes; the next run removes what that leaves. The database needs
+ * nothing: each statement is its own transaction, and the next run closes this
+ * run's record as interrupted.
+ */
+function removeOnExit(folder: string): () => void {
+  const remove = () => rmSync(folder, { recursive: true, force: true });
+  const handlers = STOP_SIGNALS.map((signal) => {
+    const handler = () => {
+      remove();
+      process.exit(128 + constants.signals[signal]);
+    };
+    process.once(signal, handler);
+    return [signal, handler] as const;
+  });
+  process.once('exit', remove);
+  return () => {
+    for (const [signal, handler] of handlers) process.off(signal, handler);
+    process.off('exit', remove);
+  };
+}
+
 await runCli(USAGE, async () => {
   const { values, positionals } = parseFlags({
     db: { type: 'string' },
@@ -42,7 +71,9 @@ await runCli(USAGE, async () => {
   const limit = intFlag('limit', values.limit, undefined);
   loadDotEnv();
   const databasePath = resolveDatabasePath(values.db, loadConfig());
-  const scratch = await mkdtemp(join(tmpdir(), 'ungdc-'));
+  for (const leftover of await removeLeftoverScratchFolders('ungdc')) process.stderr.write(`Removed ${leftover}, left by an earlier run that was killed.\n`);
+  const scratch = await makeScratchFolder('ungdc');
+  const stopRemovingOnExit = removeOnExit(scratch);
   try {
     const extractStarted = Date.now();
     const { root, files, manifest, described } = await prepareUngdc(values.dataset ?? DEFAULT_UNGDC_DIR, scratch, limit);
@@ -50,7 +81,7 @@ await runCli(USAGE, async () => {
     const db = await openForWriting(databasePath);
     const progress = createProgress('Ingesting UN speeches');
     try {
-      const summary = await ingest(db, limit === undefined ? [root] : files, { root, manifest, onProgress: (done, total, source) => progress.update(done, total, source) });
+      const summary = await ingest(db, limit === undefined ? [root] : files, { root, rootName: 'ungdc', manifest, onProgress: (done, total, source) => progress.update(done, total, source) });
       progress.stop();
       for (const failure of summary.failures) process.stderr.write(`error: ${failure.source}: ${failure.message}\n`);
       process.stdout.write(`${formatSummary(summary, await readTotals(db), databasePath)}\n`);
@@ -61,5 +92,6 @@ await runCli(USAGE, async () => {
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
+    stopRemovingOnExit();
   }
 });

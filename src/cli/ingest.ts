@@ -16,7 +16,7 @@ Read statements from folders and files (.txt, .md with optional YAML front matte
   --manifest file  CSV or JSONL with metadata for plain files (column "path",
                    relative to the folder ingested; title, organisation, date,
                    language, url, id)
-  --root folder    make sources relative to this folder instead of each input
+  --root folder    manifest paths are relative to this folder instead of each input
   -h, --help       show this help
 
 Exit code 0 when every input went in, 1 when any failed (each printed on

@@ -16,6 +16,8 @@ export interface Progress {
 export function createProgress(title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY) return { update: () => undefined, stop: () => undefined };
   let bar: cliProgress.SingleBar | undefined;
+  // A run stopped by a signal exits without stop(): give the terminal its cursor back.
+  const stopOnExit = () => bar?.stop();
   return {
     update(done, total, label = '') {
       if (total < MIN_ITEMS_FOR_BAR) return;
@@ -25,6 +27,7 @@ export function createProgress(title: string, stream: NodeJS.WriteStream = proce
           cliProgress.Presets.shades_classic,
         );
         bar.start(total, done, { label });
+        process.once('exit', stopOnExit);
       }
       bar.setTotal(total);
       bar.update(done, { label: label.length > 40 ? `…${label.slice(-39)}` : label });
@@ -32,6 +35,7 @@ export function createProgress(title: string, stream: NodeJS.WriteStream = proce
     stop() {
       bar?.stop();
       bar = undefined;
+      process.off('exit', stopOnExit);
     },
   };
 }

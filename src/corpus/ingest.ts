@@ -1,25 +1,22 @@
-import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UserFacingError } from '../errors.js';
 import { log as defaultLog, type Logger } from '../log.js';
 import type { Database } from '../store/database.js';
 import type { StatementInput } from '../store/records.js';
 import { pruneStatements, saveStatement } from '../store/statement-writes.js';
-import { checkFileSize, decodeStatementFile } from './decode.js';
-import { InputError, type GivenMetadata } from './document.js';
-import { jsonlLines, parseJsonlStatement } from './jsonl.js';
+import { contentHash, isHashOf } from './content-hash.js';
+import { InputError } from './document.js';
+import { ingestJsonl } from './ingest-jsonl.js';
+import { abandonIngestRun, finishIngestRun, startIngestRun, type InterruptedRun } from './ingest-runs.js';
+import { mergeIndexIfWorthIt } from './index-merge.js';
+import { loadKnownStatements } from './known-statements.js';
 import { loadManifest, type Manifest } from './manifest.js';
-import { listInputFiles, type InputFile } from './read-files.js';
 import { createPreparer } from './preparer.js';
+import { listInputFiles, type InputListing } from './read-files.js';
+import { readInput } from './read-input.js';
+import { isWithin, scopeName } from './source-key.js';
 import type { PrepareTask, SplitOptions } from './statement-file.js';
 
-/**
- * Part of every content hash: bump it when cleaning, metadata inference or
- * splitting changes, so the next ingest redoes every statement rather than
- * keeping text produced by the old rules.
- */
-export const PIPELINE_VERSION = 3;
+export { PIPELINE_VERSION } from './content-hash.js';
 
 /** Statements prepared and waiting to be written: enough that the writer never waits, few enough to bound memory. */
 const PREPARED_AHEAD = 8;
@@ -36,15 +33,21 @@ export interface IngestSummary {
   failures: { source: string; message: string }[];
   /** Bytes of input read (for throughput). */
   bytes: number;
+  /** Earlier runs that never finished (killed), closed by this one. */
+  interruptedRuns: InterruptedRun[];
 }
 
 export interface IngestOptions {
-  /** Remove statements whose source was not found in this run's inputs. */
+  /** Remove the statements under the folders read (and of the JSONL files read) whose file or line is gone. */
   prune?: boolean;
-  /** CSV or JSONL giving metadata for plain files, keyed by source. */
+  /** CSV or JSONL giving metadata for plain files, keyed by their path relative to the folder read (or `root`). */
   manifest?: string;
-  /** Sources are paths relative to this folder (default: each input folder, or a file's own folder). */
+  /** Manifest paths are relative to this folder (default: each input folder, or a file's own folder). */
   root?: string;
+  /** A name standing for `root` in sources, for a folder that is somewhere new on every run (an unpacked archive). */
+  rootName?: string;
+  /** Files inside it get sources relative to it (default: this checkout; see source-key.ts). */
+  projectDir?: string;
   onProgress?: (done: number, total: number, source: string) => void;
   log?: Logger;
   targetChars?: number;
@@ -53,25 +56,45 @@ export interface IngestOptions {
 
 /**
  * Ingest statement files (folders, .txt, .md, .html, .jsonl) into the corpus.
- * Unchanged inputs (same content hash) are skipped before any parsing; a
- * changed one replaces its statement, which keeps its id. Each statement is
- * written in its own transaction, so a killed run leaves whole statements only
- * and the next run picks up where it stopped. A bad input is recorded in
- * `failures` and the run goes on.
+ * A statement is known by where its file is (source-key.ts), so files of the
+ * same name in two folders are two statements. Unchanged inputs (same content
+ * hash) are skipped before any parsing; a changed one replaces its statement,
+ * which keeps its id; `prune` removes statements only under the folders read.
+ * Each statement is written in its own transaction, so a killed run leaves
+ * whole statements only; the next run closes its record as interrupted and
+ * picks up where it stopped. A bad input is recorded in `failures` and the
+ * run goes on.
  */
 export async function ingest(db: Database, inputs: string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const log = options.log ?? defaultLog;
   const startedAt = new Date();
-  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, passages: 0, seconds: 0, failures: [], bytes: 0 };
+  const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, removed: 0, failed: 0, passages: 0, seconds: 0, failures: [], bytes: 0, interruptedRuns: [] };
   const manifest: Manifest = options.manifest ? await loadManifest(options.manifest) : new Map();
-  const { files } = await listInputFiles(inputs, { root: options.root, exclude: options.manifest ? [resolve(options.manifest)] : [] });
-  if (options.prune && files.length === 0) {
-    throw new UserFacingError('nothing_to_ingest', `No statement files (.txt, .md, .html, .jsonl) in ${inputs.join(', ')}; not pruning the whole corpus.`);
+  const listing = await listInputFiles(inputs, { root: options.root, rootName: options.rootName, projectDir: options.projectDir, exclude: options.manifest ? [resolve(options.manifest)] : [] });
+  const run = await startIngestRun(db, startedAt);
+  summary.interruptedRuns = run.interrupted;
+  try {
+    await ingestFiles(db, listing, manifest, summary, options);
+  } catch (error) {
+    await abandonIngestRun(db, run.id).catch(() => undefined);
+    throw error;
   }
-  const run = await db.run('INSERT INTO ingest_runs (started_at) VALUES (?)', [startedAt.toISOString()]);
-  const known = new Map((await db.all<{ source: string; content_hash: string }>('SELECT source, content_hash FROM statements')).map((row) => [row.source, row.content_hash]));
+  await mergeIndexIfWorthIt(db);
+  summary.seconds = (Date.now() - startedAt.getTime()) / 1000;
+  await finishIngestRun(db, run.id, summary);
+  const { failures, interruptedRuns, ...counts } = summary;
+  log.debug({ ...counts, files: listing.files.length, interruptedRuns }, 'ingest done');
+  return summary;
+}
+
+/** Read, compare, prepare and write every listed file; then prune if asked. Counts go into `summary`. */
+async function ingestFiles(db: Database, listing: InputListing, manifest: Manifest, summary: IngestSummary, options: IngestOptions): Promise<void> {
+  const log = options.log ?? defaultLog;
+  const { files } = listing;
+  const known = await loadKnownStatements(db);
   const present = new Set<string>();
-  const keptPrefixes: string[] = [];
+  // What could not be looked at is not known to be gone: never pruned.
+  const keptScopes: string[] = [...listing.unseen];
   const split: SplitOptions = { targetChars: options.targetChars, maxChars: options.maxChars };
 
   const fail = (source: string, error: unknown): void => {
@@ -103,36 +126,30 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
     if (queue.length >= PREPARED_AHEAD) await writeNext();
   };
 
-  const fileOfSource = new Map<string, string>();
+  for (const failure of listing.failures) fail(failure.source, failure);
   try {
     for (const [index, file] of files.entries()) {
       options.onProgress?.(index, files.length, file.source);
-      // Two inputs with one source key would overwrite each other on every run.
-      const other = fileOfSource.get(file.source);
-      if (other !== undefined) {
-        fail(file.source, new InputError(file.path, `has the same source key "${file.source}" as ${other}; ingest them from one folder or give --root`));
-        continue;
-      }
-      fileOfSource.set(file.source, file.path);
       try {
-        const bytes = await readInput(file);
+        const bytes = await readInput(file, log);
         summary.bytes += bytes.length;
         if (file.format === 'jsonl') {
-          const jsonl = await ingestJsonl(file, bytes, known, present, submit, fail, split);
-          if (jsonl.failedLines > 0) keptPrefixes.push(`${file.source}#`);
+          const jsonl = await ingestJsonl(file, bytes, { known, present, submit, fail, split });
+          if (jsonl.failedLines > 0) keptScopes.push(`${file.source}#`);
           summary.unchanged += jsonl.unchanged;
           continue;
         }
         present.add(file.source);
-        const given = manifest.get(file.source);
+        const given = manifest.get(file.relative);
         const hash = contentHash(bytes, given, split);
-        if (known.get(file.source) === hash) {
+        if ((await known.storedHash(file.source, file.relative, (old) => isHashOf(old, bytes, given, split))) === hash) {
           summary.unchanged++;
           continue;
         }
         await submit(file.source, { kind: 'file', file, bytes, given, hash, split });
       } catch (error) {
         present.add(file.source);
+        if (file.format === 'jsonl') keptScopes.push(`${file.source}#`);
         fail(file.source, error);
       }
     }
@@ -143,76 +160,14 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
   options.onProgress?.(files.length, files.length, '');
 
   if (options.prune) {
-    const keep = new Set([...present, ...[...known.keys()].filter((source) => keptPrefixes.some((prefix) => source.startsWith(prefix)))]);
-    summary.removed = (await pruneStatements(db, keep)).length;
+    // Only under the folders (and JSONL files) read in this run: never another folder's statements.
+    const scopes = listing.scopes.filter((scope) => {
+      if (scope.endsWith('#') || files.some((file) => isWithin(file.source, scope))) return true;
+      // An empty folder is more likely a mistake (or an unmounted disk) than a wish to delete everything ingested from it.
+      fail(scopeName(scope), new InputError(scopeName(scope), 'no statement files (.txt, .md, .html, .jsonl) in it; not pruning the statements ingested from it'));
+      return false;
+    });
+    const inScope = (source: string) => scopes.some((scope) => isWithin(source, scope)) && !keptScopes.some((scope) => isWithin(source, scope));
+    summary.removed = (await pruneStatements(db, present, inScope)).length;
   }
-  if (summary.added + summary.updated + summary.removed >= OPTIMIZE_AFTER_CHANGES) await optimizeIndex(db);
-  summary.seconds = (Date.now() - startedAt.getTime()) / 1000;
-  await db.run('UPDATE ingest_runs SET finished_at = ?, added = ?, updated = ?, unchanged = ?, removed = ?, failed = ?, passages = ? WHERE id = ?', [
-    new Date().toISOString(), summary.added, summary.updated, summary.unchanged, summary.removed, summary.failed, summary.passages, run.lastID,
-  ]);
-  const { failures, ...counts } = summary;
-  log.debug({ ...counts, files: files.length }, 'ingest done');
-  return summary;
-}
-
-/**
- * After a bulk load each FTS5 index is many segments, and every query looks a term
- * up in each of them; merging them into one is what the search benchmark measures
- * against. It costs seconds (about 5 s for the UN corpus), so only after large runs.
- */
-const OPTIMIZE_AFTER_CHANGES = 1_000;
-
-async function optimizeIndex(db: Database): Promise<void> {
-  for (const index of ['passage_fts', 'statement_fts']) await db.run(`INSERT INTO ${index} (${index}) VALUES ('optimize')`);
-}
-
-async function readInput(file: InputFile): Promise<Buffer> {
-  // Refuse before reading: a huge file must not be loaded to find out it is huge.
-  checkFileSize((await stat(file.path)).size, file.source);
-  return readFile(file.path);
-}
-
-/** sha256 of the pipeline version, the split settings, the raw bytes and the metadata given for them. */
-function contentHash(bytes: Uint8Array | string, given: GivenMetadata | undefined, split: object): string {
-  return createHash('sha256')
-    .update(`v${PIPELINE_VERSION}\0${JSON.stringify(split)}\0`)
-    .update(bytes)
-    .update(`\0${JSON.stringify(given ?? {})}`)
-    .digest('hex');
-}
-
-/** Each line its own statement and its own hash: editing one line re-ingests one statement. */
-async function ingestJsonl(
-  file: InputFile,
-  bytes: Buffer,
-  known: Map<string, string>,
-  present: Set<string>,
-  submit: (source: string, task: PrepareTask) => Promise<void>,
-  fail: (source: string, error: unknown) => void,
-  split: SplitOptions,
-): Promise<{ unchanged: number; failedLines: number }> {
-  const text = decodeStatementFile(bytes, file.source);
-  let unchanged = 0;
-  let failedLines = 0;
-  const seenIds = new Map<string, number>();
-  for (const line of jsonlLines(text)) {
-    try {
-      const raw = parseJsonlStatement(file.source, line);
-      const firstLine = seenIds.get(raw.source);
-      if (firstLine !== undefined) throw new InputError(`${file.source}:${line.lineNumber}`, `duplicate id ${JSON.stringify(raw.given.externalId)} (first on line ${firstLine})`);
-      seenIds.set(raw.source, line.lineNumber);
-      present.add(raw.source);
-      const hash = contentHash(line.line, undefined, split);
-      if (known.get(raw.source) === hash) {
-        unchanged++;
-        continue;
-      }
-      await submit(raw.source, { kind: 'raw', raw, hash, split });
-    } catch (error) {
-      failedLines++;
-      fail(`${file.source}:${line.lineNumber}`, error);
-    }
-  }
-  return { unchanged, failedLines };
 }

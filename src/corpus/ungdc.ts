@@ -110,8 +110,8 @@ export async function describeUngdc(root: string, speakersCsv: string, manifestP
   const { speakers, usualNames } = readSpeakers(speakersCsv);
   const lines: string[] = [];
   for (const file of chosen) {
-    const metadata = ungdcMetadata(file.source, speakers, usualNames);
-    if (metadata) lines.push(JSON.stringify({ path: file.source, ...metadata, id: metadata.externalId, externalId: undefined }));
+    const metadata = ungdcMetadata(file.relative, speakers, usualNames);
+    if (metadata) lines.push(JSON.stringify({ path: file.relative, ...metadata, id: metadata.externalId, externalId: undefined }));
   }
   await writeFile(manifestPath, `${lines.join('\n')}\n`);
   return { files: chosen.map((file) => file.path), described: lines.length };

@@ -78,10 +78,14 @@ async function insertPassages(db: Database, statementId: number, input: Statemen
   );
 }
 
-/** Remove the statements whose source is not in `keep`; returns how many went. */
-export async function pruneStatements(db: Database, keep: ReadonlySet<string>): Promise<string[]> {
+/**
+ * Remove the statements whose source is not in `keep` — of those `within`
+ * accepts, when given (an ingest prunes only under the folders it read);
+ * returns the sources removed.
+ */
+export async function pruneStatements(db: Database, keep: ReadonlySet<string>, within: (source: string) => boolean = () => true): Promise<string[]> {
   const rows = await db.all<{ id: number; source: string }>('SELECT id, source FROM statements');
-  const gone = rows.filter((row) => !keep.has(row.source));
+  const gone = rows.filter((row) => !keep.has(row.source) && within(row.source));
   for (const row of gone) {
     await db.transaction(async () => {
       await db.run('DELETE FROM statements WHERE id = ?', [row.id]);
@@ -89,6 +93,17 @@ export async function pruneStatements(db: Database, keep: ReadonlySet<string>): 
     });
   }
   return gone.map((row) => row.source);
+}
+
+/** The statements whose source begins with `prefix` (a range on the source index, not a scan). */
+export async function statementsWithSourcePrefix(db: Database, prefix: string): Promise<{ id: number; source: string; contentHash: string }[]> {
+  const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+  return db.all<{ id: number; source: string; contentHash: string }>('SELECT id, source, content_hash AS contentHash FROM statements WHERE source >= ? AND source < ? ORDER BY source', [prefix, end]);
+}
+
+/** Give a statement a new source; its id, text and passages stay (nothing a reader sees changes). */
+export async function moveStatement(db: Database, id: number, source: string): Promise<void> {
+  await db.transaction(() => db.run('UPDATE statements SET source = ? WHERE id = ?', [source, id]));
 }
 
 async function bumpCorpusVersion(db: Database): Promise<void> {

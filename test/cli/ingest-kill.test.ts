@@ -101,5 +101,10 @@ test('GIVEN an ingest killed with SIGKILL mid-run THEN no statement is half-writ
   const finished = await rerun.done;
   assert.equal(finished.code, 0);
   assert.match(finished.stdout, new RegExp(`added ${FILES - survivors}, updated 0, unchanged ${survivors}, removed 0, failed 0`));
+  assert.match(finished.stdout, /\nAn earlier ingest \(started \d{4}-\d\d-\d\dT[\d:.]+Z\) never finished: it was killed or interrupted\. The statements it wrote are whole and kept; this run went on from them\.\n/);
   assert.equal(await assertWholeStatements(db), FILES);
+  const closed = await openForWriting(db);
+  const after = await closed.all<{ finished: number; interrupted: number }>('SELECT finished_at IS NOT NULL AS finished, interrupted_at IS NOT NULL AS interrupted FROM ingest_runs ORDER BY id');
+  await closed.close();
+  assert.deepEqual(after, [{ finished: 0, interrupted: 1 }, { finished: 1, interrupted: 0 }], 'the killed run is closed as interrupted');
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, rm, truncate, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, realpath, rename, rm, truncate, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -12,11 +12,14 @@ import { openForWriting } from '../../src/store/migrate.js';
 import { corpusVersion } from '../../src/store/statement-writes.js';
 import { CORPUS_DIR, SEEDS } from './seeds.js';
 
-const quiet = { log: { debug: () => undefined, error: () => undefined } as never };
+const log = { debug: () => undefined, error: () => undefined } as never;
 let scratch: string;
+/** The scratch folder stands for the project folder: sources inside it are relative to it ("bundled/icor-….md"). */
+let quiet: { log: never; projectDir: string };
 
 before(async () => {
-  scratch = await mkdtemp(join(tmpdir(), 'ingest-test-'));
+  scratch = await realpath(await mkdtemp(join(tmpdir(), 'ingest-test-')));
+  quiet = { log, projectDir: scratch };
 });
 after(async () => {
   await rm(scratch, { recursive: true, force: true });
@@ -44,11 +47,11 @@ test('GIVEN the bundled corpus THEN five statements go in with their front matte
   const first = await ingest(db, [dir], quiet);
   assert.deepEqual([first.added, first.updated, first.unchanged, first.failed], [5, 0, 0, 0]);
   assert.ok(first.passages >= 25);
-  const icor = await statementBySource(db, SEEDS.icor);
+  const icor = await statementBySource(db, `bundled/${SEEDS.icor}`);
   assert.equal(icor?.organisation, 'ICOR (International Coordination of Revolutionary Parties and Organizations)');
   assert.equal(icor?.date, '2021-09-10');
   assert.ok(!icor?.text.includes('Skip to content'));
-  const comrades = await statementBySource(db, SEEDS.comrades);
+  const comrades = await statementBySource(db, `bundled/${SEEDS.comrades}`);
   assert.equal(comrades?.date, null, 'no date in the front matter or the text: none');
   await assertConsistent(db);
 
@@ -64,11 +67,11 @@ test('GIVEN the bundled corpus THEN five statements go in with their front matte
 test('GIVEN an edited file THEN its statement is replaced and keeps its id', async () => {
   const { dir, db } = await setUp('edited');
   await ingest(db, [dir], quiet);
-  const before = await statementBySource(db, SEEDS.anarchists);
+  const before = await statementBySource(db, `edited/${SEEDS.anarchists}`);
   await writeFile(join(dir, SEEDS.anarchists), '---\ntitle: Help us in Our Struggle\n---\nWe need solidarity with the comrades of Kabul.\n');
   const summary = await ingest(db, [dir], quiet);
   assert.deepEqual([summary.updated, summary.unchanged], [1, 4]);
-  const afterEdit = await statementBySource(db, SEEDS.anarchists);
+  const afterEdit = await statementBySource(db, `edited/${SEEDS.anarchists}`);
   assert.equal(afterEdit?.id, before?.id);
   assert.equal(afterEdit?.text, 'We need solidarity with the comrades of Kabul.');
   assert.equal(afterEdit?.organisation, '', 'the old organisation is not carried over');
@@ -84,21 +87,24 @@ test('GIVEN a deleted file THEN --prune removes its statement, and a run without
   await unlink(join(dir, SEEDS.cipoml));
   const kept = await ingest(db, [dir], quiet);
   assert.equal(kept.removed, 0);
-  assert.ok(await statementBySource(db, SEEDS.cipoml));
+  assert.ok(await statementBySource(db, `pruned/${SEEDS.cipoml}`));
   const pruned = await ingest(db, [dir], { ...quiet, prune: true });
   assert.equal(pruned.removed, 1);
-  assert.equal(await statementBySource(db, SEEDS.cipoml), undefined);
+  assert.equal(await statementBySource(db, `pruned/${SEEDS.cipoml}`), undefined);
   assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM passages WHERE statement_id NOT IN (SELECT id FROM statements)'))?.n, 0);
   await assertConsistent(db);
   await db.close();
 });
 
-test('GIVEN --prune on a folder with no statement files THEN it refuses rather than empty the corpus', async () => {
-  const db = await openForWriting(':memory:');
-  const empty = join(scratch, 'empty');
-  await mkdir(empty);
-  await writeFile(join(empty, 'README.md'), 'Statements go here.');
-  await assert.rejects(ingest(db, [empty], { ...quiet, prune: true }), (error: unknown) => error instanceof UserFacingError && /not pruning/.test(error.message));
+test('GIVEN --prune on a folder with no statement files THEN it reports it and prunes nothing, rather than empty what came from it', async () => {
+  const { dir, db } = await setUp('emptied');
+  await ingest(db, [dir], quiet);
+  for (const name of Object.values(SEEDS)) await unlink(join(dir, name));
+  await writeFile(join(dir, 'README.md'), 'Statements go here.');
+  const summary = await ingest(db, [dir], { ...quiet, prune: true });
+  assert.equal(summary.removed, 0);
+  assert.deepEqual(summary.failures, [{ source: 'emptied', message: 'no statement files (.txt, .md, .html, .jsonl) in it; not pruning the statements ingested from it' }]);
+  assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM statements'))?.n, 5);
   await db.close();
 });
 
@@ -116,7 +122,7 @@ test('GIVEN bad files among good ones THEN each bad one is one clear failure and
   const summary = await ingest(db, [dir], quiet);
   assert.equal(summary.added, 5 + 2);
   assert.equal(summary.failed, 8);
-  const messages = Object.fromEntries(summary.failures.map((failure) => [failure.source, failure.message]));
+  const messages = Object.fromEntries(summary.failures.map((failure) => [failure.source.replace(/^bad-files\//, ''), failure.message]));
   assert.match(messages['binary.txt']!, /looks binary/);
   assert.match(messages['empty.md']!, /file is empty/);
   assert.match(messages['latin1.txt']!, /not valid UTF-8/);
@@ -126,7 +132,7 @@ test('GIVEN bad files among good ones THEN each bad one is one clear failure and
   assert.match(messages['statements.jsonl:2']!, /not valid JSON/);
   assert.match(messages['statements.jsonl:3']!, /duplicate id "a" \(first on line 1\)/);
   for (const message of Object.values(messages)) assert.ok(!message.includes('\n'), 'one line each');
-  const c = await statementBySource(db, 'statements.jsonl#c');
+  const c = await statementBySource(db, 'bad-files/statements.jsonl#c');
   assert.deepEqual([c?.organisation, c?.date, c?.text], ['Iskra Group', '2022-02', 'No to war!']);
   const run = await db.get<{ failed: number; added: number }>('SELECT failed, added FROM ingest_runs');
   assert.deepEqual(run, { failed: 8, added: 7 });
@@ -137,7 +143,7 @@ test('GIVEN bad files among good ones THEN each bad one is one clear failure and
   const again = await ingest(db, [dir], { ...quiet, prune: true });
   assert.equal(again.updated, 1);
   assert.equal(again.removed, 0);
-  assert.equal((await statementBySource(db, 'statements.jsonl#c'))?.text, 'No to the imperialist war!');
+  assert.equal((await statementBySource(db, 'bad-files/statements.jsonl#c'))?.text, 'No to the imperialist war!');
   await db.close();
 });
 
@@ -151,11 +157,11 @@ test('GIVEN a manifest for plain files THEN its metadata is used, front matter w
   const db = await openForWriting(':memory:');
   const summary = await ingest(db, [dir], { ...quiet, manifest });
   assert.equal(summary.added, 3);
-  const speech = await db.get<Record<string, unknown>>('SELECT title, organisation, date, language, url, external_id FROM statements WHERE source = ?', ['speech.txt']);
+  const speech = await db.get<Record<string, unknown>>('SELECT title, organisation, date, language, url, external_id FROM statements WHERE source = ?', ['manifest/speech.txt']);
   assert.deepEqual(speech, { title: 'Statement by Mr. X, UN General Debate, 50th session (1995)', organisation: 'Afghanistan', date: '1995', language: 'en', url: 'https://example.org/afg', external_id: 'AFG_50_1995' });
-  const jakna = await statementBySource(db, 'jakna.md');
+  const jakna = await statementBySource(db, 'manifest/jakna.md');
   assert.equal(jakna?.organisation, 'New Communism Movement of Afghanistan (JAKNA)', 'front matter wins');
-  const page = await statementBySource(db, 'page.html');
+  const page = await statementBySource(db, 'manifest/page.html');
   assert.deepEqual([page?.title, page?.language], ['No to war!', 'en']);
   assert.ok(!page?.text.includes('Home'));
 
@@ -166,18 +172,50 @@ test('GIVEN a manifest for plain files THEN its metadata is used, front matter w
   await db.close();
 });
 
-test('GIVEN two folders holding a file of the same name THEN the second is refused instead of overwriting the first', async () => {
+test('GIVEN two folders each holding statement.md, ingested in separate runs THEN each is its own statement, and the second run adds rather than overwrites', async () => {
+  // Outside the project folder (the default one, this checkout): sources are absolute paths.
   const first = join(scratch, 'twins', 'first');
   const second = join(scratch, 'twins', 'second');
   await mkdir(first, { recursive: true });
   await mkdir(second, { recursive: true });
-  await writeFile(join(first, 'statement.md'), 'No to war!\n\nThe first statement.');
-  await writeFile(join(second, 'statement.md'), 'Peace now!\n\nThe second statement.');
+  await writeFile(join(first, 'statement.md'), '---\norganisation: First Front\n---\nNo to war!\n\nThe first statement.');
+  await writeFile(join(second, 'statement.md'), '---\norganisation: Second Front\n---\nPeace now!\n\nThe second statement.');
   const db = await openForWriting(':memory:');
-  const summary = await ingest(db, [first, second], quiet);
-  assert.equal(summary.added, 1);
-  assert.equal(summary.failed, 1);
-  assert.match(summary.failures[0]!.message, /has the same source key "statement\.md" as .*first.statement\.md; ingest them from one folder or give --root/);
+  assert.equal((await ingest(db, [first], { log })).added, 1);
+  const again = await ingest(db, [second], { log });
+  assert.deepEqual([again.added, again.updated, again.failed], [1, 0, 0]);
+  const rows = await db.all<{ source: string; organisation: string; text: string }>('SELECT source, organisation, text FROM statements ORDER BY id');
+  assert.deepEqual(rows, [
+    { source: join(first, 'statement.md'), organisation: 'First Front', text: 'No to war!\n\nThe first statement.' },
+    { source: join(second, 'statement.md'), organisation: 'Second Front', text: 'Peace now!\n\nThe second statement.' },
+  ]);
+  // Both in one run, too.
+  const both = await ingest(db, [first, second], { log });
+  assert.deepEqual([both.unchanged, both.failed], [2, 0]);
+
+  // --prune on one folder never removes the other's statements.
+  await unlink(join(first, 'statement.md'));
+  await writeFile(join(first, 'other.md'), 'Another appeal.');
+  const pruned = await ingest(db, [first], { log, prune: true });
+  assert.deepEqual([pruned.added, pruned.removed], [1, 1]);
+  assert.deepEqual((await db.all<{ source: string }>('SELECT source FROM statements ORDER BY id')).map((row) => row.source), [join(second, 'statement.md'), join(first, 'other.md')]);
+  await db.close();
+});
+
+test('GIVEN the project folder moved (or copied with its database) THEN re-ingesting its corpus changes nothing and every statement keeps its id', async () => {
+  const project = join(scratch, 'project-before');
+  await mkdir(project);
+  await cp(fileURLToPath(CORPUS_DIR), join(project, 'corpus'), { recursive: true });
+  const db = await openForWriting(':memory:');
+  await ingest(db, [join(project, 'corpus')], { log, projectDir: project });
+  const before = await db.all<{ id: number; source: string }>('SELECT id, source FROM statements ORDER BY id');
+  assert.deepEqual(before.map((row) => row.source).sort(), Object.values(SEEDS).map((name) => `corpus/${name}`).sort());
+
+  const moved = join(scratch, 'project-after');
+  await rename(project, moved);
+  const again = await ingest(db, [join(moved, 'corpus')], { log, projectDir: moved, prune: true });
+  assert.deepEqual([again.added, again.updated, again.unchanged, again.removed], [0, 0, 5, 0]);
+  assert.deepEqual(await db.all('SELECT id, source FROM statements ORDER BY id'), before);
   await db.close();
 });
 

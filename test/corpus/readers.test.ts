@@ -91,6 +91,12 @@ const decodeCases: { name: string; bytes: Uint8Array; error?: RegExp }[] = [
   { name: 'NUL bytes (binary)', bytes: new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00]), error: /looks binary/ },
   { name: 'Latin-1 bytes', bytes: Buffer.from('Caf\xe9 de la Paix', 'latin1'), error: /not valid UTF-8 \(first bad byte at offset 3\)/ },
   { name: 'more than the size limit', bytes: new Uint8Array(MAX_FILE_BYTES + 1).fill(0x41), error: /too large \(20\.0 MB; the limit is 20 MB\)/ },
+  { name: 'UTF-16 LE with a BOM', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Peace', 'utf16le')]) },
+  { name: 'UTF-16 BE with a BOM', bytes: Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Peace', 'utf16le').swap16()]) },
+  { name: 'UTF-16 LE without a BOM', bytes: Buffer.from('Peace to all peoples', 'utf16le'), error: /^file looks like UTF-16 without a byte-order mark; re-save it as UTF-8 \(or UTF-16 with a byte-order mark\)$/ },
+  { name: 'UTF-16 BE without a BOM', bytes: Buffer.from('Peace to all peoples', 'utf16le').swap16(), error: /looks like UTF-16 without a byte-order mark/ },
+  { name: 'a UTF-16 BOM and an odd number of bytes', bytes: Buffer.from([0xff, 0xfe, 0x50, 0x00, 0x65]), error: /^file is not valid UTF-16 LE \(it starts with a UTF-16 LE byte-order mark\); re-save it as UTF-8$/ },
+  { name: 'a UTF-16 BOM and NUL characters', bytes: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('P\0\0e', 'utf16le')]), error: /looks binary/ },
 ];
 for (const { name, bytes, error } of decodeCases) {
   test(`GIVEN a file with ${name} THEN ${error ? 'a one-line error' : 'its text'}`, () => {

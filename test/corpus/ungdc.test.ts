@@ -46,7 +46,7 @@ before(async () => {
   const manifest = join(scratch, 'manifest.jsonl');
   await describeUngdc(root, await readFile(join(DATASET, UNGDC_SPEAKERS), 'utf8'), manifest);
   db = await openForWriting(':memory:');
-  summary = await ingest(db, [root], { manifest, log: { debug: () => undefined, error: () => undefined } as never });
+  summary = await ingest(db, [root], { root, rootName: 'ungdc', manifest, log: { debug: () => undefined, error: () => undefined } as never });
 });
 after(async () => {
   if (!available) return;
@@ -79,8 +79,8 @@ test('GIVEN hard-wrapped speeches THEN paragraphs are whole: almost none start i
 });
 
 const described: { source: string; title: string; organisation: string; date: string }[] = [
-  { source: 'Session 40 - 1985/RUS_40_1985.txt', title: 'Statement by Mr. Shevardnadze (Union of Soviet Socialist Republics), UN General Debate, 40th session (1985)', organisation: 'Union of Soviet Socialist Republics', date: '1985' },
-  { source: 'Session 69 - 2014/USA_69_2014.txt', title: 'Statement by Barack Obama, President, United States of America, UN General Debate, 69th session (2014)', organisation: 'United States of America', date: '2014' },
+  { source: 'ungdc:Session 40 - 1985/RUS_40_1985.txt', title: 'Statement by Mr. Shevardnadze (Union of Soviet Socialist Republics), UN General Debate, 40th session (1985)', organisation: 'Union of Soviet Socialist Republics', date: '1985' },
+  { source: 'ungdc:Session 69 - 2014/USA_69_2014.txt', title: 'Statement by Barack Obama, President, United States of America, UN General Debate, 69th session (2014)', organisation: 'United States of America', date: '2014' },
 ];
 for (const expected of described) {
   test(`GIVEN ${expected.source} THEN it is described from speakers.csv`, { skip }, async () => {
@@ -90,12 +90,12 @@ for (const expected of described) {
 }
 
 test('GIVEN the FSM 1991 speech (BOM, bare CR) and the USA 2014 speech (form feeds) THEN their text reads cleanly', { skip }, async () => {
-  const fsm = await db.get<{ text: string; language: string }>('SELECT text, language FROM statements WHERE source = ?', ['Session 46 - 1991/FSM_46_1991.txt']);
+  const fsm = await db.get<{ text: string; language: string }>('SELECT text, language FROM statements WHERE source = ?', ['ungdc:Session 46 - 1991/FSM_46_1991.txt']);
   assert.ok(fsm?.text.startsWith('Mr. President, it is my high honour to address you today'));
   assert.equal(fsm?.language, 'en');
-  const usa = await db.get<{ text: string }>('SELECT text FROM statements WHERE source = ?', ['Session 69 - 2014/USA_69_2014.txt']);
+  const usa = await db.get<{ text: string }>('SELECT text FROM statements WHERE source = ?', ['ungdc:Session 69 - 2014/USA_69_2014.txt']);
   assert.ok(usa?.text.includes('we have failed to enforce international norms when it has been inconvenient to do so.'));
-  const jpn = await db.get<{ text: string }>('SELECT text FROM statements WHERE source = ?', ['Session 53 - 1998/JPN_53_1998.txt']);
+  const jpn = await db.get<{ text: string }>('SELECT text FROM statements WHERE source = ?', ['ungdc:Session 53 - 1998/JPN_53_1998.txt']);
   assert.ok(jpn?.text.includes('Japan\u2019s'), 'the lost apostrophe is back');
 });
 
