@@ -1,17 +1,17 @@
 /**
- * How well grounding tells supported sentences from unsupported ones, on a
- * hand-labelled set (bench/faithfulness-set.jsonl): faithful summaries,
+ * How well grounding tells supported sentences from unsupported ones, on
+ * hand-labelled sets (bench/faithfulness-set-*.jsonl): faithful summaries,
  * paraphrases and quotations of the bundled statements, the kind a good model
  * writes, and unfaithful ones — instruction echoes, misattributions, invented
  * numbers, dates and places, unsupported generalisations, links. Each sentence
  * goes through the real grounder as a streamed model answer with all five
  * statements as its sources ([1] ICOR … [5] the comrades' appeal), and counts
- * as shown when the grounder lets it through. The set was written by hand from
- * the statements, never from the bot's output.
+ * as shown when the grounder lets it through. Every set was written by hand
+ * from the statements, never from the bot's output; SETS says by whom and
+ * when, since a set the check was tuned on no longer measures it fairly.
  *
- * Odd-numbered items (F01, U01, …) were used while building the check, even
- * ones held back; both halves are reported. Another labelled set in the same
- * format can be measured without touching docs/benchmarks.md:
+ * Another labelled set in the same format can be measured without touching
+ * docs/benchmarks.md:
  *   npx tsx bench/faithfulness.ts --set path/to/set.jsonl
  */
 import { readFileSync } from 'node:fs';
@@ -25,7 +25,29 @@ import { urlsIn } from '../src/answer/support/links.js';
 import { bundledSources } from './faithfulness-sources.js';
 import { machineLine, percentile, writeBenchmarkSection } from './report.js';
 
-export const FAITHFULNESS_SET = fileURLToPath(new URL('./faithfulness-set.jsonl', import.meta.url));
+/** The labelled sets, and what each can still say about the check. */
+export const SETS: { name: string; file: string; history: string }[] = [
+  {
+    name: 'A',
+    file: 'faithfulness-set-a.jsonl',
+    history: 'written by the engineer who built the check, before building it, and used throughout (the check was designed with it in view)',
+  },
+  {
+    name: 'B',
+    file: 'faithfulness-set-b.jsonl',
+    history: 'written independently (a session that never saw the check) once its first version stood; first run 94.7% kept, 23.6% shown — then its misses were studied and the check improved',
+  },
+  {
+    name: 'C',
+    file: 'faithfulness-set-c.jsonl',
+    history: 'written independently after the improvements from B; first run 97.2% kept, 16.1% shown — then used, with A and B, to choose the content threshold and a few rules',
+  },
+  {
+    name: 'D',
+    file: 'faithfulness-set-d.jsonl',
+    history: 'written independently, in the voice of an assistant, once the threshold was chosen; first run 86.3% kept, 15.0% shown — its dropped faithful sentences (short frames around quotations, light verbs, sentences drawing two statements together) then shaped three rules',
+  },
+];
 /** Characters per streamed chunk: about a token, as a model streams. */
 const CHUNK_CHARS = 4;
 
@@ -80,12 +102,6 @@ export async function judgeAll(items: readonly LabelledSentence[]): Promise<Judg
   });
 }
 
-/** The odd-numbered half was looked at while building the check; the even half was not. */
-export function half(id: string): 'built on' | 'held back' {
-  const number = Number(id.replace(/\D/g, ''));
-  return number % 2 === 1 ? 'built on' : 'held back';
-}
-
 function share(count: number, total: number): string {
   return total === 0 ? '–' : `${((100 * count) / total).toFixed(1)}% (${count}/${total})`;
 }
@@ -95,13 +111,19 @@ function unfaithfulShown(judged: Judged): boolean {
   return judged.kind === 'link' ? judged.linkShown : judged.shown;
 }
 
-export function report(judged: readonly Judged[]): { markdown: string; summary: string } {
+/** The faithful kept and the unfaithful shown, as table cells. */
+function rates(judged: readonly Judged[]): { kept: string; shown: string } {
   const faithful = judged.filter((j) => j.label === 'faithful');
   const unfaithful = judged.filter((j) => j.label === 'unfaithful');
-  const halves = (['built on', 'held back'] as const).map((name) => {
-    const f = faithful.filter((j) => half(j.id) === name);
-    const u = unfaithful.filter((j) => half(j.id) === name);
-    return `| ${name} | ${share(f.filter((j) => j.shown).length, f.length)} | ${share(u.filter(unfaithfulShown).length, u.length)} |`;
+  return { kept: share(faithful.filter((j) => j.shown).length, faithful.length), shown: share(unfaithful.filter(unfaithfulShown).length, unfaithful.length) };
+}
+
+export function report(judged: readonly Judged[], sets: readonly { name: string; judged: readonly Judged[] }[] = []): { markdown: string; summary: string } {
+  const faithful = judged.filter((j) => j.label === 'faithful');
+  const unfaithful = judged.filter((j) => j.label === 'unfaithful');
+  const perSet = sets.map(({ name, judged: one }) => {
+    const { kept, shown } = rates(one);
+    return `| set ${name} (${one.length}) | ${kept} | ${shown} |`;
   });
   const kinds = [...new Set(judged.map((j) => `${j.label}\t${j.kind}`))].map((key) => {
     const [label, kind] = key.split('\t') as [string, string];
@@ -117,13 +139,12 @@ export function report(judged: readonly Judged[]): { markdown: string; summary: 
     ...faithful.filter((j) => !j.shown).map((j) => `- dropped, faithful (${j.kind}, ${j.id}, ${j.reason}): “${j.sentence}”`),
   ];
   const times = judged.map((j) => j.ms);
-  const keptAll = share(faithful.filter((j) => j.shown).length, faithful.length);
-  const shownAll = share(unfaithful.filter(unfaithfulShown).length, unfaithful.length);
+  const { kept: keptAll, shown: shownAll } = rates(judged);
   const markdown = [
     '| | faithful sentences kept (target ≥ 90%) | unfaithful sentences shown (target 0) |',
     '|---|---|---|',
     `| **all ${judged.length}** | **${keptAll}** | **${shownAll}** |`,
-    ...halves,
+    ...perSet,
     '',
     '| label | kind | sentences | shown | dropped because |',
     '|---|---|---:|---:|---|',
@@ -136,18 +157,28 @@ export function report(judged: readonly Judged[]): { markdown: string; summary: 
   return { markdown, summary: `faithful kept ${keptAll}; unfaithful shown ${shownAll}` };
 }
 
-export async function benchFaithfulness(setPath = FAITHFULNESS_SET): Promise<void> {
-  const judged = await judgeAll(readLabelledSet(setPath));
-  const { markdown, summary } = report(judged);
-  console.log(markdown);
-  console.log(`\n${summary}`);
-  if (setPath !== FAITHFULNESS_SET) return;
+export async function benchFaithfulness(setPath?: string): Promise<void> {
+  if (setPath !== undefined) {
+    const { markdown, summary } = report(await judgeAll(readLabelledSet(setPath)));
+    console.log(`${markdown}\n\n${summary}`);
+    return;
+  }
+  const sets = await Promise.all(SETS.map(async (set) => ({ ...set, judged: await judgeAll(readLabelledSet(fileURLToPath(new URL(`./${set.file}`, import.meta.url)))) })));
+  const { markdown, summary } = report(
+    sets.flatMap((set) => set.judged),
+    sets,
+  );
+  console.log(`${markdown}\n\n${summary}`);
   writeBenchmarkSection(
     'faithfulness',
     [
       '## Grounding: are cited sentences supported by what they cite?',
       '',
-      `${await machineLine()} · \`npm run bench -- faithfulness\` · ${judged.length} hand-labelled sentences about the bundled corpus (bench/faithfulness-set.jsonl), each streamed through the real grounder with all five statements as sources.`,
+      `${await machineLine()} · \`npm run bench -- faithfulness\` · hand-labelled sentences about the bundled corpus, each streamed through the real grounder with all five statements as its sources. The sets (bench/faithfulness-set-*.jsonl):`,
+      '',
+      ...sets.map((set) => `- **${set.name}**: ${set.history}.`),
+      '',
+      'So no figure below is from sentences the check was never tuned on; the first runs of B and C are the fairest estimate of how it does on sentences it has not seen.',
       '',
       markdown,
     ].join('\n'),
@@ -156,5 +187,5 @@ export async function benchFaithfulness(setPath = FAITHFULNESS_SET): Promise<voi
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { values } = parseArgs({ options: { set: { type: 'string' } } });
-  await benchFaithfulness(values.set ?? FAITHFULNESS_SET);
+  await benchFaithfulness(values.set);
 }

@@ -35,8 +35,8 @@ export interface SourceSentence {
   words: Set<string>;
   /** The content stems a negation in the sentence governs: "is not the end of …" → end. */
   negatedStems: Set<string>;
-  /** Who the sentence says speaks ("Taliban claimed …"): what follows is theirs, not the statement's. */
-  speakers: string[];
+  /** What the sentence reports others saying ("Taliban claimed Iran and Russia …"): the speaker and the content words of what they said. */
+  reported: { speaker: string; stems: Set<string> }[];
   /** The dates the sentence gives. */
   dates: DatePoint[];
 }
@@ -61,37 +61,82 @@ export function evidenceOf(source: NumberedSource): SourceEvidence {
   return evidence;
 }
 
+/** What one text (a passage, a title) offers, before it is merged with the rest of its statement. */
+interface TextEvidence {
+  words: string[];
+  quantities: Quantities;
+  /** The numbers of its numbered list items, and how many bulleted items it has. */
+  numbered: number[];
+  bulleted: number;
+  sentences: SourceSentence[];
+  holders: Map<string, Set<VerbFamily>>;
+  urls: string[];
+}
+
+/**
+ * Passages come back for question after question, each time in a new source
+ * object: what a passage offers is remembered by its text (the same words give
+ * the same evidence, whichever statement or test they belong to).
+ */
+const byText = new Map<string, TextEvidence>();
+const MAX_REMEMBERED_TEXTS = 20_000;
+
+function textEvidence(raw: string): TextEvidence {
+  let evidence = byText.get(raw);
+  if (evidence) {
+    // Least recently used goes first: re-insert to mark it used.
+    byText.delete(raw);
+    byText.set(raw, evidence);
+    return evidence;
+  }
+  const text = canonicalPhrases(raw);
+  const tokens = tokensOf(text);
+  evidence = {
+    words: tokens.map((token) => token.folded),
+    // The numbers of a list are not quantities the statement states, but how many items it has is.
+    quantities: quantitiesOf(text.replace(NUMBERED_ITEM, ' ')),
+    numbered: [...text.matchAll(NUMBERED_ITEM)].map((match) => Number.parseInt(match[0], 10)),
+    bulleted: [...text.matchAll(BULLETED_ITEM)].length,
+    sentences: sentencesOf(text),
+    holders: holdersIn(tokens),
+    urls: urlsIn(raw).map((found) => normaliseUrl(found.url)),
+  };
+  if (byText.size >= MAX_REMEMBERED_TEXTS) byText.delete(byText.keys().next().value!);
+  byText.set(raw, evidence);
+  return evidence;
+}
+
 function buildEvidence(source: NumberedSource): SourceEvidence {
   const { organisation, title, date, url } = source.statement;
-  const raw = source.passages.map((passage) => passage.text).join('\n\n');
-  const passageText = canonicalPhrases(raw);
-  const passageTokens = tokensOf(passageText);
-  const words = new Set([...passageTokens, ...tokensOf(canonicalPhrases(`${organisation}\n${title}`))].map((token) => token.folded));
-  // The numbers of a list are not quantities the statement states, but how many items it has is.
-  const quantities = quantitiesOf(`${passageText.replace(NUMBERED_ITEM, ' ')}\n${title}`);
-  const numbered = [...passageText.matchAll(NUMBERED_ITEM)].map((match) => Number.parseInt(match[0], 10));
+  // The title is the statement's own words too ("The people of Afghanistan can only liberate themselves!").
+  const parts = [title, ...source.passages.map((passage) => passage.text)].map(textEvidence);
+  const organisationWords = new Set(tokensOf(canonicalPhrases(organisation)).map((token) => token.folded));
+  const words = new Set([...parts.flatMap((part) => part.words), ...organisationWords]);
+  const quantities: Quantities = { values: new Set(parts.flatMap((part) => [...part.quantities.values])), vague: new Set(parts.flatMap((part) => [...part.quantities.vague])), dates: parts.flatMap((part) => part.quantities.dates) };
+  const numbered = parts.flatMap((part) => part.numbered);
   if (numbered.length > 1) quantities.values.add(Math.max(...numbered));
-  const bulleted = [...passageText.matchAll(BULLETED_ITEM)].length;
+  const bulleted = parts.reduce((sum, part) => sum + part.bulleted, 0);
   if (bulleted > 1) quantities.values.add(bulleted);
   if (date) {
     const stated = quantitiesOf(date);
     for (const value of stated.values) quantities.values.add(value);
     quantities.dates.push(...stated.dates);
   }
-  const urls = new Set(urlsIn(raw).map((found) => normaliseUrl(found.url)));
+  const urls = new Set(parts.flatMap((part) => part.urls));
   if (url) urls.add(normaliseUrl(url));
+  const holders = new Map<string, Set<VerbFamily>>();
+  for (const part of parts) for (const [holder, families] of part.holders) holders.set(holder, new Set([...(holders.get(holder) ?? []), ...families]));
   const stems = new Set([...words].map(stem));
   return {
     words,
     wordsByPrefix: indexByPrefix(words, MIN_SHARED_PREFIX_CHARS),
     stems,
     stemsByPrefix: indexByPrefix(stems, 5),
-    // The title is the statement's own words too ("The people of Afghanistan can only liberate themselves!").
-    sentences: [title, ...source.passages.map((passage) => passage.text)].flatMap((text) => sentencesOf(canonicalPhrases(text))),
+    sentences: parts.flatMap((part) => part.sentences),
     quantities,
-    holders: holdersIn(passageTokens),
+    holders,
     urls,
-    organisationWords: new Set(tokensOf(canonicalPhrases(organisation)).map((token) => token.folded)),
+    organisationWords,
   };
 }
 
@@ -110,7 +155,10 @@ function sentencesOf(text: string): SourceSentence[] {
       stems: new Set(contentWords(tokens).map(([wanted]) => wanted)),
       words: new Set(tokens.map((token) => token.folded)),
       negatedStems,
-      speakers: attributions(tokens).flatMap((attribution) => attribution.speakers.map((speaker) => speaker.folded)),
+      reported: attributions(tokens).flatMap(({ speakers, at }) => {
+        const said = new Set(contentWords(tokens.slice(at + 1)).map(([wanted]) => wanted));
+        return speakers.map((speaker) => ({ speaker: speaker.folded, stems: said }));
+      }),
       dates: datesOf(text.slice(start, end)),
     };
   });

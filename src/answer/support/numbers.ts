@@ -67,6 +67,9 @@ export function quantitiesOf(text: string): Quantities {
       } else values.add(digits);
       continue;
     }
+    // Most words are no number: check the first part before reading a run of number words.
+    const first = token.split('-')[0]!;
+    if (UNITS[first] === undefined && TENS[first] === undefined && first !== 'one' && first !== 'a') continue;
     const spelled = readNumberWords(tokens, i);
     if (spelled) {
       if (!(spelled.value === 1 && spelled.length === 1)) values.add(spelled.value);

@@ -45,6 +45,11 @@ const ALIASES: Record<string, string> = { america: 'usa', american: 'usa', ameri
 
 /** Fold a word for comparison: lower case, no diacritics, no dots, no possessive; a few country aliases. */
 export function fold(word: string): string {
+  // Most words are plain ASCII letters and digits: lower case is all they need.
+  if (/^[A-Za-z0-9]+$/.test(word)) {
+    const lower = word.toLowerCase();
+    return ALIASES[lower] ?? lower;
+  }
   const folded = word
     .normalize('NFKD')
     .replace(/\p{Mark}/gu, '')

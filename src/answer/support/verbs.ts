@@ -55,8 +55,18 @@ export function isReportingWord(folded: string): boolean {
   return FAMILY_OF.has(folded) || REPORTING_EXTRA.has(folded);
 }
 
-/** Framing ("according", "points out") and provenance ("dated", "signed by", "issued by"): about the statement, not its content. */
+/**
+ * Framing ("according", "points out", "expects"), provenance ("dated",
+ * "signed by"), the statement's structure ("it closes with the slogans", "the
+ * title itself says", "appears among the signatories") and light verbs ("take
+ * control", "comes from"): about the statement, or too common to say anything.
+ */
 const REPORTING_EXTRA = new Set(
   `according view views point points pointed out adds added also sees see considers consider thinks think regards regard calling describing saying writing noting
-  both together already dated issued published signed adopted released titled entitled written`.split(/\s+/),
+  both together already dated issued published signed adopted released titled entitled written
+  ends ending closes closing opens opening begins beginning concludes conclusion title slogan slogans heading paragraph section line lines list listed passage
+  phrase words wording invokes invoking mentions mentioned refers referring appears among includes including itself plainly bluntly explicitly readers
+  reader expects expect expected predicts predict predicted
+  take takes took taken taking make makes made making give gives gave given get gets got go goes went gone come comes came coming put puts keep keeps kept
+  let lets seem seems seemed become becomes became`.split(/\s+/),
 );
