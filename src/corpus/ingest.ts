@@ -6,7 +6,7 @@ import { pruneStatements, saveStatement } from '../store/statement-writes.js';
 import { contentHash, isHashOf } from './content-hash.js';
 import { InputError } from './document.js';
 import { ingestJsonl } from './ingest-jsonl.js';
-import { abandonIngestRun, finishIngestRun, startIngestRun, type InterruptedRun } from './ingest-runs.js';
+import { abandonIngestRun, finishIngestRun, startIngestRun, type InterruptedRun, type RunCounts } from './ingest-runs.js';
 import { mergeIndexIfWorthIt } from './index-merge.js';
 import { loadKnownStatements } from './known-statements.js';
 import { loadManifest, type Manifest } from './manifest.js';
@@ -21,14 +21,8 @@ export { PIPELINE_VERSION } from './content-hash.js';
 /** Statements prepared and waiting to be written: enough that the writer never waits, few enough to bound memory. */
 const PREPARED_AHEAD = 8;
 
-export interface IngestSummary {
-  added: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  failed: number;
-  /** Passages written by this run (added and updated statements). */
-  passages: number;
+/** The run's counts (`passages`: written by this run, for added and updated statements), with its time, failures and input size. */
+export interface IngestSummary extends RunCounts {
   seconds: number;
   failures: { source: string; message: string }[];
   /** Bytes of input read (for throughput). */
