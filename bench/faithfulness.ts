@@ -47,6 +47,11 @@ export const SETS: { name: string; file: string; history: string }[] = [
     file: 'faithfulness-set-d.jsonl',
     history: 'written independently, in the voice of an assistant, once the threshold was chosen; first run 86.3% kept, 15.0% shown — its dropped faithful sentences (short frames around quotations, light verbs, sentences drawing two statements together) then shaped three rules',
   },
+  {
+    name: 'E',
+    file: 'faithfulness-set-e.jsonl',
+    history: 'written independently after the last change to the check and run once, with nothing changed after: its figures are the estimate for sentences the check has not seen',
+  },
 ];
 /** Characters per streamed chunk: about a token, as a model streams. */
 const CHUNK_CHARS = 4;
@@ -178,9 +183,11 @@ export async function benchFaithfulness(setPath?: string): Promise<void> {
       '',
       ...sets.map((set) => `- **${set.name}**: ${set.history}.`),
       '',
-      'So no figure below is from sentences the check was never tuned on; the first runs of B and C are the fairest estimate of how it does on sentences it has not seen.',
+      'Only set E was never used to shape the check: it is the fair estimate of how the check does on sentences it has not seen (the first runs of B, C and D, before each was studied, were 86–97% of faithful sentences kept and 15–24% of unfaithful ones shown, the shown share falling as the check improved). The other rows show what the check does on what it was built with.',
       '',
       markdown,
+      '',
+      'What gets through is mostly a claim made of the cited statement\'s own words with their sense changed — a reversal ("remain in the country rather than flee" for "have the right to flee"), a motive or a prediction the text doesn\'t give, a date or number moved to another event of the same sentence. Telling those apart takes a model of meaning (an entailment model, or a second model call), which this check, lexical and in code, doesn\'t have: it stops what changes words — names, numbers, dates, speakers, links, instructions, sweeping words and dropped negations — not what changes sense.',
     ].join('\n'),
   );
 }

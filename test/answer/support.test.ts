@@ -78,6 +78,17 @@ describe('is a cited sentence supported by what it cites?', () => {
     assert.equal((judge(sentence, [cited, other]) as { reason?: string }).reason, 'other-source', 'beside a source with exactly these words, it is that source\'s sentence');
   });
 
+  test('GIVEN a verbatim quotation of a numbered paragraph THEN its paragraph number is the source\'s, not an invented number', () => {
+    const speech: NumberedSource = {
+      n: 1,
+      statement: { id: 9, slug: 's', externalId: null, source: 's', title: 'Speech', organisation: 'Tuvalu', date: '2024', language: 'en', url: null },
+      passages: [{ id: 9, ordinal: 0, text: '63. We thank the Commission.\n64. The Commission secured an advisory opinion on greenhouse gas emissions.', primary: true, rank: 0 }],
+    };
+    const judge = (sentence: string) => checkSupport(sentence, [speech], { question: 'What did small islands say?', instructions, sources: [speech], language: 'en' });
+    assert.deepEqual(judge('The statement says: "64. The Commission secured an advisory opinion on greenhouse gas emissions." [1]'), { supported: true });
+    assert.equal((judge('Tuvalu says 63 commissions secured advisory opinions on greenhouse gas emissions [1].') as { reason?: string }).reason, 'number', 'outside a quotation, a paragraph number is no quantity');
+  });
+
   test('GIVEN an answer in another language than its sources THEN numbers and acronyms are still checked, the wording is not', () => {
     const de = (sentence: string) => checkSupport(sentence, [sources[1]!], { question: 'Was sagt die ICOR?', instructions, sources, language: 'de' });
     assert.deepEqual(de('Die ICOR bezeichnet die Taliban als faschistisch [2].'), { supported: true });

@@ -1,4 +1,5 @@
 import { stripMarkers } from '../citations.js';
+import { findQuotations } from '../quotations.js';
 import type { NumberedSource } from '../sources.js';
 import { otherOrganisation, unsupportedSpeaker, wrongAuthor } from './attribution.js';
 import { contentFailure } from './content.js';
@@ -54,7 +55,9 @@ export function checkSupport(sentence: string, cited: readonly NumberedSource[],
   const self = sameLanguage ? tokens.find((token) => !token.quoted && FIRST_PERSON.has(token.text)) : undefined;
   if (self) return unsupported('instructions', `first person "${self.text}"`);
 
-  const quantities = quantitiesOf(text);
+  // A quotation was verified word for word already ("64. The said Commission …"): its numbers and dates are the source's.
+  const unquoted = withoutQuotations(text);
+  const quantities = quantitiesOf(unquoted);
   for (const value of quantities.values) {
     // "Two statements say …" citing two: the count of what it cites is the sentence's own fact.
     if (value === cited.length) continue;
@@ -66,7 +69,7 @@ export function checkSupport(sentence: string, cited: readonly NumberedSource[],
   for (const date of quantities.dates) {
     if (!dateSupported(date, [...evidence.flatMap((e) => e.quantities.dates), ...question.quantities.dates])) return unsupported('date', JSON.stringify(date));
   }
-  const misdated = wrongStatementDate(text, tokens, cited);
+  const misdated = wrongStatementDate(unquoted, tokens, cited);
   if (misdated) return unsupported('date', misdated);
 
   for (const token of tokens) {
@@ -84,7 +87,7 @@ export function checkSupport(sentence: string, cited: readonly NumberedSource[],
   if (!sameLanguage) return { supported: true };
   const uncited = context.sources.filter((source) => !cited.includes(source)).map(evidenceOf);
   const statementDates = cited.flatMap((source) => (source.statement.date ? quantitiesOf(source.statement.date).dates : []));
-  const failure = contentFailure(text, tokens, evidence, uncited, { instructions: context.instructions, ownNames: new Set(evidence.flatMap((e) => [...e.organisationWords])), statementDates });
+  const failure = contentFailure(unquoted, tokens, evidence, uncited, { instructions: context.instructions, ownNames: new Set(evidence.flatMap((e) => [...e.organisationWords])), statementDates });
   return failure ? unsupported(failure.reason, failure.detail) : { supported: true };
 }
 
@@ -107,6 +110,13 @@ function wrongStatementDate(text: string, tokens: readonly Token[], cited: reado
     if (stated) return `${JSON.stringify(stated)} is not the statement's date (${own.join(', ')})`;
   }
   return undefined;
+}
+
+/** The text with its quotations blanked out (offsets kept). */
+function withoutQuotations(text: string): string {
+  let out = text;
+  for (const quotation of findQuotations(text)) out = out.slice(0, quotation.start) + ' '.repeat(quotation.end - quotation.start) + out.slice(quotation.end);
+  return out;
 }
 
 /** The model's "I", "me", "my": an answer about the statements has no first person singular outside quotations. */
