@@ -1,34 +1,9 @@
 import type { Database } from '../store/database.js';
-import type { Passage, StatementSummary } from '../store/records.js';
 import { ftsPhrases } from './fts-query.js';
-import { rankPlainPassages } from './rank.js';
+import type { SearchFilters } from './filters.js';
+import { rankPlainPassages, type RankedPassage } from './rank.js';
+import type { PassageRetrieval, RetrievedPassage, RetrieveOptions } from './retriever.js';
 import { loadNeighbours, loadSummaries, PASSAGE_COLUMNS, toPassage, type PassageRow } from './statement-rows.js';
-
-export interface RetrieveOptions {
-  /** Passages to return (default 8). */
-  k?: number;
-  /** At most this many passages from one statement (default 2), so one long statement can't crowd out the others. */
-  perStatement?: number;
-  organisation?: string;
-  from?: string;
-  to?: string;
-  /** Passages to attach on each side for context (default 0). */
-  neighbours?: number;
-}
-
-export interface RetrievedPassage {
-  id: number;
-  statementId: number;
-  ordinal: number;
-  start: number;
-  end: number;
-  text: string;
-  /** Higher is better; comparable within one retrieval only. */
-  score: number;
-  statement: StatementSummary;
-  before: Passage[];
-  after: Passage[];
-}
 
 export const DEFAULT_K = 8;
 export const MAX_K = 50;
@@ -41,9 +16,10 @@ const MIN_CANDIDATES = 100;
 /**
  * The passages an answer should be built from: the best `k` for the question,
  * ranked as search() ranks them, at most `perStatement` from one statement,
- * each with its statement's metadata and optionally its neighbours.
+ * each with its statement's metadata and optionally its neighbours. Filters
+ * are taken as validated (the retriever validates them).
  */
-export async function retrievePassages(db: Database, input: string, options: RetrieveOptions = {}): Promise<{ query: string; passages: RetrievedPassage[] }> {
+export async function retrievePassages(db: Database, input: string, options: RetrieveOptions = {}): Promise<PassageRetrieval> {
   const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
   const perStatement = clamp(options.perStatement ?? DEFAULT_PER_STATEMENT, 1, k);
   const neighbours = clamp(options.neighbours ?? 0, 0, MAX_NEIGHBOURS);
@@ -51,8 +27,7 @@ export async function retrievePassages(db: Database, input: string, options: Ret
   if (phrases.length === 0) return { query: '', passages: [] };
   const query = phrases.join(' OR ');
 
-  const ranked = await rankPlainPassages(db, phrases, options, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
-  const taken = capPerStatement(ranked, perStatement).slice(0, k);
+  const taken = await bestPassages(db, phrases, options, k, perStatement);
   if (taken.length === 0) return { query, passages: [] };
 
   const [summaries, rows] = await Promise.all([
@@ -69,6 +44,12 @@ export async function retrievePassages(db: Database, input: string, options: Ret
     passages.push({ ...passage, score: hit.score, statement, before: context.before, after: context.after });
   }
   return { query, passages };
+}
+
+/** The best `k` passages for the filters, at most `perStatement` from one statement, best first. */
+async function bestPassages(db: Database, phrases: readonly string[], filters: SearchFilters, k: number, perStatement: number): Promise<RankedPassage[]> {
+  const ranked = await rankPlainPassages(db, phrases, filters, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
+  return capPerStatement(ranked, perStatement).slice(0, k);
 }
 
 /** Keep ranking order, dropping a statement's passages beyond the first `cap`. */
