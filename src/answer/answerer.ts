@@ -71,7 +71,7 @@ export function createAnswerer(deps: {
       const language = answerLanguage(request.question, request.language);
       const version = await retriever.corpusVersion();
       // A follow-up means what its conversation makes it mean: not cached.
-      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, from: request.from, to: request.to, language, model: modelName, corpusVersion: version }) : undefined;
+      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, organisations: request.organisations, from: request.from, to: request.to, language, model: modelName, corpusVersion: version }) : undefined;
       if (key) {
         const cached = await cache!.get(key);
         if (cached) {
@@ -133,6 +133,7 @@ export function createAnswerer(deps: {
 function baseResult(request: AnswerRequest, retrieval: QuestionRetrieval, retrievalMs: number): Omit<AnswerResult, 'mode' | 'text'> {
   const filters: AnswerResult['searched']['filters'] = {};
   if (request.organisation) filters.organisation = request.organisation;
+  if (request.organisations?.length) filters.organisations = request.organisations;
   if (request.from) filters.from = request.from;
   if (request.to) filters.to = request.to;
   return {

@@ -23,7 +23,8 @@ export interface QuestionRetrieval {
 /**
  * The sources for a question: the question (with its conversation's context
  * when it is a follow-up, without another language's function words) searched
- * with the request's filters, grouped into numbered statements.
+ * with the request's filters, grouped into numbered statements. The typed
+ * organisation is a prefix; `organisations` are exact names sharing the passages.
  */
 export async function retrieveForQuestion(
   retriever: Retriever,
@@ -36,6 +37,7 @@ export async function retrieveForQuestion(
     perStatement: ANSWER_PASSAGES_PER_STATEMENT,
     neighbours: options.neighbours ?? ANSWER_NEIGHBOURS,
     organisationPrefix: request.organisation,
+    organisations: request.organisations,
     from: request.from,
     to: request.to,
   });
