@@ -103,3 +103,14 @@ test('GIVEN the seeds THEN the overview counts them and their date range', async
   assert.ok(overview.lastIngestAt);
   assert.ok(overview.corpusVersion >= 6);
 });
+
+test('GIVEN the seeds THEN every organisation as spelt in its statements, with its statement count, and the corpus version', async () => {
+  assert.deepEqual(await retriever.organisations(), [
+    { organisation: 'Anarchists of Afghanistan', statements: 1 },
+    { organisation: 'Communist League', statements: 1 },
+    { organisation: 'ICOR', statements: 1 },
+    { organisation: 'International Conference of Marxist–Leninist Parties and Organizations', statements: 1 },
+    { organisation: 'JAKNA', statements: 1 },
+  ]);
+  assert.equal(await retriever.corpusVersion(), (await retriever.corpusOverview()).corpusVersion);
+});
