@@ -17,6 +17,7 @@ import type { ModelClient } from '../src/answer/model-client.js';
 import { splitSentences } from '../src/answer/sentences.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
+import { createFtsRetriever } from '../src/search/fts-retriever.js';
 import { openForWriting } from '../src/store/migrate.js';
 import { startOpenAIDouble } from '../test/doubles/openai-server.js';
 import { machineLine, percentile, writeBenchmarkSection } from './report.js';
@@ -135,9 +136,10 @@ export async function benchAnswerer(): Promise<void> {
   try {
     const size = await db.get<{ statements: number; passages: number }>('SELECT (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM passages) AS passages');
     const log = createLogger('silent');
+    const retriever = createFtsRetriever(db);
     const noModel = loadConfig({ LOG_LEVEL: 'silent' });
-    const withModel = createAnswerer({ db, config: noModel, log, options: { cache: false }, modelClient: zeroLatencyModel() });
-    const extractive = createAnswerer({ db, config: noModel, log, options: { cache: false } });
+    const withModel = createAnswerer({ db, retriever, config: noModel, log, options: { cache: false }, modelClient: zeroLatencyModel() });
+    const extractive = createAnswerer({ db, retriever, config: noModel, log, options: { cache: false } });
 
     await measure(withModel, 1); // warm-up: tokenizer load, SQLite pages, JIT
     await measure(extractive, 1);
@@ -148,7 +150,7 @@ export async function benchAnswerer(): Promise<void> {
     let http: Awaited<ReturnType<typeof measure>>;
     try {
       const config = loadConfig({ LOG_LEVEL: 'silent', OPENAI_BASE_URL: double.baseUrl });
-      const overHttp = createAnswerer({ db, config, log, options: { cache: false } });
+      const overHttp = createAnswerer({ db, retriever, config, log, options: { cache: false } });
       for (let i = 0; i < QUESTIONS.length * 2; i++) double.enqueue({ text: (request) => fakeReply(request.messages.at(-1)!.content), chunkChars: CHUNK_CHARS });
       await measure(overHttp, 1);
       http = await measure(overHttp, 1);

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMMON_PASSAGES, ROW_BUDGET } from '../src/search/rank.js';
-import { search } from '../src/search/search.js';
+import { createFtsRetriever } from '../src/search/fts-retriever.js';
+import type { Retriever } from '../src/search/retriever.js';
 import { describeDifference, formatEvalTable, runBeirEval, scratchPath, type EvalResult } from '../src/search/eval/run.js';
 import { readBeirQueries } from '../src/search/eval/beir.js';
 import { mulberry32 } from '../src/search/eval/metrics.js';
@@ -74,9 +75,10 @@ export async function benchSearch(): Promise<void> {
  */
 async function measure(name: string, path: string, queries: readonly string[], shell: SqliteShell): Promise<Measured> {
   const db = await openForReading(path);
+  const retriever = createFtsRetriever(db);
   try {
-    for (const query of queries) await search(db, query, { limit: SEARCH_LIMIT });
-    const statements = await traceStatements(db, queries);
+    for (const query of queries) await retriever.search(query, { limit: SEARCH_LIMIT });
+    const statements = await traceStatements(db, retriever, queries);
     const flat = statements.flat();
     await timeStatements(shell, path, flat);
     const ours = queries.map(() => Number.POSITIVE_INFINITY);
@@ -84,7 +86,7 @@ async function measure(name: string, path: string, queries: readonly string[], s
     for (let round = 0; round < ROUNDS; round++) {
       for (const [i, query] of queries.entries()) {
         const started = performance.now();
-        await search(db, query, { limit: SEARCH_LIMIT });
+        await retriever.search(query, { limit: SEARCH_LIMIT });
         ours[i] = Math.min(ours[i]!, performance.now() - started);
       }
       const times = await timeStatements(shell, path, flat);
@@ -101,7 +103,7 @@ async function measure(name: string, path: string, queries: readonly string[], s
   }
 }
 
-async function traceStatements(db: Database, queries: readonly string[]): Promise<string[][]> {
+async function traceStatements(db: Database, retriever: Retriever, queries: readonly string[]): Promise<string[][]> {
   const perQuery: string[][] = [];
   let current: string[] = [];
   // FTS5's own internal statements are reported with a leading "--": the shell runs those itself.
@@ -112,7 +114,7 @@ async function traceStatements(db: Database, queries: readonly string[]): Promis
   try {
     for (const query of queries) {
       current = [];
-      await search(db, query, { limit: SEARCH_LIMIT });
+      await retriever.search(query, { limit: SEARCH_LIMIT });
       perQuery.push(current);
     }
   } finally {

@@ -1,5 +1,4 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { corpusOverview } from '../src/search/lookup.js';
 import type { Command } from '../src/discord/command.js';
 import { renderOverview } from '../src/discord/render-overview.js';
 import { InteractionResponder } from '../src/discord/respond.js';
@@ -14,6 +13,6 @@ export default {
   async execute(interaction, context) {
     const responder = InteractionResponder.for(interaction, { ephemeral: false, now: context.now });
     responder.armDeadline();
-    await responder.send(renderOverview(await corpusOverview(context.db)));
+    await responder.send(renderOverview(await context.retriever.corpusOverview()));
   },
 } satisfies Command;

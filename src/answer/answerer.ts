@@ -1,7 +1,7 @@
 import { hasModel, type Config } from '../config.js';
 import { log as defaultLog, type Logger } from '../log.js';
+import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
-import { corpusVersion } from '../store/statement-writes.js';
 import { AnswerCache, cacheKey } from './cache.js';
 import { extractiveAnswer } from './extractive.js';
 import { needsContext } from './follow-up.js';
@@ -36,14 +36,17 @@ const MAX_CACHED_PASSAGE_COUNTS = 50_000;
  * calling the model. Answers are cached per corpus version.
  */
 export function createAnswerer(deps: {
+  /** Where the answer cache lives. */
   db: Database;
+  /** Where the passages come from. */
+  retriever: Retriever;
   config: Config;
   log?: Logger;
   options?: AnswererOptions;
   /** The model; by default the `openai` client for the configured server. The benchmark passes an in-process one. */
   modelClient?: ModelClient;
 }): Answerer {
-  const { db, config } = deps;
+  const { db, retriever, config } = deps;
   const log = deps.log ?? defaultLog;
   const useModel = deps.modelClient !== undefined || hasModel(config);
   const model = deps.modelClient ?? (useModel ? createModelClient(config, { ...deps.options?.model, log }) : undefined);
@@ -56,8 +59,7 @@ export function createAnswerer(deps: {
 
   async function knownOrganisations(version: number): Promise<string[]> {
     if (organisations?.version !== version) {
-      const rows = await db.all<{ organisation: string }>(`SELECT DISTINCT organisation FROM statements WHERE organisation <> ''`);
-      organisations = { version, names: rows.map((row) => row.organisation) };
+      organisations = { version, names: (await retriever.organisations()).map((row) => row.organisation) };
     }
     return organisations.names;
   }
@@ -67,9 +69,9 @@ export function createAnswerer(deps: {
       const started = performance.now();
       request.signal?.throwIfAborted();
       const language = answerLanguage(request.question, request.language);
-      const version = await corpusVersion(db);
+      const version = await retriever.corpusVersion();
       // A follow-up means what its conversation makes it mean: not cached.
-      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, from: request.from, to: request.to, language, model: modelName, corpusVersion: version }) : undefined;
+      const key = cache && !(request.history?.length) ? cacheKey({ question: request.question, organisation: request.organisation, organisations: request.organisations, from: request.from, to: request.to, language, model: modelName, corpusVersion: version }) : undefined;
       if (key) {
         const cached = await cache!.get(key);
         if (cached) {
@@ -81,7 +83,7 @@ export function createAnswerer(deps: {
       }
 
       const isFollowUp = (request.history?.length ?? 0) > 0 && needsContext(request.question);
-      const retrieval = await retrieveForQuestion(db, request, { language, knownOrganisations: isFollowUp ? await knownOrganisations(version) : [] });
+      const retrieval = await retrieveForQuestion(retriever, request, { language, knownOrganisations: isFollowUp ? await knownOrganisations(version) : [] });
       const base = baseResult(request, retrieval, performance.now() - started);
       request.signal?.throwIfAborted();
 
@@ -131,6 +133,7 @@ export function createAnswerer(deps: {
 function baseResult(request: AnswerRequest, retrieval: QuestionRetrieval, retrievalMs: number): Omit<AnswerResult, 'mode' | 'text'> {
   const filters: AnswerResult['searched']['filters'] = {};
   if (request.organisation) filters.organisation = request.organisation;
+  if (request.organisations?.length) filters.organisations = request.organisations;
   if (request.from) filters.from = request.from;
   if (request.to) filters.to = request.to;
   return {

@@ -17,6 +17,7 @@ export const MAX_CACHED_ANSWERS = 5_000;
 export interface CacheKeyParts {
   question: string;
   organisation?: string;
+  organisations?: readonly string[];
   from?: string;
   to?: string;
   language: string;
@@ -37,11 +38,14 @@ export function normaliseQuestion(question: string): string {
 }
 
 export function cacheKey(parts: CacheKeyParts): string {
+  const organisations = [...new Set((parts.organisations ?? []).map((name) => name.trim().toLowerCase()).filter(Boolean))].sort();
   const normal = {
     ...parts,
     answerVersion: ANSWER_VERSION,
     question: normaliseQuestion(parts.question),
     organisation: parts.organisation?.trim().toLowerCase() ?? '',
+    // Only when given, so the keys of answers without them stay as they were.
+    organisations: organisations.length > 0 ? organisations : undefined,
     from: parts.from?.trim() ?? '',
     to: parts.to?.trim() ?? '',
   };

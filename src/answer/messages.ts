@@ -6,7 +6,7 @@
 
 export interface SearchedDescription {
   query: string;
-  filters: { organisation?: string; from?: string; to?: string };
+  filters: { organisation?: string; organisations?: string[]; from?: string; to?: string };
   hits: number;
 }
 
@@ -86,8 +86,8 @@ export function messagesFor(language: string): Messages {
 export function describeSearch(searched: SearchedDescription, language: string): string {
   const m = messagesFor(language);
   const query = searched.query || m.nothingSearchable;
-  const { organisation, from, to } = searched.filters;
-  const filters = [organisation && m.filterOrganisation(organisation), from && m.filterFrom(from), to && m.filterTo(to)].filter(Boolean);
+  const { organisation, organisations, from, to } = searched.filters;
+  const filters = [organisation && m.filterOrganisation(organisation), organisations?.length && m.filterOrganisation(organisations.join(' / ')), from && m.filterFrom(from), to && m.filterTo(to)].filter(Boolean);
   return m.searched(query, filters.length > 0 ? ` (${filters.join(', ')})` : '', searched.hits);
 }
 

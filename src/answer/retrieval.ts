@@ -1,5 +1,4 @@
-import { retrievePassages } from '../search/retrieve.js';
-import type { Database } from '../store/database.js';
+import type { Retriever } from '../search/retriever.js';
 import { searchTextForTurn } from './follow-up.js';
 import { groupIntoSources, type NumberedSource } from './sources.js';
 import { STOP_WORDS_BY_LANGUAGE, words } from './terms.js';
@@ -24,19 +23,21 @@ export interface QuestionRetrieval {
 /**
  * The sources for a question: the question (with its conversation's context
  * when it is a follow-up, without another language's function words) searched
- * with the request's filters, grouped into numbered statements.
+ * with the request's filters, grouped into numbered statements. The typed
+ * organisation is a prefix; `organisations` are exact names sharing the passages.
  */
 export async function retrieveForQuestion(
-  db: Database,
+  retriever: Retriever,
   request: AnswerRequest,
   options: { language: string; knownOrganisations?: readonly string[]; k?: number; neighbours?: number },
 ): Promise<QuestionRetrieval> {
   const searchText = searchTextForTurn(request.question, request.history, options.knownOrganisations);
-  const { query, passages } = await retrievePassages(db, withoutStopWords(searchText, options.language), {
+  const { query, passages } = await retriever.retrievePassages(withoutStopWords(searchText, options.language), {
     k: options.k ?? ANSWER_PASSAGES,
     perStatement: ANSWER_PASSAGES_PER_STATEMENT,
     neighbours: options.neighbours ?? ANSWER_NEIGHBOURS,
-    organisation: request.organisation,
+    organisationPrefix: request.organisation,
+    organisations: request.organisations,
     from: request.from,
     to: request.to,
   });

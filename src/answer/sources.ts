@@ -1,4 +1,4 @@
-import type { RetrievedPassage } from '../search/retrieve.js';
+import type { RetrievedPassage } from '../search/retriever.js';
 import type { StatementSummary } from '../store/records.js';
 import type { CitedSource } from './types.js';
 

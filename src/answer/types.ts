@@ -12,7 +12,10 @@ export interface ConversationTurn {
 
 export interface AnswerRequest {
   question: string;
+  /** What a person typed for the organisation: statements by organisations whose names start with it (case-insensitive). */
   organisation?: string;
+  /** Exact organisation names (e.g. recognised in the question): statements by any of them, each given its share of the passages. */
+  organisations?: string[];
   /** ISO date (YYYY, YYYY-MM or YYYY-MM-DD), inclusive. */
   from?: string;
   to?: string;
@@ -59,7 +62,7 @@ export interface AnswerResult {
    */
   text: string;
   sources: CitedSource[];
-  searched: { query: string; filters: { organisation?: string; from?: string; to?: string }; hits: number };
+  searched: { query: string; filters: { organisation?: string; organisations?: string[]; from?: string; to?: string }; hits: number };
   /** Milliseconds since `answer()` was called: retrieval done, first model token (mode 'llm'), answer complete. */
   timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
   usage?: { promptTokens: number; completionTokens: number };

@@ -9,6 +9,7 @@ import { createAnswerer, type AnswerResult, type CitedSource } from '../answer/a
 import { hasModel, loadConfig, loadDotEnv } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { log } from '../log.js';
+import { createFtsRetriever } from '../search/fts-retriever.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { parseFlags, printable, runCli, UsageError } from './cli-run.js';
@@ -42,7 +43,7 @@ await runCli(USAGE, async () => {
   process.once('SIGINT', onSigint);
   try {
     if (!hasModel(config)) process.stderr.write('No model configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server): answering with verbatim quotes from the corpus.\n');
-    const answerer = createAnswerer({ db, config, log });
+    const answerer = createAnswerer({ db, retriever: createFtsRetriever(db), config, log });
     let printed = '';
     const onPartial = values.json
       ? undefined

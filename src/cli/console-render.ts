@@ -8,8 +8,7 @@
  */
 import type { AnswerResult } from '../answer/types.js';
 import { renderHighlights } from '../search/highlight.js';
-import type { corpusOverview } from '../search/lookup.js';
-import type { SearchResult } from '../search/search.js';
+import type { CorpusOverview, SearchResult } from '../search/retriever.js';
 import type { Statement } from '../store/records.js';
 import { printable } from './cli-run.js';
 
@@ -66,7 +65,7 @@ export function renderStatementText({ statement, page, pageCount, text }: { stat
   return printable([statement.title || 'Untitled statement', about, `${statement.slug} · page ${page} of ${pageCount}${next}`, '', text].join('\n'));
 }
 
-export function renderOverviewText(overview: Awaited<ReturnType<typeof corpusOverview>>): string {
+export function renderOverviewText(overview: CorpusOverview): string {
   if (overview.statements === 0) return 'The corpus is empty. Add statements with: npm run ingest -- <folder>';
   const range = overview.earliest && overview.latest ? `from ${overview.earliest} to ${overview.latest}` : 'undated';
   return printable(

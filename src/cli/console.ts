@@ -12,8 +12,7 @@ import { hasModel, type Config } from '../config.js';
 import { validateAskInput } from '../discord/ask-request.js';
 import { isUserFacingError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { corpusOverview, getStatementPage, suggestStatements } from '../search/lookup.js';
-import { search } from '../search/search.js';
+import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
 import { printable } from './cli-run.js';
 import { parseConsoleLine, type ConsoleCommand } from './console-commands.js';
@@ -26,7 +25,9 @@ const SEARCH_PAGE_SIZE = 5;
 const STATEMENT_PAGE_CHARS = 3_000;
 
 export interface ConsoleOptions {
+  /** Where the answer cache lives. */
   db: Database;
+  retriever: Retriever;
   config: Config;
   log: Logger;
   input: NodeJS.ReadableStream;
@@ -39,10 +40,10 @@ export interface ConsoleOptions {
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const { db, config, log, output, interactive } = options;
-  const answerer = options.answerer ?? createAnswerer({ db, config, log });
+  const { db, retriever, config, log, output, interactive } = options;
+  const answerer = options.answerer ?? createAnswerer({ db, retriever, config, log });
   const write = (text: string) => void output.write(text);
-  const overview = await corpusOverview(db);
+  const overview = await retriever.corpusOverview();
 
   write(
     [
@@ -83,22 +84,22 @@ async function execute(session: ConsoleOptions & { answerer: Answerer }, command
       case 'unknown':
         return write(`Unknown command ${printable(command.typed)}. ${CONSOLE_HELP}`);
       case 'sources':
-        return write(renderOverviewText(await corpusOverview(session.db)));
+        return write(renderOverviewText(await session.retriever.corpusOverview()));
       case 'ask':
         return write(await ask(session, command));
       case 'search': {
         if (command.query === '') throw new UserFacingError('empty_query', 'What should I search for? e.g. /search imperialist intervention');
         const filters = { ...(command.organisation ? { organisation: command.organisation } : {}), ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}) };
-        const result = await search(session.db, command.query, { ...filters, limit: SEARCH_PAGE_SIZE, offset: (command.page - 1) * SEARCH_PAGE_SIZE });
+        const result = await session.retriever.search(command.query, { organisationPrefix: command.organisation, from: command.from, to: command.to, limit: SEARCH_PAGE_SIZE, offset: (command.page - 1) * SEARCH_PAGE_SIZE });
         const described = Object.entries(filters).map(([key, value]) => `${key} ${value}`).join(', ');
         return write(renderSearchText({ query: command.query, page: command.page, pageSize: SEARCH_PAGE_SIZE, filters: described }, result, session.interactive));
       }
       case 'statement': {
         if (command.statement === '') throw new UserFacingError('empty_statement', 'Which statement? Give its id, slug or title: /statement <id|slug|title>');
-        let shown = await getStatementPage(session.db, command.statement, command.page, STATEMENT_PAGE_CHARS);
+        let shown = await session.retriever.getStatementPage(command.statement, command.page, STATEMENT_PAGE_CHARS);
         if (!shown) {
-          const [best] = await suggestStatements(session.db, command.statement, 1);
-          if (best) shown = await getStatementPage(session.db, best.id, command.page, STATEMENT_PAGE_CHARS);
+          const [best] = await session.retriever.suggestStatements(command.statement, 1);
+          if (best) shown = await session.retriever.getStatementPage(best.id, command.page, STATEMENT_PAGE_CHARS);
         }
         if (!shown) throw new UserFacingError('no_statement', `No statement matches "${command.statement.slice(0, 100)}". Try /search.`);
         return write(renderStatementText(shown));

@@ -8,8 +8,8 @@ import { createInterface } from 'node:readline';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { isUserFacingError } from '../errors.js';
 import { renderHighlights } from '../search/highlight.js';
-import { search, type SearchOptions, type SearchResult } from '../search/search.js';
-import type { Database } from '../store/database.js';
+import { createFtsRetriever } from '../search/fts-retriever.js';
+import type { Retriever, SearchOptions, SearchResult } from '../search/retriever.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { intFlag, parseFlags, printable, runCli, UsageError } from './cli-run.js';
@@ -53,7 +53,7 @@ await runCli(USAGE, async () => {
     db: { type: 'string' },
   });
   const options: SearchOptions = {
-    organisation: values.org,
+    organisationPrefix: values.org,
     from: values.from,
     to: values.to,
     limit: intFlag('limit', values.limit, 10),
@@ -66,8 +66,9 @@ await runCli(USAGE, async () => {
   loadDotEnv();
   const db = await openForReading(resolveDatabasePath(values.db, loadConfig()));
   try {
-    if (input === '-') return await searchEachLine(db, options, values.json ?? false);
-    const result = await search(db, input, options);
+    const retriever = createFtsRetriever(db);
+    if (input === '-') return await searchEachLine(retriever, options, values.json ?? false);
+    const result = await retriever.search(input, options);
     process.stdout.write(values.json ? `${JSON.stringify(toJsonLine(input, result))}\n` : formatForPeople(input, result, options));
     return 0;
   } finally {
@@ -81,12 +82,12 @@ await runCli(USAGE, async () => {
  * query that fails (bad advanced syntax) reports its error on its own line and
  * the rest go on; the exit code then says something failed.
  */
-async function searchEachLine(db: Database, options: SearchOptions, json: boolean): Promise<number> {
+async function searchEachLine(retriever: Retriever, options: SearchOptions, json: boolean): Promise<number> {
   let failed = 0;
   for await (const line of createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY })) {
     if (line.trim() === '') continue;
     try {
-      const result = await search(db, line, options);
+      const result = await retriever.search(line, options);
       process.stdout.write(json ? `${JSON.stringify(toJsonLine(line, result))}\n` : formatForPeople(line, result, options));
     } catch (error) {
       if (!isUserFacingError(error)) throw error;

@@ -4,7 +4,7 @@
  */
 import { loadConfig, loadDotEnv } from '../config.js';
 import { UserFacingError } from '../errors.js';
-import { getStatementPage, suggestStatements } from '../search/lookup.js';
+import { createFtsRetriever } from '../search/fts-retriever.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { intFlag, parseFlags, printable, runCli, UsageError } from './cli-run.js';
@@ -24,9 +24,10 @@ await runCli(USAGE, async () => {
   loadDotEnv();
   const db = await openForReading(resolveDatabasePath(values.db, loadConfig()));
   try {
-    const shown = await getStatementPage(db, key, page, pageChars);
+    const retriever = createFtsRetriever(db);
+    const shown = await retriever.getStatementPage(key, page, pageChars);
     if (!shown) {
-      const similar = await suggestStatements(db, key, 3);
+      const similar = await retriever.suggestStatements(key, 3);
       const hint = similar.length > 0 ? ` Did you mean: ${similar.map((s) => s.slug).join(', ')}?` : ` Find it with: npm run search -- "${printable(key)}"`;
       throw new UserFacingError('not_found', `No statement with id or slug "${printable(key)}".${hint}`);
     }

@@ -1,5 +1,4 @@
 import type { ButtonInteraction } from 'discord.js';
-import { getPassageInContext } from '../search/lookup.js';
 import type { AnswerState } from './ask-flow.js';
 import type { BotContext } from './context.js';
 import { textPayload } from './payload.js';
@@ -21,7 +20,7 @@ export async function showCitedSource(interaction: ButtonInteraction, context: B
 
   const contexts: PassageInContext[] = [];
   for (const cited of source.passages.slice(0, MAX_PASSAGES_SHOWN)) {
-    const found = await getPassageInContext(context.db, cited.passageId, CONTEXT_NEIGHBOURS);
+    const found = await context.retriever.getPassageInContext(cited.passageId, CONTEXT_NEIGHBOURS);
     // Re-ingesting a statement renumbers its passages: show the stored text rather than nothing.
     contexts.push(
       found && found.statement.id === source.statementId

@@ -1,6 +1,6 @@
 import type { AnswerRequest } from '../answer/types.js';
 import { UserFacingError } from '../errors.js';
-import { filterSql } from '../search/filters.js';
+import { validateFilters } from '../search/filters.js';
 
 /**
  * The longest question accepted. A question is a sentence or two; 1,000
@@ -8,8 +8,7 @@ import { filterSql } from '../search/filters.js';
  * leaves room for a pasted paragraph. Discord's own cap on a string option is 6,000.
  */
 export const MAX_QUESTION_CHARS = 1_000;
-/** Organisation names are short; this bounds what the autocomplete field accepts. */
-export const MAX_ORGANISATION_CHARS = 200;
+export { MAX_ORGANISATION_CHARS } from '../search/filters.js';
 
 export interface AskInput {
   question: string;
@@ -20,8 +19,9 @@ export interface AskInput {
 
 /**
  * Check a question and its filters before it costs anything (a queue place, a
- * model call), so a mistake gets an immediate, specific message. Dates are
- * checked by the search filters' own rules (YYYY, YYYY-MM or YYYY-MM-DD; from ≤ to).
+ * model call), so a mistake gets an immediate, specific message. The
+ * organisation (a typed prefix) and dates are checked by the search filters'
+ * own rules (validateFilters: YYYY, YYYY-MM or YYYY-MM-DD; from ≤ to; length).
  * Throws UserFacingError; returns the request without empty options.
  */
 export function validateAskInput(input: AskInput): Pick<AnswerRequest, 'question' | 'organisation' | 'from' | 'to'> {
@@ -32,12 +32,6 @@ export function validateAskInput(input: AskInput): Pick<AnswerRequest, 'question
   if (question.length > MAX_QUESTION_CHARS) {
     throw new UserFacingError('question_too_long', `Your question is ${question.length.toLocaleString('en')} characters long; please keep it under ${MAX_QUESTION_CHARS.toLocaleString('en')}.`);
   }
-  const organisation = input.organisation?.trim() || undefined;
-  if (organisation !== undefined && organisation.length > MAX_ORGANISATION_CHARS) {
-    throw new UserFacingError('organisation_too_long', `That organisation name is too long (at most ${MAX_ORGANISATION_CHARS} characters); pick one from the suggestions.`);
-  }
-  const from = input.from?.trim() || undefined;
-  const to = input.to?.trim() || undefined;
-  filterSql({ organisation, from, to }); // throws UserFacingError('bad_date', …) with the exact problem
+  const { organisationPrefix: organisation, from, to } = validateFilters({ organisationPrefix: input.organisation ?? undefined, from: input.from ?? undefined, to: input.to ?? undefined });
   return { question, ...(organisation ? { organisation } : {}), ...(from ? { from } : {}), ...(to ? { to } : {}) };
 }

@@ -1,5 +1,4 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import { suggestOrganisations, suggestStatements } from '../search/lookup.js';
 import type { BotContext } from './context.js';
 import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME_CHARS, MAX_CHOICE_VALUE_CHARS, truncate } from './limits.js';
 
@@ -9,7 +8,7 @@ import { MAX_AUTOCOMPLETE_CHOICES, MAX_CHOICE_NAME_CHARS, MAX_CHOICE_VALUE_CHARS
  * filter matches by prefix, so the cut name still finds it.
  */
 export async function organisationChoices(context: BotContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
-  const organisations = await suggestOrganisations(context.db, typed, MAX_AUTOCOMPLETE_CHOICES);
+  const organisations = await context.retriever.suggestOrganisations(typed, MAX_AUTOCOMPLETE_CHOICES);
   return organisations.map(({ organisation, statements }) => ({
     name: truncate(`${organisation} (${statements} statement${statements === 1 ? '' : 's'})`, MAX_CHOICE_NAME_CHARS),
     value: organisation.slice(0, MAX_CHOICE_VALUE_CHARS),
@@ -18,7 +17,7 @@ export async function organisationChoices(context: BotContext, typed: string): P
 
 /** Statements by title or organisation: "Title — Organisation, date", the value its id. */
 export async function statementChoices(context: BotContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
-  const statements = await suggestStatements(context.db, typed, MAX_AUTOCOMPLETE_CHOICES);
+  const statements = await context.retriever.suggestStatements(typed, MAX_AUTOCOMPLETE_CHOICES);
   return statements.map((statement) => {
     const about = ` — ${statement.organisation || 'unknown'}, ${statement.date ?? 'undated'}`;
     return { name: `${truncate(statement.title || statement.slug, MAX_CHOICE_NAME_CHARS - about.length)}${about}`.slice(0, MAX_CHOICE_NAME_CHARS), value: String(statement.id) };

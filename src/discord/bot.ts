@@ -5,6 +5,7 @@ import type { Answerer } from '../answer/types.js';
 import { tokenCounterFor } from '../answer/tokens.js';
 import { hasModel, type Config } from '../config.js';
 import type { Logger } from '../log.js';
+import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
 import { createDiscordStateStore } from '../store/discord-state.js';
 import { createDiscordClient } from './client.js';
@@ -24,10 +25,13 @@ const SHUTDOWN_NOTICE_MS = 2_000;
 
 export interface BotOptions {
   config: Config;
+  /** Where the bot keeps its Discord state (button pages, feedback, quotas) and the answer cache. */
   db: Database;
+  /** What the corpus holds, for every command. */
+  retriever: Retriever;
   log: Logger;
   commands: readonly Command[];
-  /** Default: the real answerer over `db` and `config`. */
+  /** Default: the real answerer over `retriever` and `config`. */
   answerer?: Answerer;
   /** Default EDIT_INTERVAL_MS; tests shorten it. */
   editIntervalMs?: number;
@@ -57,7 +61,7 @@ export interface RunningBot {
  * DiscordRejectedError if Discord rejects the token (or the gateway) first.
  */
 export async function startBot(options: BotOptions): Promise<RunningBot> {
-  const { config, db, log } = options;
+  const { config, db, retriever, log } = options;
   const { token } = requireDiscordCredentials(config, 'Running the bot');
   const client = options.client ?? createDiscordClient(config);
   const rejection = watchForRejection(client);
@@ -75,10 +79,10 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   const inFlight = new Set<Promise<unknown>>();
   let closing = false;
   const context: BotContext = {
-    db,
+    retriever,
     config,
     log,
-    answerer: options.answerer ?? createAnswerer({ db, config, log }),
+    answerer: options.answerer ?? createAnswerer({ db, retriever, config, log }),
     state,
     quotas: new AskQuotas(config, state, options.now),
     editIntervalMs: options.editIntervalMs ?? EDIT_INTERVAL_MS,

@@ -1,7 +1,7 @@
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import type { Database } from '../store/database.js';
+import type { Retriever } from '../search/retriever.js';
 import type { DiscordStateStore } from '../store/discord-state.js';
 import type { AskQuotas } from './quotas.js';
 
@@ -11,7 +11,8 @@ import type { AskQuotas } from './quotas.js';
  * builds its own.
  */
 export interface BotContext {
-  db: Database;
+  /** What the corpus holds: search, statements, suggestions. */
+  retriever: Retriever;
   config: Config;
   log: Logger;
   answerer: Answerer;

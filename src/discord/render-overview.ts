@@ -1,10 +1,8 @@
 import { time, TimestampStyles } from 'discord.js';
-import type { corpusOverview } from '../search/lookup.js';
+import type { CorpusOverview } from '../search/retriever.js';
 import { MAX_EMBED_DESCRIPTION_CHARS } from './limits.js';
 import { COLOUR, type MessagePayload } from './payload.js';
 import { escapeMarkdownText } from './safe-markdown.js';
-
-export type CorpusOverview = Awaited<ReturnType<typeof corpusOverview>>;
 
 /** Room for the organisation list after the summary lines. */
 const ORGANISATION_LIST_CHARS = MAX_EMBED_DESCRIPTION_CHARS - 600;

@@ -1,5 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
-import type { SearchResult } from '../search/search.js';
+import type { SearchResult } from '../search/retriever.js';
 import { encodeButtonId } from './custom-id.js';
 import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, type MessagePayload } from './payload.js';

@@ -1,6 +1,6 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
-import { MAX_SEARCH_OFFSET, search } from '../search/search.js';
+import { MAX_SEARCH_OFFSET } from '../search/retriever.js';
 import { EXPIRED_BUTTON_MESSAGE } from './answer-buttons.js';
 import type { BotContext } from './context.js';
 import { pageCount, renderSearchPage, SEARCH_PAGE_SIZE, type SearchView } from './render-search.js';
@@ -11,8 +11,10 @@ export const MAX_SEARCH_QUERY_CHARS = 200;
 /** The search module pages no deeper than this. */
 const MAX_PAGE = Math.floor(MAX_SEARCH_OFFSET / SEARCH_PAGE_SIZE) + 1;
 
+/** The view's organisation is what the user typed: a prefix. */
 async function searchPage(context: BotContext, view: SearchView) {
-  return search(context.db, view.query, { ...view.filters, limit: SEARCH_PAGE_SIZE, offset: (view.page - 1) * SEARCH_PAGE_SIZE });
+  const { organisation, from, to } = view.filters;
+  return context.retriever.search(view.query, { organisationPrefix: organisation, from, to, limit: SEARCH_PAGE_SIZE, offset: (view.page - 1) * SEARCH_PAGE_SIZE });
 }
 
 /** `/search`: the first page, publicly, with Previous/Next when there are more. */

@@ -1,6 +1,5 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
-import { getStatementPage, suggestStatements } from '../search/lookup.js';
 import { EXPIRED_BUTTON_MESSAGE } from './answer-buttons.js';
 import type { BotContext } from './context.js';
 import { renderStatementPage, STATEMENT_PAGE_CHARS } from './render-statement.js';
@@ -21,10 +20,10 @@ export async function showStatement(interaction: ChatInputCommandInteraction, co
   responder.armDeadline();
   const typed = chosen.trim();
   if (typed === '') throw new UserFacingError('empty_statement', 'Start typing a title or organisation and pick a statement from the list.');
-  let found = await getStatementPage(context.db, typed, 1, STATEMENT_PAGE_CHARS);
+  let found = await context.retriever.getStatementPage(typed, 1, STATEMENT_PAGE_CHARS);
   if (!found) {
-    const [best] = await suggestStatements(context.db, typed, 1);
-    if (best) found = await getStatementPage(context.db, best.id, 1, STATEMENT_PAGE_CHARS);
+    const [best] = await context.retriever.suggestStatements(typed, 1);
+    if (best) found = await context.retriever.getStatementPage(best.id, 1, STATEMENT_PAGE_CHARS);
   }
   if (!found) throw new UserFacingError('no_statement', `No statement matches "${typed.slice(0, 100)}". Start typing and pick one from the list, or try /search.`);
   const key = found.pageCount > 1 ? await context.state.saveButtonState('statement', { statementId: found.statement.id, page: 1 } satisfies StatementView) : undefined;
@@ -36,7 +35,7 @@ export async function turnStatementPage(interaction: ButtonInteraction, context:
   const responder = InteractionResponder.for(interaction, { ephemeral: false, mode: 'update', now: context.now });
   responder.armDeadline();
   const view = await context.state.getButtonState<StatementView>(key, 'statement');
-  const found = view && (await getStatementPage(context.db, view.statementId, view.page + (direction === 'next' ? 1 : -1), STATEMENT_PAGE_CHARS));
+  const found = view && (await context.retriever.getStatementPage(view.statementId, view.page + (direction === 'next' ? 1 : -1), STATEMENT_PAGE_CHARS));
   if (!view || !found) return responder.error(EXPIRED_BUTTON_MESSAGE.replace('the answer it belongs to', 'the statement it belongs to'));
   await context.state.updateButtonState(key, { statementId: view.statementId, page: found.page } satisfies StatementView);
   await responder.send(renderStatementPage(found, key));

@@ -1,5 +1,5 @@
 import type { Database, SqlValue } from '../store/database.js';
-import type { FilterSql } from './filters.js';
+import type { FilterSql } from './filter-sql.js';
 import { indexStats, readVarints } from './index-stats.js';
 import { porterStem } from './porter.js';
 import { COLUMN_WEIGHTS } from './rank-weights.js';

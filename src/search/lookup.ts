@@ -1,8 +1,9 @@
 import type { Database } from '../store/database.js';
-import type { Passage, Statement, StatementSummary } from '../store/records.js';
+import type { Statement, StatementSummary } from '../store/records.js';
 import { corpusVersion } from '../store/statement-writes.js';
 import { quoteFts } from './fts-query.js';
 import { paginate } from './pages.js';
+import type { CorpusOverview, OrganisationCount, PassageInContext, StatementPage } from './retriever.js';
 import { loadNeighbours, PASSAGE_COLUMNS, SUMMARY_COLUMNS, toPassage, toSummary, type PassageRow, type SummaryRow } from './statement-rows.js';
 import { tokenize } from './tokenize.js';
 
@@ -77,11 +78,11 @@ export async function suggestStatements(db: Database, prefix: string, limit = DE
  * starting with the prefix, then names with a word starting with it
  * ("kingdom" → "United Kingdom"). An empty prefix lists the largest.
  */
-export async function suggestOrganisations(db: Database, prefix: string, limit = DEFAULT_SUGGESTIONS): Promise<{ organisation: string; statements: number }[]> {
+export async function suggestOrganisations(db: Database, prefix: string, limit = DEFAULT_SUGGESTIONS): Promise<OrganisationCount[]> {
   const wanted = Math.min(MAX_SUGGESTIONS, Math.max(1, Math.trunc(limit) || DEFAULT_SUGGESTIONS));
   const typed = prefix.trim().slice(0, MAX_PREFIX_CHARS);
-  const found = new Map<string, { organisation: string; statements: number }>();
-  const add = (rows: { organisation: string; statements: number }[]): void => {
+  const found = new Map<string, OrganisationCount>();
+  const add = (rows: OrganisationCount[]): void => {
     for (const row of rows) if (found.size < wanted && !found.has(row.organisation.toLowerCase())) found.set(row.organisation.toLowerCase(), row);
   };
   add(await db.all(
@@ -115,7 +116,7 @@ function wordPrefixQuery(typed: string, column?: 'organisation'): string | null 
  * sentence ends (pages.ts). `page` is 1-based and clamped to the pages there
  * are; the result says which page it is and how many there are.
  */
-export async function getStatementPage(db: Database, idOrSlug: string | number, page: number, pageChars: number): Promise<{ statement: Statement; page: number; pageCount: number; text: string } | undefined> {
+export async function getStatementPage(db: Database, idOrSlug: string | number, page: number, pageChars: number): Promise<StatementPage | undefined> {
   const statement = await getStatement(db, idOrSlug);
   if (!statement) return undefined;
   const pages = paginate(statement.text, pageChars);
@@ -126,7 +127,7 @@ export async function getStatementPage(db: Database, idOrSlug: string | number, 
 }
 
 /** A passage with its statement and up to `neighbours` passages on each side. */
-export async function getPassageInContext(db: Database, passageId: number, neighbours: number): Promise<{ statement: StatementSummary; passage: Passage; before: Passage[]; after: Passage[] } | undefined> {
+export async function getPassageInContext(db: Database, passageId: number, neighbours: number): Promise<PassageInContext | undefined> {
   if (!Number.isSafeInteger(passageId)) return undefined;
   const row = await db.get<PassageRow>(`SELECT ${PASSAGE_COLUMNS} FROM passages p WHERE p.id = ?`, [passageId]);
   if (!row) return undefined;
@@ -137,13 +138,13 @@ export async function getPassageInContext(db: Database, passageId: number, neigh
 }
 
 /** What the corpus holds: counts, organisations (the largest MAX_OVERVIEW_ORGANISATIONS), date range, last ingest. */
-export async function corpusOverview(db: Database): Promise<{ statements: number; passages: number; organisations: { organisation: string; statements: number }[]; earliest: string | null; latest: string | null; lastIngestAt: string | null; corpusVersion: number }> {
+export async function corpusOverview(db: Database): Promise<CorpusOverview> {
   const [totals, passages, organisations, lastRun, version] = await Promise.all([
     db.get<{ statements: number; earliest: string | null; latest: string | null; ingested: string | null }>(
       'SELECT count(*) AS statements, min(date) AS earliest, max(date) AS latest, max(ingested_at) AS ingested FROM statements',
     ),
     db.get<{ passages: number }>('SELECT count(*) AS passages FROM passages'),
-    db.all<{ organisation: string; statements: number }>(
+    db.all<OrganisationCount>(
       `SELECT organisation, count(*) AS statements FROM statements WHERE organisation <> ''
        GROUP BY organisation COLLATE NOCASE ORDER BY statements DESC, organisation LIMIT ?`,
       [MAX_OVERVIEW_ORGANISATIONS],
@@ -160,4 +161,13 @@ export async function corpusOverview(db: Database): Promise<{ statements: number
     lastIngestAt: lastRun?.finished ?? totals?.ingested ?? null,
     corpusVersion: version,
   };
+}
+
+/**
+ * Every organisation with its number of statements, largest first, each
+ * spelling as it is written (what a question's words are matched against;
+ * the overview and suggestions merge spellings that differ only in case).
+ */
+export async function listOrganisations(db: Database): Promise<OrganisationCount[]> {
+  return db.all<OrganisationCount>(`SELECT organisation, count(*) AS statements FROM statements WHERE organisation <> '' GROUP BY organisation ORDER BY statements DESC, organisation`);
 }

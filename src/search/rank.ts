@@ -1,9 +1,9 @@
 import { UserFacingError } from '../errors.js';
 import type { Database, SqlValue } from '../store/database.js';
-import { describeFtsError, quoteFts } from './fts-query.js';
-import { tokenize } from './tokenize.js';
+import { describeFtsError } from './fts-query.js';
 import { rankByCommonWords } from './common-words.js';
-import { filterSql, type FilterSql, type SearchFilters } from './filters.js';
+import { filterSql, organisationScope, type FilterSql } from './filter-sql.js';
+import type { SearchFilters } from './filters.js';
 import { indexStats } from './index-stats.js';
 import { BM25 } from './rank-weights.js';
 import { statementPhrases, statementScores, withStatementEvidence } from './statement-evidence.js';
@@ -113,28 +113,18 @@ export async function rankPlainPassages(db: Database, phrases: readonly string[]
 const MAX_FILTER_SCALE = 10;
 
 /**
- * What the filters mean for the index: an organisation filter becomes an FTS5
- * column filter (`organisation : ^"united king"*` — names starting with those
- * words), so counts and candidates are the organisation's own; the exact,
- * case-insensitive test stays in SQL (filters.ts) — the column filter only
- * narrows. A date filter can't be said in FTS5; its share of statements
- * scales the budgets instead.
+ * What the filters mean for the index: organisation filters become an FTS5
+ * column filter (filter-sql.ts), so counts and candidates are the
+ * organisations' own. A date filter can't be said in FTS5; its share of
+ * statements scales the budgets instead.
  */
 async function filterScope(db: Database, filters: SearchFilters): Promise<{ match: string | null; fraction: number }> {
-  const match = organisationMatch(filters.organisation);
-  if (!filters.from?.trim() && !filters.to?.trim()) return { match, fraction: 1 };
+  const match = organisationScope(filters);
+  if (!filters.from && !filters.to) return { match, fraction: 1 };
   const dates = filterSql({ from: filters.from, to: filters.to });
   const row = await db.get<{ kept: number; total: number }>(`SELECT (SELECT count(*) FROM statements s WHERE ${dates.where}) AS kept, (SELECT count(*) FROM statements) AS total`, dates.params);
   const fraction = row && row.total > 0 ? Math.max(row.kept / row.total, 1 / MAX_FILTER_SCALE) : 1;
   return { match, fraction };
-}
-
-/** `organisation : ^"united king"*` for "United King"; null when the filter has no word of 3+ characters to anchor on (a 1-letter prefix would expand to half the vocabulary). */
-export function organisationMatch(organisation: string | undefined): string | null {
-  const words = tokenize(organisation ?? '').map((token) => token.folded);
-  if (words.length === 0 || words.at(-1)!.length < 3 || words.length > 8) return null;
-  const exactEnd = /[^\p{L}\p{N}]$/u.test(organisation!.trim()) || organisation!.trim() !== organisation!.trimStart();
-  return `organisation : ^${quoteFts(words.join(' '))}${exactEnd ? '' : '*'}`;
 }
 
 /** Add rows not yet in `found`, up to `limit`, scored no higher than the last one already there. */

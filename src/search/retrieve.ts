@@ -1,34 +1,9 @@
 import type { Database } from '../store/database.js';
-import type { Passage, StatementSummary } from '../store/records.js';
 import { ftsPhrases } from './fts-query.js';
-import { rankPlainPassages } from './rank.js';
+import type { SearchFilters } from './filters.js';
+import { rankPlainPassages, type RankedPassage } from './rank.js';
+import type { PassageRetrieval, RetrievedPassage, RetrieveOptions } from './retriever.js';
 import { loadNeighbours, loadSummaries, PASSAGE_COLUMNS, toPassage, type PassageRow } from './statement-rows.js';
-
-export interface RetrieveOptions {
-  /** Passages to return (default 8). */
-  k?: number;
-  /** At most this many passages from one statement (default 2), so one long statement can't crowd out the others. */
-  perStatement?: number;
-  organisation?: string;
-  from?: string;
-  to?: string;
-  /** Passages to attach on each side for context (default 0). */
-  neighbours?: number;
-}
-
-export interface RetrievedPassage {
-  id: number;
-  statementId: number;
-  ordinal: number;
-  start: number;
-  end: number;
-  text: string;
-  /** Higher is better; comparable within one retrieval only. */
-  score: number;
-  statement: StatementSummary;
-  before: Passage[];
-  after: Passage[];
-}
 
 export const DEFAULT_K = 8;
 export const MAX_K = 50;
@@ -41,9 +16,14 @@ const MIN_CANDIDATES = 100;
 /**
  * The passages an answer should be built from: the best `k` for the question,
  * ranked as search() ranks them, at most `perStatement` from one statement,
- * each with its statement's metadata and optionally its neighbours.
+ * each with its statement's metadata and optionally its neighbours. Filters
+ * are taken as validated (the retriever validates them).
+ *
+ * With several `organisations`, each is searched on its own and they take
+ * turns (sharePerOrganisation), so an organisation with many statements on the
+ * question can't crowd out one with few.
  */
-export async function retrievePassages(db: Database, input: string, options: RetrieveOptions = {}): Promise<{ query: string; passages: RetrievedPassage[] }> {
+export async function retrievePassages(db: Database, input: string, options: RetrieveOptions = {}): Promise<PassageRetrieval> {
   const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
   const perStatement = clamp(options.perStatement ?? DEFAULT_PER_STATEMENT, 1, k);
   const neighbours = clamp(options.neighbours ?? 0, 0, MAX_NEIGHBOURS);
@@ -51,8 +31,11 @@ export async function retrievePassages(db: Database, input: string, options: Ret
   if (phrases.length === 0) return { query: '', passages: [] };
   const query = phrases.join(' OR ');
 
-  const ranked = await rankPlainPassages(db, phrases, options, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
-  const taken = capPerStatement(ranked, perStatement).slice(0, k);
+  const best = (filters: SearchFilters) => bestPassages(db, phrases, filters, k, perStatement);
+  const organisations = options.organisations ?? [];
+  const taken = organisations.length > 1
+    ? sharePerOrganisation(await Promise.all(organisations.map((organisation) => best({ ...options, organisations: [organisation] }))), k)
+    : await best(options);
   if (taken.length === 0) return { query, passages: [] };
 
   const [summaries, rows] = await Promise.all([
@@ -69,6 +52,30 @@ export async function retrievePassages(db: Database, input: string, options: Ret
     passages.push({ ...passage, score: hit.score, statement, before: context.before, after: context.after });
   }
   return { query, passages };
+}
+
+/** The best `k` passages for the filters, at most `perStatement` from one statement, best first. */
+async function bestPassages(db: Database, phrases: readonly string[], filters: SearchFilters, k: number, perStatement: number): Promise<RankedPassage[]> {
+  const ranked = await rankPlainPassages(db, phrases, filters, Math.max(MIN_CANDIDATES, k * CANDIDATES_PER_PASSAGE));
+  return capPerStatement(ranked, perStatement).slice(0, k);
+}
+
+/**
+ * Up to `k` passages from per-organisation rankings (each best first), taken
+ * in turns: every organisation's best, then every second best, and so on —
+ * within a turn, better scores first (each organisation's scores are from its
+ * own ranking, so this only roughly orders them). Each organisation gets an equal share,
+ * and one with too few leaves its places to the others. The order is the
+ * turns' order, not the scores': an answer that keeps only its first sources
+ * (the model's context budget) still keeps every organisation's best.
+ */
+export function sharePerOrganisation<T extends { score: number }>(rankings: readonly (readonly T[])[], k: number): T[] {
+  const taken: T[] = [];
+  for (let rank = 0; taken.length < k && rankings.some((ranking) => rank < ranking.length); rank++) {
+    const turn = rankings.flatMap((ranking) => (rank < ranking.length ? [ranking[rank]!] : [])).sort((a, b) => b.score - a.score);
+    taken.push(...turn.slice(0, k - taken.length));
+  }
+  return taken;
 }
 
 /** Keep ranking order, dropping a statement's passages beyond the first `cap`. */

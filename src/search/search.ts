@@ -3,42 +3,10 @@ import type { StatementSummary } from '../store/records.js';
 import { advancedFtsQuery, buildFtsQuery, ftsPhrases } from './fts-query.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from './highlight.js';
 import { asSearchError, rankPassages, rankPlainPassages, type RankedPassage } from './rank.js';
+import type { SearchFilters } from './filters.js';
+import { DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET, type SearchHit, type SearchOptions, type SearchResult } from './retriever.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './statement-rows.js';
 
-export interface SearchOptions {
-  organisation?: string;
-  from?: string;
-  to?: string;
-  /** Statements per page (default 10, at most MAX_SEARCH_LIMIT). */
-  limit?: number;
-  /** Statements to skip, for paging (at most MAX_SEARCH_OFFSET). */
-  offset?: number;
-  /** Treat the input as FTS5 syntax (phrases, AND/OR/NOT, prefix*, NEAR, column:). */
-  advanced?: boolean;
-}
-
-export interface SearchHit {
-  statement: StatementSummary;
-  /** Higher is better; comparable within one result only. */
-  score: number;
-  /** The best passage's text around the matches, with HIGHLIGHT markers. */
-  snippet: string;
-  passage: { id: number; ordinal: number; text: string };
-  /** How many of the statement's passages were among the candidates (a lower bound). */
-  matchedPassages: number;
-}
-
-export interface SearchResult {
-  /** The FTS5 query that ran; '' when the input had nothing searchable. */
-  query: string;
-  hits: SearchHit[];
-  /** Statements matched among the candidates (capped: see CANDIDATES_PER_STATEMENT). */
-  total: number;
-}
-
-export const DEFAULT_SEARCH_LIMIT = 10;
-export const MAX_SEARCH_LIMIT = 50;
-export const MAX_SEARCH_OFFSET = 500;
 /** Candidate passages fetched per statement wanted: statements often have several good passages. */
 const CANDIDATES_PER_STATEMENT = 5;
 const MIN_CANDIDATES = 100;
@@ -51,6 +19,7 @@ const SNIPPET_TOKENS = 32;
  * best statement first, each with its best passage and a
  * highlighted snippet of it. Plain input is made safe by buildFtsQuery; with
  * `advanced`, FTS5 syntax errors become UserFacingError('fts_syntax').
+ * Filters are taken as validated (the retriever validates them).
  */
 export async function search(db: Database, input: string, options: SearchOptions = {}): Promise<SearchResult> {
   const limit = clampInt(options.limit ?? DEFAULT_SEARCH_LIMIT, 1, MAX_SEARCH_LIMIT);
@@ -88,7 +57,7 @@ export interface StatementGroup {
  * adding its other passages' scores instead made rankings worse
  * (docs/benchmarks.md).
  */
-export async function rankStatements(db: Database, input: string, filters: Pick<SearchOptions, 'organisation' | 'from' | 'to'>, count: number): Promise<StatementGroup[]> {
+export async function rankStatements(db: Database, input: string, filters: SearchFilters, count: number): Promise<StatementGroup[]> {
   return groupByStatement(await rankPlainPassages(db, ftsPhrases(input), filters, candidateCount(count)));
 }
 

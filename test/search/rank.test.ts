@@ -3,7 +3,8 @@ import { after, before, test } from 'node:test';
 import type { Database } from '../../src/store/database.js';
 import { rankByCommonWords } from '../../src/search/common-words.js';
 import { ftsPhrases } from '../../src/search/fts-query.js';
-import { BM25, organisationMatch, rankPlainPassages } from '../../src/search/rank.js';
+import { organisationMatch } from '../../src/search/filter-sql.js';
+import { BM25, rankPlainPassages } from '../../src/search/rank.js';
 import { STATEMENT_BM25, statementPhrases } from '../../src/search/statement-evidence.js';
 import { indexStats } from '../../src/search/index-stats.js';
 import { seedDatabase } from './seed-db.js';
@@ -75,7 +76,7 @@ for (const [organisation, expected] of ORGANISATION_MATCHES) {
 }
 
 test('GIVEN a tiny budget and an organisation filter THEN that organisation’s passages are still found', async () => {
-  const ranked = await rankPlainPassages(db, ftsPhrases('imperialist war Afghanistan'), { organisation: 'jakna' }, 20, 5);
+  const ranked = await rankPlainPassages(db, ftsPhrases('imperialist war Afghanistan'), { organisationPrefix: 'jakna' }, 20, 5);
   assert.ok(ranked.length >= 5);
   const organisations = await Promise.all(ranked.map(async (p) => (await db.get<{ o: string }>('SELECT organisation AS o FROM statements WHERE id = ?', [p.statementId]))!.o));
   assert.ok(organisations.every((o) => o === 'JAKNA'));

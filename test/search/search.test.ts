@@ -2,23 +2,26 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Database } from '../../src/store/database.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN, renderHighlights } from '../../src/search/highlight.js';
-import { search } from '../../src/search/search.js';
+import { createFtsRetriever } from '../../src/search/fts-retriever.js';
+import type { Retriever, SearchResult } from '../../src/search/retriever.js';
 import { seedDatabase, statementFrom } from './seed-db.js';
 
 let db: Database;
+let retriever: Retriever;
 before(async () => {
   ({ db } = await seedDatabase([
     statementFrom('dated-2021.md', 'Kabul fell to the Taliban in August.', { title: 'Dated by year', organisation: 'Year Org', date: '2021' }),
     statementFrom('dated-2021-07-04.md', 'Taliban fighters entered Kandahar.', { title: 'Dated by day', organisation: 'United Front', date: '2021-07-04' }),
     statementFrom('dated-2022-01.md', 'The Taliban government one winter on.', { title: 'Dated by month', organisation: 'United Kingdom Committee', date: '2022-01' }),
   ]));
+  retriever = createFtsRetriever(db);
 });
 after(async () => db.close());
 
-const titles = (result: Awaited<ReturnType<typeof search>>): string[] => result.hits.map((hit) => hit.statement.title);
+const titles = (result: SearchResult): string[] => result.hits.map((hit) => hit.statement.title);
 
 test('GIVEN a question THEN statements come once each, best first, with a highlighted snippet of their best passage', async () => {
-  const result = await search(db, 'Russian invasion of Ukraine');
+  const result = await retriever.search('Russian invasion of Ukraine');
   assert.equal(result.query, '"russian" OR "invasion" OR "ukraine"');
   const ids = result.hits.map((hit) => hit.statement.id);
   assert.equal(new Set(ids).size, ids.length, 'one hit per statement');
@@ -32,14 +35,25 @@ test('GIVEN a question THEN statements come once each, best first, with a highli
 
 test('GIVEN an organisation filter in any case THEN only that organisation’s statements', async () => {
   for (const organisation of ['icor', 'ICOR', ' Icor ']) {
-    const result = await search(db, 'Taliban Afghanistan', { organisation });
+    const result = await retriever.search('Taliban Afghanistan', { organisationPrefix: organisation });
     assert.deepEqual(result.hits.map((hit) => hit.statement.organisation), ['ICOR']);
   }
 });
 
 test('GIVEN an organisation prefix THEN every organisation starting with it', async () => {
-  const result = await search(db, 'Taliban', { organisation: 'united' });
+  const result = await retriever.search('Taliban', { organisationPrefix: 'united' });
   assert.deepEqual(result.hits.map((hit) => hit.statement.organisation).sort(), ['United Front', 'United Kingdom Committee']);
+});
+
+test('GIVEN exact organisation names THEN statements of any of them, in any case, and not of names that merely start alike', async () => {
+  const both = await retriever.search('Taliban', { organisations: ['united front', 'ICOR'] });
+  assert.deepEqual(both.hits.map((hit) => hit.statement.organisation).sort(), ['ICOR', 'United Front']);
+  assert.deepEqual((await retriever.search('Taliban', { organisations: ['United'] })).hits, [], '"United" is no organisation’s whole name');
+});
+
+test('GIVEN exact names and a typed prefix THEN both narrow the search', async () => {
+  const result = await retriever.search('Taliban', { organisations: ['United Front', 'ICOR'], organisationPrefix: 'unit' });
+  assert.deepEqual(result.hits.map((hit) => hit.statement.organisation), ['United Front']);
 });
 
 const DATE_CASES: [string, { from?: string; to?: string }, string[]][] = [
@@ -53,44 +67,44 @@ const DATE_CASES: [string, { from?: string; to?: string }, string[]][] = [
 
 for (const [name, window, expected] of DATE_CASES) {
   test(`GIVEN ${name} (${JSON.stringify(window)}) THEN statements whose date overlaps it`, async () => {
-    const result = await search(db, 'Taliban', { ...window, organisation: '' });
+    const result = await retriever.search('Taliban', { ...window, organisationPrefix: '' });
     const dated = titles(result).filter((title) => title.startsWith('Dated'));
     assert.deepEqual(dated.sort(), expected);
   });
 }
 
 test('GIVEN a date filter THEN undated statements are left out', async () => {
-  const result = await search(db, 'war', { from: '1900' });
+  const result = await retriever.search('war', { from: '1900' });
   assert.ok(result.hits.every((hit) => hit.statement.date !== null));
 });
 
 for (const [window, message] of [[{ from: 'last year' }, /not a date for from/], [{ to: '2021-13' }, /not a date for to/], [{ from: '2022', to: '2021' }, /after the end date/]] as const) {
   test(`GIVEN a bad date window ${JSON.stringify(window)} THEN a readable bad_date error`, async () => {
-    await assert.rejects(search(db, 'war', window), { name: 'UserFacingError', code: 'bad_date', message });
+    await assert.rejects(retriever.search('war', window), { name: 'UserFacingError', code: 'bad_date', message });
   });
 }
 
 test('GIVEN limit and offset THEN pages of statements that do not overlap', async () => {
-  const all = await search(db, 'Taliban imperialist war', { limit: 50 });
-  const first = await search(db, 'Taliban imperialist war', { limit: 3 });
-  const second = await search(db, 'Taliban imperialist war', { limit: 3, offset: 3 });
+  const all = await retriever.search('Taliban imperialist war', { limit: 50 });
+  const first = await retriever.search('Taliban imperialist war', { limit: 3 });
+  const second = await retriever.search('Taliban imperialist war', { limit: 3, offset: 3 });
   assert.deepEqual(titles(first), titles(all).slice(0, 3));
   assert.deepEqual(titles(second), titles(all).slice(3, 6));
   assert.equal(first.total, all.total);
-  const beyond = await search(db, 'Taliban imperialist war', { offset: 400 });
+  const beyond = await retriever.search('Taliban imperialist war', { offset: 400 });
   assert.deepEqual(beyond.hits, []);
 });
 
 test('GIVEN advanced syntax THEN phrases, NOT, prefixes and column filters work', async () => {
-  const phrase = await search(db, '"Russian imperialist army"', { advanced: true });
+  const phrase = await retriever.search('"Russian imperialist army"', { advanced: true });
   assert.deepEqual(phrase.hits.map((hit) => hit.statement.organisation), ['JAKNA']);
-  const not = await search(db, 'Taliban NOT Kabul', { advanced: true });
+  const not = await retriever.search('Taliban NOT Kabul', { advanced: true });
   assert.ok(not.hits.length > 0 && not.hits.every((hit) => !/kabul/i.test(hit.passage.text)));
-  const prefix = await search(db, 'fundamental*', { advanced: true });
+  const prefix = await retriever.search('fundamental*', { advanced: true });
   assert.ok(prefix.hits.length > 0);
-  const column = await search(db, 'organisation: icor', { advanced: true });
+  const column = await retriever.search('organisation: icor', { advanced: true });
   assert.deepEqual(column.hits.map((hit) => hit.statement.organisation), ['ICOR']);
-  const near = await search(db, 'NEAR(Taliban Kabul, 5)', { advanced: true });
+  const near = await retriever.search('NEAR(Taliban Kabul, 5)', { advanced: true });
   assert.ok(near.hits.length > 0);
 });
 
@@ -106,7 +120,7 @@ const BAD_ADVANCED: [string, RegExp][] = [
 
 for (const [input, message] of BAD_ADVANCED) {
   test(`GIVEN the advanced query ${JSON.stringify(input)} THEN a readable fts_syntax error, not a crash`, async () => {
-    await assert.rejects(search(db, input, { advanced: true }), (error: Error & { code?: string }) => {
+    await assert.rejects(retriever.search(input, { advanced: true }), (error: Error & { code?: string }) => {
       assert.equal(error.name, 'UserFacingError');
       assert.equal(error.code, 'fts_syntax');
       assert.match(error.message, message);
@@ -117,9 +131,9 @@ for (const [input, message] of BAD_ADVANCED) {
 }
 
 test('GIVEN the same hostile text in plain mode THEN it is searched as words', async () => {
-  for (const [input] of BAD_ADVANCED) await search(db, input);
+  for (const [input] of BAD_ADVANCED) await retriever.search(input);
 });
 
 test('GIVEN nothing searchable THEN an empty result with an empty query', async () => {
-  assert.deepEqual(await search(db, '?!…'), { query: '', hits: [], total: 0 });
+  assert.deepEqual(await retriever.search('?!…'), { query: '', hits: [], total: 0 });
 });

@@ -1,0 +1,33 @@
+import type { Database } from '../store/database.js';
+import { corpusVersion } from '../store/statement-writes.js';
+import { validateFilters, type SearchFilters } from './filters.js';
+import { corpusOverview, getPassageInContext, getStatement, getStatementPage, listOrganisations, suggestOrganisations, suggestStatements } from './lookup.js';
+import type { Retriever } from './retriever.js';
+import { retrievePassages } from './retrieve.js';
+import { search } from './search.js';
+
+/**
+ * The Retriever over SQLite FTS5: bm25 over passages and statements
+ * (search.ts, retrieve.ts, rank.ts), lookups by id, slug and prefix
+ * (lookup.ts). It only reads; ingest writes the same database.
+ */
+export function createFtsRetriever(db: Database): Retriever {
+  return {
+    search: async (input, options = {}) => search(db, input, withValidFilters(options)),
+    retrievePassages: async (input, options = {}) => retrievePassages(db, input, withValidFilters(options)),
+    getStatement: (idOrSlug) => getStatement(db, idOrSlug),
+    getStatementPage: (idOrSlug, page, pageChars) => getStatementPage(db, idOrSlug, page, pageChars),
+    suggestStatements: (prefix, limit) => suggestStatements(db, prefix, limit),
+    suggestOrganisations: (prefix, limit) => suggestOrganisations(db, prefix, limit),
+    getPassageInContext: (passageId, neighbours) => getPassageInContext(db, passageId, neighbours),
+    corpusOverview: () => corpusOverview(db),
+    organisations: () => listOrganisations(db),
+    corpusVersion: () => corpusVersion(db),
+  };
+}
+
+/** The options with their filters validated and normalised (a UserFacingError when they are wrong). */
+function withValidFilters<T extends SearchFilters>(options: T): T {
+  const { organisations, organisationPrefix, from, to, ...rest } = options;
+  return { ...rest, ...validateFilters({ organisations, organisationPrefix, from, to }) } as T;
+}

@@ -1,0 +1,132 @@
+/**
+ * Everything the bot reads from the corpus, behind one interface: search,
+ * passages for answers, statements and their pages, suggestions, the
+ * overview. Callers (commands, Discord, the CLI, the answerer) are given a
+ * Retriever and never the database, so another engine (embeddings, another
+ * index) is a second implementation of this file's interface. The one there is
+ * today is SQLite FTS5: createFtsRetriever (fts-retriever.ts).
+ *
+ * Filters are SearchFilters (filters.ts). A retriever validates them itself
+ * (validateFilters), so a bad date is a UserFacingError whichever surface sent it.
+ */
+import type { Passage, Statement, StatementSummary } from '../store/records.js';
+import type { SearchFilters } from './filters.js';
+
+export type { SearchFilters } from './filters.js';
+
+export interface Retriever {
+  /**
+   * One page of statements for a query, best first, each with its best passage
+   * and a snippet with HIGHLIGHT markers (highlight.ts). Plain input can't be a
+   * syntax error; with `advanced`, a malformed query is a UserFacingError.
+   */
+  search(input: string, options?: SearchOptions): Promise<SearchResult>;
+  /**
+   * The passages an answer is built from: the best `k` for the question, at
+   * most `perStatement` from one statement, optionally with neighbours. With
+   * several `organisations`, each gets its share of the k (see retrieve.ts).
+   */
+  retrievePassages(input: string, options?: RetrieveOptions): Promise<PassageRetrieval>;
+  /** A statement by id (a number or a string of digits) or slug. */
+  getStatement(idOrSlug: string | number): Promise<Statement | undefined>;
+  /** One page of a statement's text; `page` is 1-based and clamped to the pages there are. */
+  getStatementPage(idOrSlug: string | number, page: number, pageChars: number): Promise<StatementPage | undefined>;
+  /** Statements whose title or organisation starts with (or has a word starting with) the prefix, for autocomplete. */
+  suggestStatements(prefix: string, limit?: number): Promise<StatementSummary[]>;
+  /** Organisations starting with (or with a word starting with) the prefix, largest first. */
+  suggestOrganisations(prefix: string, limit?: number): Promise<OrganisationCount[]>;
+  /** A passage with its statement and up to `neighbours` passages on each side (a cited source's button). */
+  getPassageInContext(passageId: number, neighbours: number): Promise<PassageInContext | undefined>;
+  /** What the corpus holds: counts, the largest organisations, date range, last ingest. */
+  corpusOverview(): Promise<CorpusOverview>;
+  /** Every organisation named in the corpus, spelt as in its statements, with how many statements each; largest first. */
+  organisations(): Promise<OrganisationCount[]>;
+  /** Goes up whenever an ingest changes the corpus: what cached answers are keyed on. */
+  corpusVersion(): Promise<number>;
+}
+
+export interface SearchOptions extends SearchFilters {
+  /** Statements per page (default DEFAULT_SEARCH_LIMIT, at most MAX_SEARCH_LIMIT). */
+  limit?: number;
+  /** Statements to skip, for paging (at most MAX_SEARCH_OFFSET). */
+  offset?: number;
+  /** Treat the input as FTS5 syntax (phrases, AND/OR/NOT, prefix*, NEAR, column:). */
+  advanced?: boolean;
+}
+
+export const DEFAULT_SEARCH_LIMIT = 10;
+export const MAX_SEARCH_LIMIT = 50;
+/** Search pages no deeper than this. */
+export const MAX_SEARCH_OFFSET = 500;
+
+export interface SearchHit {
+  statement: StatementSummary;
+  /** Higher is better; comparable within one result only. */
+  score: number;
+  /** The best passage's text around the matches, with HIGHLIGHT markers. */
+  snippet: string;
+  passage: { id: number; ordinal: number; text: string };
+  /** How many of the statement's passages were among the candidates (a lower bound). */
+  matchedPassages: number;
+}
+
+export interface SearchResult {
+  /** The query that ran (for FTS5, the MATCH string); '' when the input had nothing searchable. */
+  query: string;
+  hits: SearchHit[];
+  /** Statements matched among the candidates (a lower bound past the first few hundred). */
+  total: number;
+}
+
+export interface RetrieveOptions extends SearchFilters {
+  /** Passages to return (default 8). */
+  k?: number;
+  /** At most this many passages from one statement (default 2), so one long statement can't crowd out the others. */
+  perStatement?: number;
+  /** Passages to attach on each side for context (default 0). */
+  neighbours?: number;
+}
+
+export interface RetrievedPassage extends Passage {
+  /** Higher is better; comparable within one retrieval only. */
+  score: number;
+  statement: StatementSummary;
+  before: Passage[];
+  after: Passage[];
+}
+
+export interface PassageRetrieval {
+  /** The query that ran; '' when nothing in the input was searchable. */
+  query: string;
+  passages: RetrievedPassage[];
+}
+
+export interface StatementPage {
+  statement: Statement;
+  page: number;
+  pageCount: number;
+  text: string;
+}
+
+export interface PassageInContext {
+  statement: StatementSummary;
+  passage: Passage;
+  before: Passage[];
+  after: Passage[];
+}
+
+export interface OrganisationCount {
+  organisation: string;
+  statements: number;
+}
+
+export interface CorpusOverview {
+  statements: number;
+  passages: number;
+  /** The organisations with the most statements (at most MAX_OVERVIEW_ORGANISATIONS). */
+  organisations: OrganisationCount[];
+  earliest: string | null;
+  latest: string | null;
+  lastIngestAt: string | null;
+  corpusVersion: number;
+}
