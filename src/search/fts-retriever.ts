@@ -14,7 +14,7 @@ import { search } from './search.js';
 export function createFtsRetriever(db: Database): Retriever {
   return {
     search: async (input, options = {}) => search(db, input, withValidFilters(options)),
-    retrievePassages: async (input, options = {}) => retrievePassages(db, input, withValidFilters(options)),
+    retrievePassages: async (input, { context, ...options } = {}) => retrievePassages(db, context ? `${input} ${context}` : input, withValidFilters(options)),
     getStatement: (idOrSlug) => getStatement(db, idOrSlug),
     getStatementPage: (idOrSlug, page, pageChars) => getStatementPage(db, idOrSlug, page, pageChars),
     suggestStatements: (prefix, limit) => suggestStatements(db, prefix, limit),

@@ -32,7 +32,8 @@ const SPEECH_VERBS = new Set(
   addressed discuss discusses discussed mention mentions mentioned stress stresses stressed emphasise emphasised emphasize emphasized warn warns warned accuse accuses
   accused urge urges urged respond responds responded react reacts reacted praise praises praised criticise criticised criticize criticized denounce denounces
   denounced welcome welcomes welcomed insist insists insisted suggest suggests suggested announce announces announced note notes noted express expresses expressed
-  raise raises raised characterise characterize portray portrays regard regards consider considers`.split(/\s+/),
+  raise raises raised characterise characterize portray portrays regard regards consider considers tell tells told explain explains explained
+  admit admits admitted deny denies denied promise promises promised pledge pledges pledged ask asks asked`.split(/\s+/),
 );
 /**
  * Verbs that come before their subject in a question of a language that
