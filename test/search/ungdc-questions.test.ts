@@ -148,6 +148,7 @@ for (const [name, expected] of [
   ['Saint Vincent and the Grenadines', 'Saint Vincent and the Grenadines'],
   ['The former Yugoslav Republic of Macedonia', 'the former Yugoslav Republic of Macedonia'],
   ['Democratic Republic of the Congo', 'the Democratic Republic of the Congo'],
+  ['Federated States of Micronesia', 'the Federated States of Micronesia'],
 ] as const) {
   test(`GIVEN "${name}" THEN it stands in a sentence as "${expected}"`, () => assert.equal(withArticle(name), expected));
 }

@@ -131,7 +131,7 @@ export function withArticle(name: string): string {
   if (/^the\b/i.test(name)) return name.replace(/^The\b/, 'the');
   const needsArticle =
     /\b(?:Republic|Republics|Union|Kingdom|Federation|States|Islands|Emirates|Confederation|See|Netherlands|Philippines|Bahamas|Gambia|Maldives|Comoros|Seychelles|Vatican)$/.test(name) ||
-    /^(?:United|Republic|Union|Kingdom|Federation|Federal|Democratic|Islamic|Principality|Commonwealth|State|Sultanate|Grand Duchy|Independent State|Plurinational|Bolivarian|Socialist|Co-operative|Lao People)\b/.test(name) ||
+    /^(?:United|Republic|Union|Kingdom|Federation|Federal|Federated|Democratic|Islamic|Principality|Commonwealth|State|Sultanate|Grand Duchy|Independent State|Plurinational|Bolivarian|Socialist|Co-operative|Lao People)\b/.test(name) ||
     /^[A-Z]{2,5}$/.test(name);
   return needsArticle ? `the ${name}` : name;
 }
