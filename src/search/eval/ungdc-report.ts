@@ -1,8 +1,22 @@
 import { TEMPLATES } from './ungdc-templates.js';
 import type { UngdcEvalResult } from './ungdc-run.js';
 import { MEASURES, type ScoreSummary } from './ungdc-score.js';
+import type { QuestionCategory } from './ungdc-templates.js';
 
 /** The UN evaluation's figures, for the terminal and for docs/benchmarks.md. */
+
+/**
+ * The first run (2026-12-02, seed 9, 400 per category), kept so later runs
+ * show it beside their own figures: retrieval before question understanding,
+ * which ORs a question's names and years into the keyword query.
+ */
+const BASELINE: Readonly<Record<QuestionCategory, number>> = {
+  'country-topic-year': 0.75,
+  'adjective-topic-year': 0.455,
+  'country-topic': 0.948,
+  'country-topic-decade': 0.67,
+  'topic-year': 0.646,
+};
 
 const percent = (value: number): string => (Number.isNaN(value) ? '–' : `${(value * 100).toFixed(1)}%`);
 const withInterval = (summary: ScoreSummary): string => (summary.questions === 0 ? '–' : `${percent(summary.mean)} (${percent(summary.low)}–${percent(summary.high)})`);
@@ -18,6 +32,8 @@ export function formatUngdcTable(result: UngdcEvalResult): string {
   }
   lines.push('', 'By template:');
   for (const row of sortedTemplates(result)) lines.push(`  ${row.key.padEnd(26)} ${percent(row.summary.mean).padStart(6)}  n=${String(row.summary.questions).padEnd(4)} ${patternOf(row.key)}`);
+  lines.push('', 'By naming and topic kind:');
+  for (const row of [...result.byNaming, ...result.byTopicKind].filter((row) => !['none', 'adjective'].includes(row.key))) lines.push(`  ${`${row.category} ${row.key}`.padEnd(36)} ${percent(row.summary.mean).padStart(6)}  n=${row.summary.questions}`);
   lines.push('', `${result.msPerQuestion.toFixed(1)} ms per question; questions written in ${result.generationSeconds.toFixed(1)} s`);
   return lines.join('\n');
 }
@@ -26,11 +42,10 @@ export function formatUngdcTable(result: UngdcEvalResult): string {
 export function ungdcMarkdown(result: UngdcEvalResult, machine: string): string {
   const categories = result.categories.map(
     (row) =>
-      `| ${row.category} | ${MEASURES[row.category]} | ${row.target === undefined ? '–' : `≥ ${percent(row.target)}`} | **${withInterval(row.all)}** | ${percent(row.byHalf.development.mean)} (${row.byHalf.development.questions}) | ${percent(row.byHalf['held-back'].mean)} (${row.byHalf['held-back'].questions}) | ${verdict(row.all.mean, row.target)} |`,
+      `| ${row.category} | ${MEASURES[row.category]} | ${row.target === undefined ? '–' : `≥ ${percent(row.target)}`} | ${percent(BASELINE[row.category])} | **${withInterval(row.all)}** | ${percent(row.byHalf.development.mean)} (${row.byHalf.development.questions}) | ${percent(row.byHalf['held-back'].mean)} (${row.byHalf['held-back'].questions}) | ${verdict(row.all.mean, row.target)} |`,
   );
   const templates = sortedTemplates(result).map((row) => `| ${row.key} | ${patternOf(row.key)} | ${row.summary.questions} | ${percent(row.summary.mean)} |`);
-  const naming = [...result.byNaming, ...result.byTopicKind]
-    .filter((row) => row.key !== 'none')
+  const naming = [...result.byNaming.filter((row) => row.key === 'corpus' || row.key === 'speakers').map((row) => ({ ...row, key: `named: ${row.key}` })), ...result.byTopicKind.map((row) => ({ ...row, key: `topic: ${row.key}` }))]
     .sort((a, b) => a.category.localeCompare(b.category) || a.key.localeCompare(b.key))
     .map((row) => `| ${row.category} | ${row.key} | ${row.summary.questions} | ${percent(row.summary.mean)} |`);
   const examples = result.categories.map((row) => result.questions.find((question) => question.category === row.category && question.half === 'development')).filter((question) => question !== undefined);
@@ -38,8 +53,8 @@ export function ungdcMarkdown(result: UngdcEvalResult, machine: string): string 
 
 ${machine}. Corpus: ${result.statements.toLocaleString('en')} statements (\`npm run ingest:ungdc\`). ${result.questions.length} questions, ${result.perCategory} per category (seed ${result.seed}), written by src/search/eval/ungdc-questions.ts from the ingested speeches — the speaker as the corpus names it or by another name speakers.csv gives it in that period, an adjective from src/search/eval/ungdc-demonyms.ts, and a topic of one or two words the speech itself uses often and most speeches don't (src/search/eval/ungdc-topics.ts) — never from the bot's output. Each question is asked alone, without filters, through \`askRanking\` (src/answer/ask-ranking.ts: \`retrieveForQuestion\`, as /ask retrieves), and judged on the statements in the order the answer numbers its sources. Halves: a fixed split by a hash of the speaker's country code (\`questionHalf\`), so every question about a country is in one half; work on the development half, check on the held-back half. Intervals: 95%, questions resampled.
 
-| category | judged on | target | all (95% CI) | development (n) | held-back (n) | |
-|---|---|---|---|---|---|---|
+| category | judged on | target | baseline | all (95% CI) | development (n) | held-back (n) | |
+|---|---|---|---|---|---|---|---|
 ${categories.join('\n')}
 
 Examples (development half): ${examples.map((question) => `“${question.text}”`).join(' · ')}
@@ -52,7 +67,7 @@ ${templates.join('\n')}
 
 By how the speaker is named (corpus: the organisation name as ingested; speakers: another name from speakers.csv, e.g. “the USSR”, “Viet Nam”) and by the topic's kind (one word or a two-word phrase):
 
-| category | | questions | score |
+| category | questions | n | score |
 |---|---|---|---|
 ${naming.join('\n')}
 
