@@ -1,5 +1,5 @@
 import type { RankedStatement } from '../search/eval/ungdc-score.js';
-import type { Database } from '../store/database.js';
+import type { Retriever } from '../search/retriever.js';
 import { answerLanguage } from './language.js';
 import { retrieveForQuestion } from './retrieval.js';
 
@@ -10,9 +10,9 @@ import { retrieveForQuestion } from './retrieval.js';
  * retrieveForQuestion's signature changes (the Retriever interface, question
  * understanding), change this function and nothing else.
  */
-export function askRanking(db: Database): (question: string) => Promise<RankedStatement[]> {
+export function askRanking(retriever: Retriever): (question: string) => Promise<RankedStatement[]> {
   return async (question) => {
-    const { sources } = await retrieveForQuestion(db, { question }, { language: answerLanguage(question, undefined) });
+    const { sources } = await retrieveForQuestion(retriever, { question }, { language: answerLanguage(question, undefined) });
     return sources.map(({ statement }) => ({ statementId: statement.id, organisation: statement.organisation, date: statement.date }));
   };
 }

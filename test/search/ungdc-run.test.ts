@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createFtsRetriever } from '../../src/search/fts-retriever.js';
 import { askRanking } from '../../src/answer/ask-ranking.js';
 import { formatUngdcTable, ungdcMarkdown } from '../../src/search/eval/ungdc-report.js';
 import { runUngdcEval, type UngdcEvalResult } from '../../src/search/eval/ungdc-run.js';
@@ -11,12 +12,12 @@ let result: UngdcEvalResult;
 
 before(async () => {
   db = await syntheticUngdcDatabase();
-  result = await runUngdcEval(db, { rank: askRanking(db), perCategory: 4 });
+  result = await runUngdcEval(db, { rank: askRanking(createFtsRetriever(db)), perCategory: 4 });
 });
 after(() => db.close());
 
 test('GIVEN a question THEN askRanking gives the statements /ask would answer from, in source order, with speaker and date', async () => {
-  const ranked = await askRanking(db)('What did Fiji say about climate change in 2019?');
+  const ranked = await askRanking(createFtsRetriever(db))('What did Fiji say about climate change in 2019?');
   assert.ok(ranked.length >= 2);
   assert.deepEqual(Object.keys(ranked[0]!).sort(), ['date', 'organisation', 'statementId']);
   assert.equal(ranked[0]!.organisation, 'Fiji');
