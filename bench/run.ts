@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   answerer: async () => (await import('./answerer.js')).benchAnswerer(),
   discord: async () => (await import('./discord-defer.js')).benchDiscordDefer(),
   faithfulness: async () => (await import('./faithfulness.js')).benchFaithfulness(),
+  language: async () => (await import('./language.js')).benchLanguage(),
 };
 
 const wanted = process.argv.slice(2);

@@ -6,7 +6,7 @@ import type { GivenMetadata } from './document.js';
  * splitting changes, so the next ingest redoes every statement rather than
  * keeping text produced by the old rules.
  */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 /** sha256 of the pipeline version, the split settings, the raw bytes and the metadata given for them. */
 export function contentHash(bytes: Uint8Array | string, given: GivenMetadata | undefined, split: object, version = PIPELINE_VERSION): string {

@@ -1,6 +1,6 @@
+import { detectLanguage } from '../language/detect.js';
 import type { StatementMetadata } from '../store/records.js';
 import { findDates } from './dates.js';
-import { detectLanguage } from './language.js';
 import { trailingSignature, withoutDates } from './signature.js';
 
 export type InferredMetadata = Pick<StatementMetadata, 'title' | 'organisation' | 'date' | 'language'>;
@@ -18,7 +18,7 @@ export function inferMetadata(text: string): InferredMetadata {
     title: findTitle(lines),
     organisation: byline?.organisation ?? signatureOrganisation(signature.lines) ?? signatoryList(lines) ?? acronymSpeaker(text) ?? '',
     date: byline?.date ?? (signature.dateLine ? findDates(signature.dateLine)[0]?.iso : undefined) ?? currentDate(text) ?? null,
-    language: detectLanguage(text),
+    language: detectLanguage(text) ?? null,
   };
 }
 

@@ -4,6 +4,9 @@
  * re-ranker counts query words in candidate passages and looks their document
  * frequencies up in the index. FTS5 works on UTF-8 bytes, leaves tokens under 3
  * or over 64 bytes alone, and treats non-ASCII bytes as consonants; so does this.
+ * Every ending it cuts is ASCII, so a Cyrillic or Arabic-script word is never
+ * stemmed; Latin-script Turkish or German gets the English rules, in questions
+ * and statements alike (test/search/non-latin-scripts.test.ts).
  */
 
 const MAX_TOKEN_BYTES = 64;

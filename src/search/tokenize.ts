@@ -40,9 +40,15 @@ export function foldToken(text: string): string {
  * both steps keep it one character (ß → SS, ﬀ → FF must stay ß, ﬀ).
  */
 const foldedChars = new Map<string, string>();
+/**
+ * Lower-case letters unicode61 keeps that upper-then-lower would change: the
+ * Turkish dotless ı (I → i), so "kadınların" is searched as the index holds it.
+ */
+const KEPT_AS_WRITTEN = new Set(['ı']);
 function foldChar(char: string): string {
   let folded = foldedChars.get(char);
   if (folded === undefined) {
+    if (KEPT_AS_WRITTEN.has(char)) return char;
     const upper = char.toUpperCase();
     const viaUpper = [...upper].length === 1 ? upper.toLowerCase() : '';
     folded = [...viaUpper].length === 1 ? viaUpper : char.toLowerCase();

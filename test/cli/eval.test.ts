@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { syntheticUngdcDatabase } from '../search/ungdc-db.js';
 import { runCli } from './run-cli.js';
 
 const SCIFACT = resolve(fileURLToPath(new URL('../../', import.meta.url)), '../shared/datasets/scifact');
@@ -47,4 +48,43 @@ test('GIVEN a missing dataset file THEN a one-line error and exit code 1', async
   const { code, stderr } = await runCli('src/cli/eval.ts', ['--corpus', join(dir, 'nope.jsonl'), '--queries', join(dir, 'nope'), '--qrels', join(dir, 'nope'), '--db', join(dir, 'x.sqlite')]);
   assert.equal(code, 1);
   assert.match(stderr, /No dataset file at .*nope\.jsonl/);
+});
+
+/** A UN-like dataset folder (speakers.csv only) and database, as `npm run eval -- ungdc` reads them. */
+async function writeUngdcSample(): Promise<{ dataset: string; db: string }> {
+  const dataset = join(dir, 'ungdc');
+  mkdirSync(dataset, { recursive: true });
+  writeFileSync(join(dataset, 'speakers.csv'), 'Year,Session,ISO Code,Country,Name of Person Speaking,Post\n1984,39,IRN,Iran,A,President\n');
+  const db = join(dir, 'ungdc.sqlite');
+  await (await syntheticUngdcDatabase(db)).close();
+  return { dataset, db };
+}
+
+test('GIVEN a UN-like database THEN npm run eval -- ungdc writes questions from it, asks them and prints the scores per category', async () => {
+  const { dataset, db } = await writeUngdcSample();
+  const { code, stdout, stderr } = await runCli('src/cli/eval.ts', ['ungdc', '--db', db, '--dataset', dataset, '--per-category', '3', '--json']);
+  assert.equal(code, 0, stderr);
+  const result = JSON.parse(stdout);
+  assert.equal(result.set, 'ungdc');
+  assert.equal(result.categories.length, 5);
+  assert.ok(result.questions.length > 5 && result.questions.length <= 15);
+  const human = await runCli('src/cli/eval.ts', ['ungdc', '--db', db, '--dataset', dataset, '--per-category', '3']);
+  assert.equal(human.code, 0, human.stderr);
+  assert.match(human.stdout, /^country-topic-year\s+95\.0%\s+\d+\.\d%/m);
+  assert.doesNotMatch(human.stdout, /Wrote section/, 'a run of another size leaves docs/benchmarks.md alone');
+});
+
+test('GIVEN no UN dataset THEN npm run eval -- ungdc says it is skipped and succeeds', async () => {
+  const { code, stdout } = await runCli('src/cli/eval.ts', ['ungdc', '--dataset', join(dir, 'no-such-folder')]);
+  assert.equal(code, 0);
+  assert.match(stdout, /ungdc: skipped — the UN General Debate Corpus is not in .*no-such-folder/);
+});
+
+test('GIVEN --db with both sets, or an unknown set THEN a usage error (exit 2)', async () => {
+  const both = await runCli('src/cli/eval.ts', ['--db', join(dir, 'x.sqlite')]);
+  assert.equal(both.code, 2);
+  assert.match(both.stderr, /--db belongs to one set/);
+  const unknown = await runCli('src/cli/eval.ts', ['beir']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown set: beir/);
 });

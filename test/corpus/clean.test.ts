@@ -59,6 +59,7 @@ const cases: { name: string; raw: string; expected: string }[] = [
   { name: 'GIVEN decomposed accents THEN NFC', raw: 'Parti Communiste Proletarien de Co\u0302te d\u2019Ivoire', expected: 'Parti Communiste Proletarien de C\u00f4te d\u2019Ivoire' },
   { name: 'GIVEN control characters, including the search highlight markers THEN they are gone', raw: 'No to any \u0002imperialist\u0003 intervention!\u0007\u0000', expected: 'No to any imperialist intervention!' },
   { name: 'GIVEN zero-width characters and soft hyphens THEN words are whole', raw: 'anti\u00adimperialist \u200bunited front\ufeff', expected: 'antiimperialist united front' },
+  { name: 'GIVEN zero-width non-joiners in Persian THEN they stay (they are spelling); between Latin letters they go', raw: 'ما حمله را محکوم می\u200cکنیم و خواستار آتش\u200cبس هستیم. anti\u200cwar', expected: 'ما حمله را محکوم می\u200cکنیم و خواستار آتش\u200cبس هستیم. antiwar' },
   { name: 'GIVEN Windows-1252 mojibake from the UN corpus THEN the quotes come back', raw: 'the \u00e2\u20ac\u0153zero victim\u00e2\u20ac doctrine and El Ni\u00c3\u00b1o', expected: 'the \u201czero victim\u201d doctrine and El Ni\u00f1o' },
   { name: 'GIVEN real accented words THEN nothing is "repaired"', raw: 'S\u00e3o Tom\u00e9, d\u00e9b\u00e2cle, papier-m\u00e2ch\u00e9', expected: 'S\u00e3o Tom\u00e9, d\u00e9b\u00e2cle, papier-m\u00e2ch\u00e9' },
   {
