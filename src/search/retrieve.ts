@@ -37,9 +37,9 @@ export async function retrievePassages(db: Database, input: string, options: Ret
 
   const best = async (filters: SearchFilters) =>
     phrases.length === 0 ? (await browsePassages(db, filters, Math.ceil(k / perStatement), perStatement)).slice(0, k) : bestPassages(db, phrases, filters, k, perStatement);
-  const organisations = options.organisations ?? [];
-  const taken = organisations.length > 1
-    ? sharePerOrganisation(await Promise.all(organisations.map((organisation) => best({ ...options, organisations: [organisation] }))), k)
+  const voices = options.voices ?? (options.organisations ?? []).map((organisation) => [organisation]);
+  const taken = voices.length > 1
+    ? sharePerOrganisation(await Promise.all(voices.map((names) => best({ ...options, organisations: names }))), k)
     : await best(options);
   if (taken.length === 0) return { query, passages: [] };
 

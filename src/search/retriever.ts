@@ -105,6 +105,12 @@ export interface RetrieveOptions extends SearchFilters {
   understand?: boolean;
   /** More words to search for, not read for who and when: a follow-up's earlier turn. */
   context?: string;
+  /**
+   * How `organisations` divide into speakers that share the passages: each a
+   * name, or the names one state's statements are filed under. By default each
+   * organisation is a speaker of its own.
+   */
+  voices?: string[][];
 }
 
 export interface RetrievedPassage extends Passage {

@@ -28,14 +28,14 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
     return directory.built;
   }
 
-  async function understood<T extends { understood?: Understood }>(question: string, explicit: SearchFilters, run: (text: string, filters: SearchFilters) => Promise<T>, found: (result: T) => boolean): Promise<T> {
+  async function understood<T extends { understood?: Understood }>(question: string, explicit: SearchFilters, run: (text: string, filters: SearchFilters, voices?: string[][]) => Promise<T>, found: (result: T) => boolean): Promise<T> {
     const understanding = understandQuestion(question, await currentDirectory(), now());
     const plan = planFilters(understanding, explicit);
     if (!plan.applied) {
       const result = await run(question, explicit);
       return plan.shown ? { ...result, understood: { ...plan.shown, use: 'overridden' } } : result;
     }
-    const filtered = await run(understanding.keywords, plan.filters);
+    const filtered = await run(understanding.keywords, plan.filters, plan.voices);
     if (found(filtered)) return { ...filtered, understood: { ...plan.shown!, use: 'filter' } };
     // Nothing by them then: say so, and answer from everything rather than "not covered".
     return { ...(await run(question, explicit)), understood: { ...plan.shown!, use: 'fallback' } };
@@ -46,12 +46,13 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
     search(input: string, searchOptions: SearchOptions = {}): Promise<SearchResult> {
       const { understand, ...rest } = searchOptions;
       if (!understand || rest.advanced) return inner.search(input, rest);
-      return understood(input, rest, (text, filters) => inner.search(text, { ...rest, ...filters }), (result) => result.hits.length > 0 || (rest.offset ?? 0) > 0);
+      // Judged on the total, not the page: every page of one search keeps to the same choice.
+      return understood(input, rest, (text, filters) => inner.search(text, { ...rest, ...filters }), (result) => result.total > 0);
     },
     retrievePassages(input: string, retrieveOptions: RetrieveOptions = {}): Promise<PassageRetrieval> {
       const { understand, ...rest } = retrieveOptions;
       if (!understand) return inner.retrievePassages(input, rest);
-      return understood(input, rest, (text, filters) => inner.retrievePassages(text, { ...rest, ...filters }), (result) => result.passages.length > 0);
+      return understood(input, rest, (text, filters, voices) => inner.retrievePassages(text, { ...rest, ...filters, ...(voices ? { voices } : {}) }), (result) => result.passages.length > 0);
     },
   };
 }
@@ -61,7 +62,7 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
  * speakers unless an organisation was given, its period unless a date was.
  * `applied` when anything was added; `shown` whenever anything was understood.
  */
-export function planFilters(understanding: Understanding, explicit: SearchFilters): { applied: boolean; filters: SearchFilters; shown?: Omit<Understood, 'use'> } {
+export function planFilters(understanding: Understanding, explicit: SearchFilters): { applied: boolean; filters: SearchFilters; voices?: string[][]; shown?: Omit<Understood, 'use'> } {
   const speakers = understanding.speakers.length > 0 && !explicit.organisations?.length && !explicit.organisationPrefix;
   const period = understanding.period !== undefined && !explicit.from && !explicit.to;
   const shown =
@@ -74,5 +75,5 @@ export function planFilters(understanding: Understanding, explicit: SearchFilter
     ...(period && understanding.period!.from ? { from: understanding.period!.from } : {}),
     ...(period && understanding.period!.to ? { to: understanding.period!.to } : {}),
   };
-  return { applied: speakers || period, filters, ...(shown ? { shown } : {}) };
+  return { applied: speakers || period, filters, ...(speakers ? { voices: understanding.voices } : {}), ...(shown ? { shown } : {}) };
 }

@@ -23,6 +23,12 @@ export interface OrganisationRecord {
 export interface OrganisationMention {
   /** The organisations the words name: one, or several for a shared name ("Congolese", "Korea"). */
   organisations: string[];
+  /**
+   * With the other names the same state's statements are filed under ("Burma"
+   * and "Myanmar"): what a period picks from ("Burma in 2005" is Myanmar's
+   * speech). Without a period the name as written is meant.
+   */
+  sameState: string[];
   /** Word indices, end exclusive. */
   from: number;
   to: number;
@@ -107,8 +113,10 @@ export class OrganisationDirectory {
       }
       const rank = Math.min(...best.forms.map((form) => form.rank));
       const chosen = best.forms.filter((form) => form.rank === rank);
+      const named = [...new Set(chosen.flatMap((form) => [...form.organisations]))].sort();
       mentions.push({
-        organisations: [...new Set(chosen.flatMap((form) => [...form.organisations]).flatMap((name) => this.sameSeat.get(name) ?? [name]))].sort(),
+        organisations: named,
+        sameState: [...new Set(named.flatMap((name) => this.sameSeat.get(name) ?? [name]))].sort(),
         from: i,
         to: best.to,
         kind: chosen.every((form) => form.kind === 'demonym') ? 'demonym' : 'name',

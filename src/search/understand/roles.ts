@@ -28,7 +28,7 @@ const ARTICLES = new Set(['the', 'a', 'an', 'der', 'die', 'das', 'den', 'dem', '
 const SPEECH_VERBS = new Set(
   `say says said saying think thinks thought believe believes write writes wrote written claim claims claimed argue argues argued state states stated declare declares
   declared propose proposes proposed want wants wanted demand demands demanded call calls called condemn condemns condemned support supports supported oppose opposes
-  opposed reject rejects rejected describe describes described view views viewed see sees saw feel feels felt talk talks talked speak speaks spoke address addresses
+  opposed reject rejects rejected describe describes described view views viewed see sees saw feel feels felt talk talks talked speak speaks spoke spoken address addresses
   addressed discuss discusses discussed mention mentions mentioned stress stresses stressed emphasise emphasised emphasize emphasized warn warns warned accuse accuses
   accused urge urges urged respond responds responded react reacts reacted praise praises praised criticise criticised criticize criticized denounce denounces
   denounced welcome welcomes welcomed insist insists insisted suggest suggests suggested announce announces announced note notes noted express expresses expressed

@@ -11,8 +11,14 @@ import { questionWords } from './words.js';
  * search for.
  */
 export interface Understanding {
-  /** Organisations named as who spoke, exact names as ingested, each once. */
+  /**
+   * Organisations named as who spoke, exact names as ingested, each once; with
+   * a period, also the other names the same state's statements are filed
+   * under ("Burma in 2005" is Myanmar's speech).
+   */
   speakers: string[];
+  /** The speakers as separate voices (each a name or a state's names), for sharing an answer's sources between them. */
+  voices: string[][];
   /** How each speaker was named ("the Soviet", "ICOR"), with what it stood for. */
   speakerMentions: NamedOrganisations[];
   /** Organisations named as what was spoken about: kept as keywords. */
@@ -36,23 +42,48 @@ export function understandQuestion(question: string, directory: OrganisationDire
   const mentions = directory.find(words);
   const roles = rolesOf(mentions, words, question);
   const cut: [number, number][] = [];
-  const speakerMentions: NamedOrganisations[] = [];
+  const speakerMentions: (NamedOrganisations & { sameState: string[] })[] = [];
   const topics: NamedOrganisations[] = [];
   mentions.forEach((mention, i) => {
-    const named = { text: question.slice(words[mention.from]!.start, words[mention.to - 1]!.end), organisations: mention.organisations };
+    const named = { text: question.slice(words[mention.from]!.start, words[mention.to - 1]!.end), organisations: mention.organisations, sameState: mention.sameState };
     if (roles[i] === 'topic') return void topics.push(named);
     speakerMentions.push(named);
     cut.push(speakerSpan(mention, words, question));
   });
-  const period = findPeriod(question, now);
+  // "Sepsis mortality has fallen from 2009 to 2014": a period inside a claim is what it is about, not when it was said.
+  const found = findPeriod(question, now);
+  const period = found && asksAboutStatements(question, words, speakerMentions.length > 0) ? found : undefined;
   if (period) cut.push(...period.spans);
+  const voices = speakerMentions.map((named) => (period ? named.sameState : named.organisations));
   return {
-    speakers: [...new Set(speakerMentions.flatMap((named) => named.organisations))],
-    speakerMentions,
+    speakers: [...new Set(voices.flat())],
+    voices,
+    speakerMentions: speakerMentions.map(({ text, organisations }) => ({ text, organisations })),
     topics,
     ...(period ? { period: { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}), text: period.text } } : {}),
     keywords: without(question, cut),
   };
+}
+
+/** Words that open a question. */
+const QUESTION_OPENERS = new Set(['what', 'how', 'who', 'whom', 'whose', 'when', 'where', 'which', 'why', 'did', 'does', 'do', 'has', 'have', 'had', 'is', 'are', 'was', 'were', 'can', 'could', 'would', 'will', 'should', 'in', 'during', 'since', 'between', 'from', 'before', 'after', 'show', 'find', 'list', 'give', 'tell']);
+/** Words about saying: a sentence with one asks about what was said. */
+const ABOUT_SAYING = new Set('say says said saying speak speaks spoke spoken talk talks talked discuss discussed discussing mention mentioned address addressed statement statements speech speeches declare declared tell told write wrote written debate debated view views position positions'.split(' '));
+/** Longer than this, a sentence without a question or a word about saying reads as a claim, not a query. */
+const MAX_QUERY_FRAGMENT_WORDS = 8;
+
+/**
+ * Is the text a question about statements — so a period in it is when they
+ * were made? A question ("…?", "What …", "In 1984, …"), one naming a speaker
+ * or a word about saying, or a short query ("apartheid in 1985", "Iran on
+ * Cyprus, 1974"). A longer declarative sentence is a claim, and its period
+ * is part of what it claims ("Incidence of sepsis has fallen from 2009 to 2014").
+ */
+function asksAboutStatements(question: string, words: ReturnType<typeof questionWords>, hasSpeaker: boolean): boolean {
+  if (hasSpeaker || /\?\s*$/.test(question)) return true;
+  if (words.length > 0 && QUESTION_OPENERS.has(words[0]!.folded)) return true;
+  if (words.some((word) => ABOUT_SAYING.has(word.folded))) return true;
+  return words.length <= MAX_QUERY_FRAGMENT_WORDS;
 }
 
 /** The characters that named a speaker: the name, its possessive, and a word for its position or delegation after it. */
