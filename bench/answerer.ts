@@ -17,7 +17,7 @@ import type { ModelClient } from '../src/answer/model-client.js';
 import { splitSentences } from '../src/answer/sentences.js';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { createFtsRetriever } from '../src/search/fts-retriever.js';
+import { createCorpusRetriever } from '../src/search/corpus-retriever.js';
 import { openForWriting } from '../src/store/migrate.js';
 import { startOpenAIDouble } from '../test/doubles/openai-server.js';
 import { machineLine, percentile, writeBenchmarkSection } from './report.js';
@@ -136,7 +136,7 @@ export async function benchAnswerer(): Promise<void> {
   try {
     const size = await db.get<{ statements: number; passages: number }>('SELECT (SELECT count(*) FROM statements) AS statements, (SELECT count(*) FROM passages) AS passages');
     const log = createLogger('silent');
-    const retriever = createFtsRetriever(db);
+    const retriever = createCorpusRetriever(db);
     const noModel = loadConfig({ LOG_LEVEL: 'silent' });
     const withModel = createAnswerer({ db, retriever, config: noModel, log, options: { cache: false }, modelClient: zeroLatencyModel() });
     const extractive = createAnswerer({ db, retriever, config: noModel, log, options: { cache: false } });

@@ -14,7 +14,7 @@ import { commands } from '../commands/index.js';
 import { loadConfig } from '../src/config.js';
 import { ingest } from '../src/corpus/ingest.js';
 import { startBot } from '../src/discord/bot.js';
-import { createFtsRetriever } from '../src/search/fts-retriever.js';
+import { createCorpusRetriever } from '../src/search/corpus-retriever.js';
 import { deployCommands } from '../src/discord/deploy.js';
 import { openForWriting } from '../src/store/migrate.js';
 import { startDiscordDouble } from '../test/doubles/discord/index.js';
@@ -41,7 +41,7 @@ export async function benchDiscordDefer(): Promise<void> {
   const config = loadConfig({ ...double.env, OPENAI_BASE_URL: model.baseUrl, OPENAI_MAX_RETRIES: '0', ASK_COOLDOWN_SECONDS: '0', ASK_DAILY_QUESTIONS_PER_USER: '100000', MODEL_QUEUE_LIMIT: '100' });
   const log = pino({ level: 'silent' });
   await deployCommands({ config, commands, log });
-  const bot = await startBot({ config, db, retriever: createFtsRetriever(db), log, commands, shutdownGraceMs: 100 });
+  const bot = await startBot({ config, db, retriever: createCorpusRetriever(db), log, commands, shutdownGraceMs: 100 });
 
   const cited = (request: ReceivedRequest) => `ICOR calls the withdrawal the disastrous defeat of NATO [${sourceNumber(request, 'ICOR')}]. ${'It says more about it. '.repeat(10)}`;
   const deferMs: number[] = [];

@@ -136,9 +136,19 @@ function baseResult(request: AnswerRequest, retrieval: QuestionRetrieval, retrie
   if (request.organisations?.length) filters.organisations = request.organisations;
   if (request.from) filters.from = request.from;
   if (request.to) filters.to = request.to;
+  // What the question named and the search kept to is part of what was searched.
+  const understood = retrieval.understood;
+  if (understood?.use === 'filter') {
+    if (!filters.organisation && !filters.organisations && understood.speakers.length > 0) filters.organisations = [...new Set(understood.speakers.flatMap((s) => s.organisations))];
+    if (!request.from && !request.to && understood.period) {
+      if (understood.period.from) filters.from = understood.period.from;
+      if (understood.period.to) filters.to = understood.period.to;
+    }
+  }
   return {
     sources: [],
     searched: { query: retrieval.query, filters, hits: retrieval.hits },
+    ...(retrieval.understood ? { understood: retrieval.understood } : {}),
     timings: { retrievalMs, totalMs: 0 },
     cached: false,
   };

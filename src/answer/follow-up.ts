@@ -40,11 +40,16 @@ export function needsContext(question: string): boolean {
  * organisations (from `knownOrganisations`) that the previous answer named.
  */
 export function searchTextForTurn(question: string, history: readonly ConversationTurn[] | undefined, knownOrganisations: readonly string[] = []): string {
-  if (!history || history.length === 0 || !needsContext(question)) return question;
+  return [question, contextForTurn(question, history, knownOrganisations)].filter((part) => part !== '').join(' ');
+}
+
+/** What a follow-up adds to its question for the search: the previous question and the organisations its answer named; '' for a question that stands alone. */
+export function contextForTurn(question: string, history: readonly ConversationTurn[] | undefined, knownOrganisations: readonly string[] = []): string {
+  if (!history || history.length === 0 || !needsContext(question)) return '';
   const previousQuestion = [...history].reverse().find((turn) => turn.role === 'user')?.content ?? '';
   const previousAnswer = [...history].reverse().find((turn) => turn.role === 'assistant')?.content ?? '';
   const organisations = organisationsNamed(previousAnswer, knownOrganisations).slice(0, MAX_CONTEXT_ORGANISATIONS);
-  return [question, previousQuestion, ...organisations].filter((part) => part.trim() !== '').join(' ');
+  return [previousQuestion, ...organisations].filter((part) => part.trim() !== '').join(' ');
 }
 
 /** The known organisations a text names (whole words, as written), most mentioned first. */

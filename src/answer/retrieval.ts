@@ -1,5 +1,5 @@
-import type { Retriever } from '../search/retriever.js';
-import { searchTextForTurn } from './follow-up.js';
+import type { Retriever, Understood } from '../search/retriever.js';
+import { contextForTurn } from './follow-up.js';
 import { groupIntoSources, type NumberedSource } from './sources.js';
 import { STOP_WORDS_BY_LANGUAGE, words } from './terms.js';
 import type { AnswerRequest } from './types.js';
@@ -18,6 +18,8 @@ export interface QuestionRetrieval {
   sources: NumberedSource[];
   /** Passages retrieved. */
   hits: number;
+  /** Who and when the question named, and whether the search kept to them. */
+  understood?: Understood;
 }
 
 /**
@@ -25,14 +27,20 @@ export interface QuestionRetrieval {
  * when it is a follow-up, without another language's function words) searched
  * with the request's filters, grouped into numbered statements. The typed
  * organisation is a prefix; `organisations` are exact names sharing the passages.
+ * The speakers and period the question names become filters where the request
+ * gives none (understood-retriever.ts).
  */
 export async function retrieveForQuestion(
   retriever: Retriever,
   request: AnswerRequest,
   options: { language: string; knownOrganisations?: readonly string[]; k?: number; neighbours?: number },
 ): Promise<QuestionRetrieval> {
-  const searchText = searchTextForTurn(request.question, request.history, options.knownOrganisations);
-  const { query, passages } = await retriever.retrievePassages(withoutStopWords(searchText, options.language), {
+  const context = contextForTurn(request.question, request.history, options.knownOrganisations);
+  const searchText = [request.question, context].filter((part) => part !== '').join(' ');
+  // Who and when are read from the question asked now; a follow-up's earlier turn only adds words to search for.
+  const { query, passages, understood } = await retriever.retrievePassages(withoutStopWords(request.question, options.language), {
+    understand: true,
+    ...(context ? { context: withoutStopWords(context, options.language) } : {}),
     k: options.k ?? ANSWER_PASSAGES,
     perStatement: ANSWER_PASSAGES_PER_STATEMENT,
     neighbours: options.neighbours ?? ANSWER_NEIGHBOURS,
@@ -41,7 +49,7 @@ export async function retrieveForQuestion(
     from: request.from,
     to: request.to,
   });
-  return { searchText, query, sources: groupIntoSources(passages), hits: passages.length };
+  return { searchText, query, sources: groupIntoSources(passages), hits: passages.length, ...(understood ? { understood } : {}) };
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Understood } from '../search/retriever.js';
+
 /**
  * The answerer's public types (the contract in notes/contracts.md). They live
  * here so the answerer's parts can share them without importing the entry
@@ -63,6 +65,8 @@ export interface AnswerResult {
   text: string;
   sources: CitedSource[];
   searched: { query: string; filters: { organisation?: string; organisations?: string[]; from?: string; to?: string }; hits: number };
+  /** Who spoke and when, as read from the question, and whether the answer kept to them (shown above the answer). */
+  understood?: Understood;
   /** Milliseconds since `answer()` was called: retrieval done, first model token (mode 'llm'), answer complete. */
   timings: { retrievalMs: number; firstTokenMs?: number; totalMs: number };
   usage?: { promptTokens: number; completionTokens: number };

@@ -9,7 +9,8 @@ import { createAnswerer, type AnswerResult, type CitedSource } from '../answer/a
 import { hasModel, loadConfig, loadDotEnv } from '../config.js';
 import { UserFacingError } from '../errors.js';
 import { log } from '../log.js';
-import { createFtsRetriever } from '../search/fts-retriever.js';
+import { createCorpusRetriever } from '../search/corpus-retriever.js';
+import { understoodLine } from '../search/understood-line.js';
 import { openForWriting } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { parseFlags, printable, runCli, UsageError } from './cli-run.js';
@@ -43,7 +44,7 @@ await runCli(USAGE, async () => {
   process.once('SIGINT', onSigint);
   try {
     if (!hasModel(config)) process.stderr.write('No model configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for a local server): answering with verbatim quotes from the corpus.\n');
-    const answerer = createAnswerer({ db, retriever: createFtsRetriever(db), config, log });
+    const answerer = createAnswerer({ db, retriever: createCorpusRetriever(db), config, log });
     let printed = '';
     const onPartial = values.json
       ? undefined
@@ -74,6 +75,8 @@ await runCli(USAGE, async () => {
     if (result.mode === 'fallback') process.stderr.write(`${printed ? '\n' : ''}The model failed (${result.fallbackReason}); answering with verbatim quotes instead.\n`);
     if (printed !== '' && result.text.startsWith(printed)) process.stdout.write(answerTextForTerminal(result.text.slice(printed.length), terminal));
     else process.stdout.write(`${printed ? '\n\n' : ''}${answerTextForTerminal(result.text, terminal)}`);
+    const understood = understoodLine(result.understood);
+    if (understood) process.stdout.write(`\n\n${printable(understood)}`);
     process.stdout.write(`\n${formatSources(result.sources)}`);
     return 0;
   } finally {

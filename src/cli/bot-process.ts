@@ -3,7 +3,7 @@ import type { Config } from '../config.js';
 import { startBot, type RunningBot } from '../discord/bot.js';
 import { DiscordRejectedError, EXIT_DISCORD_REJECTED, type DiscordRejection } from '../discord/discord-rejection.js';
 import type { Logger } from '../log.js';
-import { createFtsRetriever } from '../search/fts-retriever.js';
+import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import type { Database } from '../store/database.js';
 
 /**
@@ -17,7 +17,7 @@ import type { Database } from '../store/database.js';
 export async function runBotUntilSignalled({ config, db, log }: { config: Config; db: Database; log: Logger }): Promise<number> {
   let bot: RunningBot;
   try {
-    bot = await startBot({ config, db, retriever: createFtsRetriever(db), log, commands });
+    bot = await startBot({ config, db, retriever: createCorpusRetriever(db), log, commands });
   } catch (error) {
     if (!(error instanceof DiscordRejectedError)) throw error;
     logRejection(log, error.rejection);

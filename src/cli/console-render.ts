@@ -8,6 +8,7 @@
  */
 import type { AnswerResult } from '../answer/types.js';
 import { renderHighlights } from '../search/highlight.js';
+import { understoodLine } from '../search/understood-line.js';
 import type { CorpusOverview, SearchResult } from '../search/retriever.js';
 import type { Statement } from '../store/records.js';
 import { printable } from './cli-run.js';
@@ -29,7 +30,8 @@ export function answerTextForTerminal(text: string, terminal: boolean): string {
  * standard output is a terminal, which is where the session writes.
  */
 export function renderAnswerText(result: AnswerResult, terminal: boolean = process.stdout.isTTY === true): string {
-  const lines = [answerTextForTerminal(result.text, terminal)];
+  const understood = understoodLine(result.understood);
+  const lines = [...(understood ? [printable(understood), ''] : []), answerTextForTerminal(result.text, terminal)];
   if (result.mode === 'extractive') lines.push('', '(No model is configured: these are verbatim sentences from the statements.)');
   if (result.mode === 'fallback') lines.push('', `(The model's answer could not be used (${result.fallbackReason ?? 'error'}): these are verbatim sentences from the statements.)`);
   if (result.sources.length > 0) {
@@ -43,8 +45,10 @@ export function renderAnswerText(result: AnswerResult, terminal: boolean = proce
 }
 
 export function renderSearchText(input: { query: string; page: number; pageSize: number; filters: string }, result: SearchResult, terminal: boolean): string {
+  const understood = understoodLine(result.understood);
+  const head = understood ? `${printable(understood)}\n` : '';
   if (result.hits.length === 0) {
-    return result.query === '' ? 'There is nothing searchable in that query (only punctuation or very common words). Try a few distinctive words.' : `No statement matches${input.filters ? ` (${input.filters})` : ''}.`;
+    return head + (result.query === '' ? 'There is nothing searchable in that query (only punctuation or very common words). Try a few distinctive words.' : `No statement matches${input.filters ? ` (${input.filters})` : ''}.`);
   }
   const pages = Math.max(1, Math.ceil(result.total / input.pageSize));
   const [open, close] = terminal ? BOLD : MARKS;
@@ -56,7 +60,7 @@ export function renderSearchText(input: { query: string; page: number; pageSize:
     // printable per piece, inside the markers: applied to the whole line it would strip the ESC of the ANSI bold.
     lines.push(`   ${renderHighlights(hit.snippet, open, close, printable).replace(/\s+/g, ' ')}`);
   });
-  return lines.join('\n');
+  return head + lines.join('\n');
 }
 
 export function renderStatementText({ statement, page, pageCount, text }: { statement: Statement; page: number; pageCount: number; text: string }): string {

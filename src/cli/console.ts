@@ -90,7 +90,7 @@ async function execute(session: ConsoleOptions & { answerer: Answerer }, command
       case 'search': {
         if (command.query === '') throw new UserFacingError('empty_query', 'What should I search for? e.g. /search imperialist intervention');
         const filters = { ...(command.organisation ? { organisation: command.organisation } : {}), ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}) };
-        const result = await session.retriever.search(command.query, { organisationPrefix: command.organisation, from: command.from, to: command.to, limit: SEARCH_PAGE_SIZE, offset: (command.page - 1) * SEARCH_PAGE_SIZE });
+        const result = await session.retriever.search(command.query, { organisationPrefix: command.organisation, from: command.from, to: command.to, limit: SEARCH_PAGE_SIZE, offset: (command.page - 1) * SEARCH_PAGE_SIZE, understand: true });
         const described = Object.entries(filters).map(([key, value]) => `${key} ${value}`).join(', ');
         return write(renderSearchText({ query: command.query, page: command.page, pageSize: SEARCH_PAGE_SIZE, filters: described }, result, session.interactive));
       }

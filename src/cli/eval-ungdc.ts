@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { machineLine, writeBenchmarkSection } from '../../bench/report.js';
-import { createFtsRetriever } from '../search/fts-retriever.js';
+import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import { askRanking } from '../answer/ask-ranking.js';
 import { UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
 import { UserFacingError } from '../errors.js';
@@ -43,7 +43,7 @@ export async function evalUngdc(options: UngdcEvalOptions): Promise<UngdcEvalRes
   if (!existsSync(path)) buildDatabase(path, dataset, options.say);
   const db = await openForWriting(path);
   try {
-    const result = await runUngdcEval(db, { rank: askRanking(createFtsRetriever(db)), speakersCsv: readFileSync(join(dataset, UNGDC_SPEAKERS), 'utf8'), perCategory: options.perCategory, seed: options.seed }, options.say);
+    const result = await runUngdcEval(db, { rank: askRanking(createCorpusRetriever(db)), speakersCsv: readFileSync(join(dataset, UNGDC_SPEAKERS), 'utf8'), perCategory: options.perCategory, seed: options.seed }, options.say);
     options.say(`\n${formatUngdcTable(result)}`);
     if (options.perCategory === undefined && options.seed === undefined) {
       const docs = join(REPO_ROOT, 'docs/benchmarks.md');

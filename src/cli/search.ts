@@ -8,8 +8,9 @@ import { createInterface } from 'node:readline';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { isUserFacingError } from '../errors.js';
 import { renderHighlights } from '../search/highlight.js';
-import { createFtsRetriever } from '../search/fts-retriever.js';
-import type { Retriever, SearchOptions, SearchResult } from '../search/retriever.js';
+import { createCorpusRetriever } from '../search/corpus-retriever.js';
+import { understoodLine } from '../search/understood-line.js';
+import type { Retriever, SearchOptions, SearchResult, Understood } from '../search/retriever.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { intFlag, parseFlags, printable, runCli, UsageError } from './cli-run.js';
@@ -39,6 +40,8 @@ interface SearchJsonLine {
     passage: string;
   }[];
   error?: { code: string; message: string };
+  /** Who and when the query named, and whether the search kept to them. */
+  understood?: Understood;
 }
 
 await runCli(USAGE, async () => {
@@ -59,6 +62,8 @@ await runCli(USAGE, async () => {
     limit: intFlag('limit', values.limit, 10),
     offset: intFlag('offset', values.offset, 0, 0),
     advanced: values.advanced ?? false,
+    // Who and when a plain query names become filters (not with --advanced, whose syntax says what it means).
+    understand: !(values.advanced ?? false),
   };
   const input = positionals.join(' ');
   if (input.trim() === '') throw new UsageError('What should I search for? Give a query, or - to read queries from standard input.');
@@ -66,7 +71,7 @@ await runCli(USAGE, async () => {
   loadDotEnv();
   const db = await openForReading(resolveDatabasePath(values.db, loadConfig()));
   try {
-    const retriever = createFtsRetriever(db);
+    const retriever = createCorpusRetriever(db);
     if (input === '-') return await searchEachLine(retriever, options, values.json ?? false);
     const result = await retriever.search(input, options);
     process.stdout.write(values.json ? `${JSON.stringify(toJsonLine(input, result))}\n` : formatForPeople(input, result, options));
@@ -104,6 +109,7 @@ function toJsonLine(query: string, result: SearchResult): SearchJsonLine {
     query,
     ftsQuery: result.query,
     total: result.total,
+    ...(result.understood ? { understood: result.understood } : {}),
     hits: result.hits.map((hit) => ({
       statementId: hit.statement.id,
       externalId: hit.statement.externalId,
@@ -123,7 +129,12 @@ function toJsonLine(query: string, result: SearchResult): SearchJsonLine {
 
 /** Numbered statements: title — organisation, date; the snippet below, matches in bold (or «…» in a pipe). */
 function formatForPeople(input: string, result: SearchResult, options: SearchOptions): string {
-  if (result.query === '') return `Nothing to search for in "${printable(input)}" — try some words.\n`;
+  const understood = understoodLine(result.understood);
+  return (understood ? `${printable(understood)}\n` : '') + formatHits(input, result, options);
+}
+
+function formatHits(input: string, result: SearchResult, options: SearchOptions): string {
+  if (result.query === '' && result.hits.length === 0) return `Nothing to search for in "${printable(input)}" — try some words.\n`;
   if (result.hits.length === 0) {
     return result.total > 0 ? `No more results: "${printable(input)}" matched ${result.total} statements.\n` : `No statements match "${printable(input)}".\n`;
   }

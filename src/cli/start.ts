@@ -12,7 +12,7 @@ import { ingest } from '../corpus/ingest.js';
 import { requireDiscordCredentials } from '../discord/credentials.js';
 import { runShards } from '../discord/sharding.js';
 import { createLogger, type Logger } from '../log.js';
-import { createFtsRetriever } from '../search/fts-retriever.js';
+import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import type { Database } from '../store/database.js';
 import { openForWriting } from '../store/migrate.js';
 import { runBotUntilSignalled } from './bot-process.js';
@@ -35,7 +35,7 @@ await runCli(USAGE, async () => {
   await ensureCorpus(db, log);
 
   if (!config.DISCORD_TOKEN) {
-    await runConsole({ db, retriever: createFtsRetriever(db), config, log, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true && process.stdout.isTTY === true });
+    await runConsole({ db, retriever: createCorpusRetriever(db), config, log, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true && process.stdout.isTTY === true });
     await db.close();
     return 0;
   }

@@ -4,7 +4,7 @@
  */
 import { loadConfig, loadDotEnv } from '../config.js';
 import { UserFacingError } from '../errors.js';
-import { createFtsRetriever } from '../search/fts-retriever.js';
+import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
 import { intFlag, parseFlags, printable, runCli, UsageError } from './cli-run.js';
@@ -24,7 +24,7 @@ await runCli(USAGE, async () => {
   loadDotEnv();
   const db = await openForReading(resolveDatabasePath(values.db, loadConfig()));
   try {
-    const retriever = createFtsRetriever(db);
+    const retriever = createCorpusRetriever(db);
     const shown = await retriever.getStatementPage(key, page, pageChars);
     if (!shown) {
       const similar = await retriever.suggestStatements(key, 3);

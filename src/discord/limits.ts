@@ -10,6 +10,7 @@ export const MAX_EMBED_FIELDS = 25;
 export const MAX_FIELD_NAME_CHARS = 256;
 export const MAX_FIELD_VALUE_CHARS = 1_024;
 export const MAX_FOOTER_CHARS = 2_048;
+export const MAX_AUTHOR_CHARS = 256;
 /** Titles, descriptions, field names and values, footers and authors of all embeds of one message together. */
 export const MAX_EMBED_CHARS_PER_MESSAGE = 6_000;
 export const MAX_EMBEDS_PER_MESSAGE = 10;

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { AnswerResult, CitedSource } from '../answer/types.js';
 import { encodeButtonId } from './custom-id.js';
-import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FOOTER_CHARS, truncate } from './limits.js';
+import { understoodLine } from '../search/understood-line.js';
+import { MAX_AUTHOR_CHARS, MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FOOTER_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, packEmbeds, type MessagePayload } from './payload.js';
 import { answerMarkdownPieces } from './render-answer-text.js';
 import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from './safe-markdown.js';
@@ -64,7 +65,10 @@ export function renderPartialAnswer(question: string, text: string): MessagePayl
 export function renderAnswer(result: AnswerResult, { question, answerKey }: { question: string; answerKey?: string }): MessagePayload[] {
   const colour = result.mode === 'llm' ? COLOUR.answer : result.mode === 'not-found' ? COLOUR.none : COLOUR.verbatim;
   const chunks = answerMarkdownPieces(result.text, MAX_EMBED_DESCRIPTION_CHARS);
+  // What the question was read to name, above the answer (an author line renders no Markdown: plain text).
+  const understood = understoodLine(result.understood);
   const answerEmbeds: APIEmbed[] = chunks.map((chunk, i) => ({
+    ...(i === 0 && understood ? { author: { name: truncate(understood, MAX_AUTHOR_CHARS) } } : {}),
     ...(i === 0 ? { title: questionTitle(question) } : {}),
     description: chunk,
     color: colour,

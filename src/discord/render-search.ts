@@ -1,7 +1,8 @@
 import type { APIEmbedField } from 'discord.js';
+import { understoodLine } from '../search/understood-line.js';
 import type { SearchResult } from '../search/retriever.js';
 import { encodeButtonId } from './custom-id.js';
-import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
+import { MAX_AUTHOR_CHARS, MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
 import { button, buttonRows, COLOUR, type MessagePayload } from './payload.js';
 import { escapeHeaderText, escapeMarkdownText, escapeWithBold, fitRendered, plainLink } from './safe-markdown.js';
 
@@ -34,9 +35,11 @@ export function describeFilters(filters: SearchView['filters']): string {
 export function renderSearchPage(view: SearchView, result: SearchResult, key: string | undefined): MessagePayload {
   const filters = escapeMarkdownText(describeFilters(view.filters));
   const title = fitRendered(`Search: ${view.query}`, MAX_EMBED_TITLE_CHARS, escapeHeaderText);
+  const understood = understoodLine(result.understood);
+  const author = understood ? { author: { name: truncate(understood, MAX_AUTHOR_CHARS) } } : {};
   if (result.hits.length === 0) {
     const why = result.query === '' ? 'There is nothing searchable in that query (only punctuation or very common words). Try a few distinctive words.' : `No statement matches${filters ? ` (${filters})` : ''}. Try other words, or fewer filters.`;
-    return { content: '', embeds: [{ title, description: why, color: COLOUR.none }], components: [] };
+    return { content: '', embeds: [{ ...author, title, description: why, color: COLOUR.none }], components: [] };
   }
 
   const pages = pageCount(result.total);
@@ -59,5 +62,5 @@ export function renderSearchPage(view: SearchView, result: SearchResult, key: st
           button(encodeButtonId({ action: 'search-page', key, arg: 'prev' }), 'Previous', { emoji: '◀️', disabled: view.page <= 1 }),
           button(encodeButtonId({ action: 'search-page', key, arg: 'next' }), 'Next', { emoji: '▶️', disabled: view.page >= pages }),
         ])[0]!;
-  return { content: '', embeds: [{ title, description, fields, color: COLOUR.answer, footer: { text: `Page ${view.page} of ${pages}` } }], components };
+  return { content: '', embeds: [{ ...author, title, description, fields, color: COLOUR.answer, footer: { text: `Page ${view.page} of ${pages}` } }], components };
 }

@@ -14,7 +14,7 @@ const MAX_PAGE = Math.floor(MAX_SEARCH_OFFSET / SEARCH_PAGE_SIZE) + 1;
 /** The view's organisation is what the user typed: a prefix. */
 async function searchPage(context: BotContext, view: SearchView) {
   const { organisation, from, to } = view.filters;
-  return context.retriever.search(view.query, { organisationPrefix: organisation, from, to, limit: SEARCH_PAGE_SIZE, offset: (view.page - 1) * SEARCH_PAGE_SIZE });
+  return context.retriever.search(view.query, { organisationPrefix: organisation, from, to, limit: SEARCH_PAGE_SIZE, offset: (view.page - 1) * SEARCH_PAGE_SIZE, understand: true });
 }
 
 /** `/search`: the first page, publicly, with Previous/Next when there are more. */

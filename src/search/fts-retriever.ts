@@ -14,7 +14,13 @@ import { search } from './search.js';
 export function createFtsRetriever(db: Database): Retriever {
   return {
     search: async (input, options = {}) => search(db, input, withValidFilters(options)),
-    retrievePassages: async (input, options = {}) => retrievePassages(db, input, withValidFilters(options)),
+    retrievePassages: async (input, { context, voices, ...options } = {}) => {
+      const valid = withValidFilters(options);
+      // A voice keeps only names the filters allow.
+      const allowed = new Set((valid.organisations ?? []).map((name) => name.toLowerCase()));
+      const kept = voices?.map((names) => names.filter((name) => allowed.has(name.toLowerCase()))).filter((names) => names.length > 0);
+      return retrievePassages(db, context ? `${input} ${context}` : input, { ...valid, ...(kept?.length ? { voices: kept } : {}) });
+    },
     getStatement: (idOrSlug) => getStatement(db, idOrSlug),
     getStatementPage: (idOrSlug, page, pageChars) => getStatementPage(db, idOrSlug, page, pageChars),
     suggestStatements: (prefix, limit) => suggestStatements(db, prefix, limit),

@@ -1,4 +1,5 @@
 import type { Database } from '../store/database.js';
+import { browsePassages, canBrowse } from './browse.js';
 import { ftsPhrases } from './fts-query.js';
 import type { SearchFilters } from './filters.js';
 import { rankPlainPassages, type RankedPassage } from './rank.js';
@@ -21,20 +22,24 @@ const MIN_CANDIDATES = 100;
  *
  * With several `organisations`, each is searched on its own and they take
  * turns (sharePerOrganisation), so an organisation with many statements on the
- * question can't crowd out one with few.
+ * question can't crowd out one with few. With no words to search for but
+ * filters, the filtered statements are browsed, newest first (browse.ts), and
+ * the query is ''.
  */
 export async function retrievePassages(db: Database, input: string, options: RetrieveOptions = {}): Promise<PassageRetrieval> {
   const k = clamp(options.k ?? DEFAULT_K, 1, MAX_K);
   const perStatement = clamp(options.perStatement ?? DEFAULT_PER_STATEMENT, 1, k);
   const neighbours = clamp(options.neighbours ?? 0, 0, MAX_NEIGHBOURS);
   const phrases = ftsPhrases(input);
-  if (phrases.length === 0) return { query: '', passages: [] };
+  // Nothing to search for but a speaker or a period ("What has JAKNA said since 2022?"): what they said, newest first.
+  if (phrases.length === 0 && !canBrowse(options)) return { query: '', passages: [] };
   const query = phrases.join(' OR ');
 
-  const best = (filters: SearchFilters) => bestPassages(db, phrases, filters, k, perStatement);
-  const organisations = options.organisations ?? [];
-  const taken = organisations.length > 1
-    ? sharePerOrganisation(await Promise.all(organisations.map((organisation) => best({ ...options, organisations: [organisation] }))), k)
+  const best = async (filters: SearchFilters) =>
+    phrases.length === 0 ? (await browsePassages(db, filters, Math.ceil(k / perStatement), perStatement)).slice(0, k) : bestPassages(db, phrases, filters, k, perStatement);
+  const voices = options.voices ?? (options.organisations ?? []).map((organisation) => [organisation]);
+  const taken = voices.length > 1
+    ? sharePerOrganisation(await Promise.all(voices.map((names) => best({ ...options, organisations: names }))), k)
     : await best(options);
   if (taken.length === 0) return { query, passages: [] };
 

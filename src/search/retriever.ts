@@ -52,6 +52,8 @@ export interface SearchOptions extends SearchFilters {
   offset?: number;
   /** Treat the input as FTS5 syntax (phrases, AND/OR/NOT, prefix*, NEAR, column:). */
   advanced?: boolean;
+  /** Read the speakers and period the input names as filters (see understood-retriever.ts); not with `advanced`. */
+  understand?: boolean;
 }
 
 export const DEFAULT_SEARCH_LIMIT = 10;
@@ -76,6 +78,20 @@ export interface SearchResult {
   hits: SearchHit[];
   /** Statements matched among the candidates (a lower bound past the first few hundred). */
   total: number;
+  /** With `understand`: who and when the input named, and what was done with it. */
+  understood?: Understood;
+}
+
+/**
+ * What a question was read to name — who spoke, and when — and what the
+ * search did with it: `filter`, searched within them; `fallback`, nothing
+ * matched within them, so everything was searched; `overridden`, the options
+ * given explicitly were used instead.
+ */
+export interface Understood {
+  speakers: { text: string; organisations: string[] }[];
+  period?: { from?: string; to?: string; text: string };
+  use: 'filter' | 'fallback' | 'overridden';
 }
 
 export interface RetrieveOptions extends SearchFilters {
@@ -85,6 +101,16 @@ export interface RetrieveOptions extends SearchFilters {
   perStatement?: number;
   /** Passages to attach on each side for context (default 0). */
   neighbours?: number;
+  /** Read the speakers and period the input names as filters (see understood-retriever.ts). */
+  understand?: boolean;
+  /** More words to search for, not read for who and when: a follow-up's earlier turn. */
+  context?: string;
+  /**
+   * How `organisations` divide into speakers that share the passages: each a
+   * name, or the names one state's statements are filed under. By default each
+   * organisation is a speaker of its own.
+   */
+  voices?: string[][];
 }
 
 export interface RetrievedPassage extends Passage {
@@ -99,6 +125,8 @@ export interface PassageRetrieval {
   /** The query that ran; '' when nothing in the input was searchable. */
   query: string;
   passages: RetrievedPassage[];
+  /** With `understand`: who and when the input named, and what was done with it. */
+  understood?: Understood;
 }
 
 export interface StatementPage {
@@ -118,6 +146,8 @@ export interface PassageInContext {
 export interface OrganisationCount {
   organisation: string;
   statements: number;
+  /** Other names the corpus declares for it (front matter or manifest `aliases`). */
+  aliases?: string[];
 }
 
 export interface CorpusOverview {

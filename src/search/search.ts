@@ -1,5 +1,6 @@
 import type { Database } from '../store/database.js';
 import type { StatementSummary } from '../store/records.js';
+import { browseStatements, canBrowse } from './browse.js';
 import { advancedFtsQuery, buildFtsQuery, ftsPhrases } from './fts-query.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from './highlight.js';
 import { asSearchError, rankPassages, rankPlainPassages, type RankedPassage } from './rank.js';
@@ -26,7 +27,8 @@ export async function search(db: Database, input: string, options: SearchOptions
   const offset = clampInt(options.offset ?? 0, 0, MAX_SEARCH_OFFSET);
   const advanced = options.advanced ?? false;
   const query = advanced ? advancedFtsQuery(input) : buildFtsQuery(input);
-  if (query === null) return { query: '', hits: [], total: 0 };
+  // Only filters ("statements by JAKNA since 2022"): their statements, newest first.
+  if (query === null) return !advanced && canBrowse(options) ? browseStatements(db, options, limit, offset) : { query: '', hits: [], total: 0 };
 
   const candidates = candidateCount(offset + limit);
   const ranked = advanced ? await rankPassages(db, query, options, candidates, { advanced }) : await rankPlainPassages(db, ftsPhrases(input), options, candidates);

@@ -3,7 +3,7 @@ import { createAnswerer, type AnswerRequest, type AnswerResult, type Answerer } 
 import { findMarkers } from '../../src/answer/citations.js';
 import { findQuotations } from '../../src/answer/quotations.js';
 import { normalised } from '../../src/answer/text-match.js';
-import { createFtsRetriever } from '../../src/search/fts-retriever.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import type { Database } from '../../src/store/database.js';
 import type { StatementInput } from '../../src/store/records.js';
 import { startOpenAIDouble, type OpenAIDouble } from '../doubles/openai-server.js';
@@ -28,7 +28,7 @@ export async function startHarness(options: { withModel?: boolean; extra?: State
   const model = await startOpenAIDouble();
   const db = await seedDatabase(options.extra ?? [], options.dbPath);
   const config = testConfig(options.withModel === false ? { ...options.config } : { OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: 'gpt-4o-mini', ...options.config });
-  const answerer = createAnswerer({ db, retriever: createFtsRetriever(db), config, log: testLog, options: { cache: options.cache ?? false, model: { retryBaseDelayMs: 5, maxRetryDelayMs: 20 } } });
+  const answerer = createAnswerer({ db, retriever: createCorpusRetriever(db), config, log: testLog, options: { cache: options.cache ?? false, model: { retryBaseDelayMs: 5, maxRetryDelayMs: 20 } } });
   return {
     answerer,
     model,

@@ -43,7 +43,7 @@ test('GIVEN a model THEN the verified answer streams to the terminal, followed b
   assert.equal(stderr, '');
   assert.equal(
     stdout,
-    'ICOR calls the Taliban fascist [1].\n\n(1 sentence without a verifiable source was left out.)\n\nSources:\n[1] No to any imperialist or expansionist intervention! — ICOR, 2021-09-10, https://example.org/icor\n',
+    'ICOR calls the Taliban fascist [1].\n\n(1 sentence without a verifiable source was left out.)\n\nBy: ICOR — not what you meant? Use the organisation/from/to options.\n\nSources:\n[1] No to any imperialist or expansionist intervention! — ICOR, 2021-09-10, https://example.org/icor\n',
   );
 });
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { commands } from '../../commands/index.js';
 import { startBot } from '../../src/discord/bot.js';
-import { createFtsRetriever } from '../../src/search/fts-retriever.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import { failOnUnhandledRejections } from '../doubles/discord/index.js';
 import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 import { pino } from 'pino';
@@ -110,7 +110,7 @@ test('GIVEN /statement with free text that is no id THEN the best title match is
 test('GIVEN the bot restarts THEN buttons of earlier answers still work; a button whose state is gone says so', async () => {
   const { answer } = await askIcor();
   await h.bot.stop();
-  h.bot = await startBot({ config: h.config, db: h.db, retriever: createFtsRetriever(h.db), log: pino({ level: 'silent' }), commands, editIntervalMs: 40, shutdownGraceMs: 500 });
+  h.bot = await startBot({ config: h.config, db: h.db, retriever: createCorpusRetriever(h.db), log: pino({ level: 'silent' }), commands, editIntervalMs: 40, shutdownGraceMs: 500 });
   const source = buttonIds(answer).find((id) => id.startsWith('src:'))!;
   const click = h.double.clickButton({ message: answer, customId: source });
   await h.double.waitForInteractionResponse(click.id);

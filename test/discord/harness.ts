@@ -10,7 +10,7 @@ import { commands } from '../../commands/index.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
-import { createFtsRetriever } from '../../src/search/fts-retriever.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import type { Database } from '../../src/store/database.js';
 import { startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type DoubleMessage } from '../doubles/discord/index.js';
 import { startOpenAIDouble, type OpenAIDouble } from '../doubles/openai-server.js';
@@ -63,7 +63,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const log = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logs.push(String(chunk)), done()) }));
   await deployCommands({ config, commands, log });
-  const bot = await startBot({ config, db, retriever: createFtsRetriever(db), log, commands, editIntervalMs: options.editIntervalMs ?? 40, ...(options.now ? { now: options.now } : {}), shutdownGraceMs: 500 });
+  const bot = await startBot({ config, db, retriever: createCorpusRetriever(db), log, commands, editIntervalMs: options.editIntervalMs ?? 40, ...(options.now ? { now: options.now } : {}), shutdownGraceMs: 500 });
   const harness: Harness = {
     double,
     model,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createFtsRetriever } from '../../src/search/fts-retriever.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import { askRanking } from '../../src/answer/ask-ranking.js';
 import { formatUngdcTable, ungdcMarkdown } from '../../src/search/eval/ungdc-report.js';
 import { runUngdcEval, type UngdcEvalResult } from '../../src/search/eval/ungdc-run.js';
@@ -12,13 +12,15 @@ let result: UngdcEvalResult;
 
 before(async () => {
   db = await syntheticUngdcDatabase();
-  result = await runUngdcEval(db, { rank: askRanking(createFtsRetriever(db)), perCategory: 4 });
+  result = await runUngdcEval(db, { rank: askRanking(createCorpusRetriever(db)), perCategory: 4 });
 });
 after(() => db.close());
 
 test('GIVEN a question THEN askRanking gives the statements /ask would answer from, in source order, with speaker and date', async () => {
-  const ranked = await askRanking(createFtsRetriever(db))('What did Fiji say about climate change in 2019?');
-  assert.ok(ranked.length >= 2);
+  const ranked = await askRanking(createCorpusRetriever(db))('What did Fiji say about climate change in 2019?');
+  assert.ok(ranked.length >= 1);
+  // Fiji and 2019 are who and when the question asks about: every statement is Fiji's of 2019.
+  assert.ok(ranked.every((statement) => statement.organisation === 'Fiji' && statement.date === '2019'));
   assert.deepEqual(Object.keys(ranked[0]!).sort(), ['date', 'organisation', 'statementId']);
   assert.equal(ranked[0]!.organisation, 'Fiji');
   assert.equal(ranked[0]!.date, '2019');

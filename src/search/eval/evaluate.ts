@@ -1,6 +1,10 @@
 import type { Database } from '../../store/database.js';
 import { quoteFts } from '../fts-query.js';
+import { listOrganisations } from '../lookup.js';
 import { rankStatements } from '../search.js';
+import { OrganisationDirectory } from '../understand/organisations.js';
+import { understandQuestion } from '../understand/understand.js';
+import { planFilters } from '../understood-retriever.js';
 import { tokenize } from '../tokenize.js';
 import type { BeirQuery } from './beir.js';
 import { mean, ndcgAtK, recallAtK, type Judgements } from './metrics.js';
@@ -51,11 +55,22 @@ export async function scoreMethod(queries: readonly BeirQuery[], qrels: Readonly
   };
 }
 
-/** Ours: the statement ranking search() and the bot use, documents named by their external (BEIR) id. */
-export function productionRanking(db: Database): RankDocuments {
+/**
+ * Ours: the statement ranking search() and the bot use, documents named by
+ * their external (BEIR) id — after reading who and when the query names, as
+ * every surface does (understood-retriever.ts): a query naming a period
+ * ("from 2009 to 2014") is ranked within it, and as typed when nothing there
+ * matches (undated documents, as in SciFact).
+ */
+export function productionRanking(db: Database, now: Date = new Date()): RankDocuments {
+  const directory = listOrganisations(db).then((organisations) => OrganisationDirectory.build(organisations.map(({ organisation }) => ({ name: organisation }))));
   const externalIds = new Map<number, string>();
   return async (query, depth) => {
-    const groups = (await rankStatements(db, query, {}, depth)).slice(0, depth);
+    const understanding = understandQuestion(query, await directory, now);
+    const plan = planFilters(understanding, {});
+    let groups = plan.applied ? await rankStatements(db, understanding.keywords, plan.filters, depth) : [];
+    if (groups.length === 0) groups = await rankStatements(db, query, {}, depth);
+    groups = groups.slice(0, depth);
     const missing = groups.map((group) => group.best.statementId).filter((id) => !externalIds.has(id));
     if (missing.length > 0) {
       const rows = await db.all<{ id: number; external_id: string | null }>('SELECT id, external_id FROM statements WHERE id IN (SELECT value FROM json_each(?))', [JSON.stringify(missing)]);

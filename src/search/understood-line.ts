@@ -1,0 +1,42 @@
+import type { Understood } from './retriever.js';
+
+/** Characters of one organisation's name in the line; longer names are cut ("ICOR (International Coordination of …"). */
+const MAX_NAME_CHARS = 60;
+/** Names listed before "and N more". */
+const MAX_NAMES = 4;
+
+/**
+ * The short line every answer and search result carries about what the
+ * question was read to name, in plain text (each surface shows it its way):
+ * "By: Iran · 1984 — not what you meant? Use the organisation/from/to options."
+ */
+export function understoodLine(understood: Understood | undefined): string | undefined {
+  if (!understood) return undefined;
+  const who = names(understood);
+  const when = period(understood.period);
+  const read = [who && `By: ${who}`, when].filter(Boolean).join(' · ');
+  switch (understood.use) {
+    case 'filter':
+      return `${read} — not what you meant? Use the organisation/from/to options.`;
+    case 'fallback':
+      return `Nothing ${[who && `by ${who}`, when && `from ${when}`].filter(Boolean).join(' ')} matched, so every statement was searched.`;
+    case 'overridden':
+      return `Read as ${read}; the options you gave were used instead.`;
+  }
+}
+
+function names(understood: Understood): string {
+  const all = [...new Set(understood.speakers.flatMap((speaker) => speaker.organisations))].map((name) => (name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1).trimEnd()}…` : name));
+  if (all.length <= MAX_NAMES) return all.join(' / ');
+  return `${all.slice(0, MAX_NAMES).join(' / ')} and ${all.length - MAX_NAMES} more`;
+}
+
+/** "1984", "1990–1999", "since 2022", "until 1989", "2022-03". */
+function period(period: Understood['period']): string {
+  if (!period) return '';
+  const { from, to } = period;
+  if (from && to) return from === to ? from : `${from}–${to}`;
+  if (from) return `since ${from}`;
+  if (to) return `until ${to}`;
+  return '';
+}

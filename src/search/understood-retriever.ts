@@ -1,0 +1,79 @@
+import type { SearchFilters } from './filters.js';
+import type { PassageRetrieval, Retriever, RetrieveOptions, SearchOptions, SearchResult, Understood } from './retriever.js';
+import { OrganisationDirectory } from './understand/organisations.js';
+import { understandQuestion, type Understanding } from './understand/understand.js';
+
+/**
+ * Any retriever, reading who and when a question names before it searches
+ * (`understand: true` on search or retrievePassages): the speakers and period
+ * become filters and their words stop being keywords; options given
+ * explicitly win; when the filters leave nothing, the question is searched
+ * as typed, without them, and the result says so. Engine-independent: it
+ * wraps whatever Retriever it is given.
+ */
+export function withUnderstanding(inner: Retriever, options: { now?: () => Date } = {}): Retriever {
+  const now = options.now ?? (() => new Date());
+  let directory: { version: number; built: Promise<OrganisationDirectory> } | undefined;
+
+  /** The organisations' names and aliases, built again whenever the corpus changes. */
+  async function currentDirectory(): Promise<OrganisationDirectory> {
+    const version = await inner.corpusVersion();
+    if (directory?.version !== version) {
+      const built = inner.organisations().then((organisations) => OrganisationDirectory.build(organisations.map(({ organisation, aliases }) => ({ name: organisation, ...(aliases ? { aliases } : {}) }))));
+      directory = { version, built };
+      built.catch(() => {
+        if (directory?.built === built) directory = undefined;
+      });
+    }
+    return directory.built;
+  }
+
+  async function understood<T extends { understood?: Understood }>(question: string, explicit: SearchFilters, run: (text: string, filters: SearchFilters, voices?: string[][]) => Promise<T>, found: (result: T) => boolean): Promise<T> {
+    const understanding = understandQuestion(question, await currentDirectory(), now());
+    const plan = planFilters(understanding, explicit);
+    if (!plan.applied) {
+      const result = await run(question, explicit);
+      return plan.shown ? { ...result, understood: { ...plan.shown, use: 'overridden' } } : result;
+    }
+    const filtered = await run(understanding.keywords, plan.filters, plan.voices);
+    if (found(filtered)) return { ...filtered, understood: { ...plan.shown!, use: 'filter' } };
+    // Nothing by them then: say so, and answer from everything rather than "not covered".
+    return { ...(await run(question, explicit)), understood: { ...plan.shown!, use: 'fallback' } };
+  }
+
+  return {
+    ...inner,
+    search(input: string, searchOptions: SearchOptions = {}): Promise<SearchResult> {
+      const { understand, ...rest } = searchOptions;
+      if (!understand || rest.advanced) return inner.search(input, rest);
+      // Judged on the total, not the page: every page of one search keeps to the same choice.
+      return understood(input, rest, (text, filters) => inner.search(text, { ...rest, ...filters }), (result) => result.total > 0);
+    },
+    retrievePassages(input: string, retrieveOptions: RetrieveOptions = {}): Promise<PassageRetrieval> {
+      const { understand, ...rest } = retrieveOptions;
+      if (!understand) return inner.retrievePassages(input, rest);
+      return understood(input, rest, (text, filters, voices) => inner.retrievePassages(text, { ...rest, ...filters, ...(voices ? { voices } : {}) }), (result) => result.passages.length > 0);
+    },
+  };
+}
+
+/**
+ * The filters a question's understanding adds to the explicit ones: its
+ * speakers unless an organisation was given, its period unless a date was.
+ * `applied` when anything was added; `shown` whenever anything was understood.
+ */
+export function planFilters(understanding: Understanding, explicit: SearchFilters): { applied: boolean; filters: SearchFilters; voices?: string[][]; shown?: Omit<Understood, 'use'> } {
+  const speakers = understanding.speakers.length > 0 && !explicit.organisations?.length && !explicit.organisationPrefix;
+  const period = understanding.period !== undefined && !explicit.from && !explicit.to;
+  const shown =
+    understanding.speakers.length > 0 || understanding.period
+      ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}) }
+      : undefined;
+  const filters: SearchFilters = {
+    ...explicit,
+    ...(speakers ? { organisations: understanding.speakers } : {}),
+    ...(period && understanding.period!.from ? { from: understanding.period!.from } : {}),
+    ...(period && understanding.period!.to ? { to: understanding.period!.to } : {}),
+  };
+  return { applied: speakers || period, filters, ...(speakers ? { voices: understanding.voices } : {}), ...(shown ? { shown } : {}) };
+}
