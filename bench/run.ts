@@ -9,6 +9,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   answerer: async () => (await import('./answerer.js')).benchAnswerer(),
   discord: async () => (await import('./discord-defer.js')).benchDiscordDefer(),
   faithfulness: async () => (await import('./faithfulness.js')).benchFaithfulness(),
+  understanding: async () => (await import('./understanding.js')).benchUnderstanding(),
   language: async () => (await import('./language.js')).benchLanguage(),
 };
 

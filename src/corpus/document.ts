@@ -1,7 +1,7 @@
 import type { StatementMetadata } from '../store/records.js';
 
 /** Metadata someone wrote down (front matter, manifest, JSONL fields): wins over anything inferred. */
-export type GivenMetadata = Partial<StatementMetadata> & { externalId?: string };
+export type GivenMetadata = Partial<StatementMetadata> & { externalId?: string; aliases?: string[] };
 
 /** One statement as read from a file, before cleaning: the body still carries whatever the source had. */
 export interface RawStatement {

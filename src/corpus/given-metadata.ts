@@ -9,7 +9,10 @@ const ALIASES = {
   language: ['language', 'lang'],
   url: ['url', 'source_url', 'link'],
   externalId: ['id', '_id', 'external_id'],
+  aliases: ['aliases', 'alias', 'also_known_as'],
 } as const;
+/** Names one organisation may be declared to go by, at most. */
+const MAX_ALIASES = 50;
 
 const LANGUAGE_CODE = /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i;
 const MAX_FIELD_CHARS = 2_000;
@@ -60,5 +63,16 @@ export function readGivenMetadata(record: Record<string, unknown>, where: string
   if (url !== undefined) given.url = asText(url, 'url', where);
   const externalId = pick(record, ALIASES.externalId);
   if (externalId !== undefined) given.externalId = asText(externalId, 'id', where);
+  const aliases = pick(record, ALIASES.aliases);
+  if (aliases !== undefined) given.aliases = readAliases(aliases, where);
   return given;
+}
+
+/** Other names for the organisation: a list, or one text with names separated by ";" ("Korea, Republic of" keeps its comma). */
+function readAliases(value: unknown, where: string): string[] {
+  const names = (Array.isArray(value) ? value.map((item) => asText(item, 'aliases', where)) : asText(value, 'aliases', where).split(';'))
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
+  if (names.length > MAX_ALIASES) throw new InputError(where, `aliases lists ${names.length} names; at most ${MAX_ALIASES}`);
+  return [...new Set(names)];
 }

@@ -57,6 +57,7 @@ export function prepareStatement(raw: RawStatement, contentHash: string, split: 
     text,
     passages: splitIntoPassages(text, split),
     contentHash,
+    ...(given.aliases?.length ? { aliases: given.aliases } : {}),
   };
 }
 

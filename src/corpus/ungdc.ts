@@ -25,7 +25,7 @@ export interface Speaker {
 }
 
 /** speakers.csv → speakers by "ISO_session_year", and each code's most used country name. */
-export function readSpeakers(csv: string): { speakers: Map<string, Speaker[]>; usualNames: Map<string, string> } {
+export function readSpeakers(csv: string): { speakers: Map<string, Speaker[]>; usualNames: Map<string, string>; knownNames: Map<string, Set<string>> } {
   const rows = parseCsv(csv.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[];
   const speakers = new Map<string, Speaker[]>();
   const nameCounts = new Map<string, Map<string, number>>();
@@ -41,8 +41,13 @@ export function readSpeakers(csv: string): { speakers: Map<string, Speaker[]>; u
     }
   }
   const usualNames = new Map([...nameCounts].map(([iso, counts]) => [iso, [...counts].sort((a, b) => b[1] - a[1])[0]![0]]));
-  return { speakers, usualNames };
+  // A name speakers.csv gives a country a few times over is a name it goes by ("Venezuela, Bolivarian Republic of"); once or twice is a typo ("Swistzerland").
+  const knownNames = new Map([...nameCounts].map(([iso, counts]) => [iso, new Set([...counts].filter(([, count]) => count >= MIN_NAME_USES).map(([name]) => name))]));
+  return { speakers, usualNames, knownNames };
 }
+
+/** Uses in speakers.csv that make a country name an alias rather than a slip. */
+const MIN_NAME_USES = 3;
 
 /** "Mr. Vartan OSKANIAN" → "Mr. Vartan Oskanian" (UN records capitalise surnames); acronyms and numerals stay. */
 function tidyName(name: string): string {
@@ -69,9 +74,10 @@ function ordinal(n: number): string {
  * country is what people filter by, and "Government of …" would fit neither
  * heads of state nor the Holy See, Palestine or the European Union.
  * Title: "Statement by <speaker>, <post>, <country>, UN General Debate, <n>th
- * session (<year>)", leaving out what speakers.csv doesn't know.
+ * session (<year>)", leaving out what speakers.csv doesn't know. Aliases: the
+ * other names speakers.csv files the speech's country under.
  */
-export function ungdcMetadata(path: string, speakers: Map<string, Speaker[]>, usualNames: Map<string, string>): GivenMetadata | undefined {
+export function ungdcMetadata(path: string, speakers: Map<string, Speaker[]>, usualNames: Map<string, string>, knownNames: Map<string, Set<string>> = new Map()): GivenMetadata | undefined {
   const match = FILE_NAME.exec(path);
   if (!match) return undefined;
   const [, iso, sessionText, yearText] = match as unknown as [string, string, string, string];
@@ -85,7 +91,9 @@ export function ungdcMetadata(path: string, speakers: Map<string, Speaker[]>, us
   if (names.length === 0) title = `Statement by the delegation of ${country}, ${debate}`;
   else if (names.length === 1 && names[0]!.post) title = `Statement by ${names[0]!.name}, ${names[0]!.post}, ${country}, ${debate}`;
   else title = `Statement by ${names.map((row) => row.name).join(' and ')} (${country}), ${debate}`;
-  return { title, organisation: country, date: yearText, language: 'en', externalId: `${iso}_${sessionText}_${yearText}` };
+  // The names speakers.csv gives this speech's country, where they are not the one it is filed under: how people may ask for it.
+  const aliases = [...new Set(rows.map((row) => row.country).filter((name) => name && name !== country && knownNames.get(iso)?.has(name)))];
+  return { title, organisation: country, date: yearText, language: 'en', externalId: `${iso}_${sessionText}_${yearText}`, ...(aliases.length > 0 ? { aliases } : {}) };
 }
 
 /** Unpack the tarball into `scratchDir` (optionally only the entries `filter` accepts); returns the TXT folder. */
@@ -107,10 +115,10 @@ export async function extractUngdc(datasetDir: string, scratchDir: string, filte
 export async function describeUngdc(root: string, speakersCsv: string, manifestPath: string, limit?: number): Promise<{ files: string[]; described: number }> {
   const { files } = await listInputFiles([root]);
   const chosen = limit === undefined ? files : files.slice(0, limit);
-  const { speakers, usualNames } = readSpeakers(speakersCsv);
+  const { speakers, usualNames, knownNames } = readSpeakers(speakersCsv);
   const lines: string[] = [];
   for (const file of chosen) {
-    const metadata = ungdcMetadata(file.relative, speakers, usualNames);
+    const metadata = ungdcMetadata(file.relative, speakers, usualNames, knownNames);
     if (metadata) lines.push(JSON.stringify({ path: file.relative, ...metadata, id: metadata.externalId, externalId: undefined }));
   }
   await writeFile(manifestPath, `${lines.join('\n')}\n`);

@@ -169,5 +169,13 @@ export async function corpusOverview(db: Database): Promise<CorpusOverview> {
  * the overview and suggestions merge spellings that differ only in case).
  */
 export async function listOrganisations(db: Database): Promise<OrganisationCount[]> {
-  return db.all<OrganisationCount>(`SELECT organisation, count(*) AS statements FROM statements WHERE organisation <> '' GROUP BY organisation ORDER BY statements DESC, organisation`);
+  const rows = await db.all<{ organisation: string; statements: number; aliases: string | null }>(
+    `SELECT s.organisation, count(DISTINCT s.id) AS statements, json_group_array(DISTINCT a.alias) FILTER (WHERE a.alias IS NOT NULL) AS aliases
+     FROM statements s LEFT JOIN statement_aliases a ON a.statement_id = s.id
+     WHERE s.organisation <> '' GROUP BY s.organisation ORDER BY statements DESC, s.organisation`,
+  );
+  return rows.map(({ organisation, statements, aliases }) => {
+    const names = aliases ? (JSON.parse(aliases) as string[]) : [];
+    return { organisation, statements, ...(names.length > 0 ? { aliases: names } : {}) };
+  });
 }

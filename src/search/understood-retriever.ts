@@ -1,4 +1,6 @@
 import type { SearchFilters } from './filters.js';
+import { isStopWord } from './stop-words.js';
+import { tokenize } from './tokenize.js';
 import type { PassageRetrieval, Retriever, RetrieveOptions, SearchOptions, SearchResult, Understood } from './retriever.js';
 import { OrganisationDirectory } from './understand/organisations.js';
 import { understandQuestion, type Understanding } from './understand/understand.js';
@@ -35,7 +37,9 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
       const result = await run(question, explicit);
       return plan.shown ? { ...result, understood: { ...plan.shown, use: 'overridden' } } : result;
     }
-    const filtered = await run(understanding.keywords, plan.filters, plan.voices);
+    // "What has JAKNA said since 2022?" leaves only the question's frame: nothing to search for, their statements to browse.
+    const keywords = tokenize(understanding.keywords).some((token) => !isStopWord(token.folded)) ? understanding.keywords : '';
+    const filtered = await run(keywords, plan.filters, plan.voices);
     if (found(filtered)) return { ...filtered, understood: { ...plan.shown!, use: 'filter' } };
     // Nothing by them then: say so, and answer from everything rather than "not covered".
     return { ...(await run(question, explicit)), understood: { ...plan.shown!, use: 'fallback' } };

@@ -46,4 +46,6 @@ export interface StatementInput extends StatementMetadata {
   passages: PassageSpan[];
   /** Hash of the raw input and metadata; an unchanged hash means nothing to do. */
   contentHash: string;
+  /** Other names the organisation goes by, as the input declares them. */
+  aliases?: string[];
 }

@@ -62,9 +62,17 @@ export async function saveStatement(db: Database, input: StatementInput, now = n
       id = result.lastID;
     }
     await insertPassages(db, id, input);
+    if (existing || input.aliases?.length) await replaceAliases(db, id, input.aliases ?? []);
     await bumpCorpusVersion(db);
     return { id, outcome: existing ? ('updated' as const) : ('added' as const) };
   });
+}
+
+/** The statement's declared aliases, replacing any it had (a new statement without any needs no call). */
+async function replaceAliases(db: Database, statementId: number, aliases: readonly string[]): Promise<void> {
+  await db.run('DELETE FROM statement_aliases WHERE statement_id = ?', [statementId]);
+  if (aliases.length === 0) return;
+  await db.run('INSERT OR IGNORE INTO statement_aliases (statement_id, alias) SELECT ?, value FROM json_each(?)', [statementId, JSON.stringify(aliases)]);
 }
 
 /** All passages in one statement call: one JSON array unpacked by SQLite, not one round trip per passage. */

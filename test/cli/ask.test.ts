@@ -56,6 +56,15 @@ test('GIVEN --json and filters THEN one JSON result with mode, sources and what 
   assert.ok(result.sources.every((source: { organisation: string }) => source.organisation === 'JAKNA'));
 });
 
+test('GIVEN --json and a question naming a speaker and a year THEN the result says what was understood and that the search kept to it', async () => {
+  const { code, stdout } = await runCli(SCRIPT, ['What did JAKNA say about NATO in 2022?', '--json', '--db', dbPath]);
+  assert.equal(code, 0);
+  const result = JSON.parse(stdout);
+  assert.deepEqual(result.understood, { speakers: [{ text: 'JAKNA', organisations: ['JAKNA'] }], period: { from: '2022', to: '2022', text: 'in 2022' }, use: 'filter' });
+  assert.deepEqual(result.searched.filters, { organisations: ['JAKNA'], from: '2022', to: '2022' });
+  assert.ok(result.sources.every((source: { organisation: string; date: string }) => source.organisation === 'JAKNA' && source.date.startsWith('2022')));
+});
+
 test('GIVEN a database that does not exist THEN a clear message and exit code 1', async () => {
   const missing = join(dir, 'nope.sqlite');
   const { code, stderr } = await runCli(SCRIPT, ['anything', '--db', missing]);

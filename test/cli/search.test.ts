@@ -114,3 +114,13 @@ test('GIVEN nothing matches THEN it says so and exits 0', async () => {
   assert.match(stdout, /No statements match "photosynthesis"/);
 });
 
+
+test('GIVEN a query naming a speaker THEN the search keeps to it, says so above the results, and --json carries what was understood', async () => {
+  const people = await runCli(SCRIPT, ['What does ICOR say about the Taliban?', '--db', database.path]);
+  assert.equal(people.code, 0, people.stderr);
+  assert.match(people.stdout, /^By: ICOR — not what you meant\? Use the organisation\/from\/to options\.\n1\. .+ — ICOR, 2021-09-10/);
+  const json = await runCli(SCRIPT, ['What does ICOR say about the Taliban?', '--json', '--db', database.path]);
+  const result = JSON.parse(json.stdout);
+  assert.deepEqual(result.understood, { speakers: [{ text: 'ICOR', organisations: ['ICOR'] }], use: 'filter' });
+  assert.ok(result.hits.every((hit: { organisation: string }) => hit.organisation === 'ICOR'));
+});

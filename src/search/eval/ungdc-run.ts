@@ -22,6 +22,13 @@ export interface UngdcEvalResult {
   questions: (UngdcQuestion & { score: number; first?: { organisation: string; date: string | null } })[];
 }
 
+/** The UN evaluation set, written from the database's speeches (seeded): what runUngdcEval asks, and what the understanding benchmark reads. */
+export async function writeUngdcQuestions(db: Database, { speakersCsv, perCategory = DEFAULT_QUESTIONS_PER_CATEGORY, seed = DEFAULT_SEED }: { speakersCsv?: string; perCategory?: number; seed?: number }): Promise<UngdcQuestion[]> {
+  const speeches = await loadSpeeches(db);
+  const stats = await corpusStatistics(db);
+  return generateUngdcQuestions({ speeches, text: (id) => speechText(db, id), stats, ...(speakersCsv ? { speakersCsv } : {}) }, { perCategory, seed });
+}
+
 /**
  * Write the UN evaluation set from the database's speeches (seeded), ask
  * `rank` every question, and score it by category, half, template, naming and
@@ -33,10 +40,8 @@ export async function runUngdcEval(
   say: (line: string) => void = () => undefined,
 ): Promise<UngdcEvalResult> {
   const generationStarted = performance.now();
-  const speeches = await loadSpeeches(db);
-  const stats = await corpusStatistics(db);
-  say(`Writing ${perCategory} questions per category from ${speeches.length} speeches (seed ${seed}) …`);
-  const questions = await generateUngdcQuestions({ speeches, text: (id) => speechText(db, id), stats, speakersCsv }, { perCategory, seed });
+  say(`Writing ${perCategory} questions per category (seed ${seed}) …`);
+  const questions = await writeUngdcQuestions(db, { speakersCsv, perCategory, seed });
   const generationSeconds = (performance.now() - generationStarted) / 1000;
   say(`  ${questions.length} questions in ${generationSeconds.toFixed(1)} s; asking them …`);
 
@@ -51,7 +56,7 @@ export async function runUngdcEval(
   const scored: ScoredQuestion[] = results.map((result) => ({ question: result, score: result.score }));
   return {
     database: db.path,
-    statements: stats.statements,
+    statements: (await corpusStatistics(db)).statements,
     seed,
     perCategory,
     generationSeconds,

@@ -61,7 +61,7 @@ export function understandQuestion(question: string, directory: OrganisationDire
     speakerMentions: speakerMentions.map(({ text, organisations }) => ({ text, organisations })),
     topics,
     ...(period ? { period: { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}), text: period.text } } : {}),
-    keywords: without(question, cut),
+    keywords: speakerMentions.length > 0 || period ? withoutFrame(without(question, cut)) : question,
   };
 }
 
@@ -91,8 +91,26 @@ function speakerSpan(mention: OrganisationMention, words: ReturnType<typeof ques
   const last = words[mention.to - 1]!;
   let end = last.possessive ? question.slice(last.end).match(/^['’]s?/u)![0].length + last.end : last.end;
   const next = words[mention.to];
-  if (next && SPEAKER_TRAILERS.has(next.folded)) end = next.end;
+  if (next && SPEAKER_TRAILERS.has(next.folded)) end = next.possessive ? next.end + question.slice(next.end).match(/^['’]s?/u)![0].length : next.end;
   return [words[mention.from]!.start, end];
+}
+
+/**
+ * Words that frame a question about who said what ("statements by …", "what
+ * did … say", "… position on …"): once the speaker and period are filters
+ * they are no topic, and a statement need not use them.
+ */
+const FRAME_WORDS = new Set(
+  `what how who whom which when where why did does do has have had is are was were will would can could should
+  say says said saying tell tells told speak speaks spoke spoken talk talks talked discuss discussed mention mentioned address addressed
+  statement statements speech speeches remarks position positions view views stance stances opinion opinions
+  delegation delegations government representative representatives leaders`.split(/\s+/),
+);
+
+/** The keywords without the frame words, whole words only; the rest as written. */
+function withoutFrame(keywords: string): string {
+  const kept = questionWords(keywords).filter((word) => !FRAME_WORDS.has(word.folded));
+  return kept.map((word) => word.text).join(' ');
 }
 
 function without(text: string, spans: [number, number][]): string {
