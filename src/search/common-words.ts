@@ -94,13 +94,17 @@ interface MatchRow {
   organisation: string;
 }
 
-/** The newest matches (rowid ≥ floor) in rowid order: FTS5 walks its posting lists backwards and stops at the limit. */
+/**
+ * The newest matches (rowid ≥ floor) in rowid order: FTS5 walks its posting
+ * lists backwards and stops at the limit. CROSS JOIN keeps the index outside
+ * (an organisation filter would otherwise make the planner start from it).
+ */
 async function recentMatches(db: Database, match: string, filter: FilterSql, limit: number, floor: number): Promise<MatchRow[]> {
   const where = filter.where === '' ? '' : `AND ${filter.where}`;
   return db.all<MatchRow>(
     `SELECT passage_fts.rowid AS id, p.statement_id, p.ordinal, p.text, s.title, s.organisation, d.sz
-     FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid JOIN statements s ON s.id = p.statement_id
-     JOIN passage_fts_docsize d ON d.id = passage_fts.rowid
+     FROM passage_fts CROSS JOIN passages p ON p.id = passage_fts.rowid CROSS JOIN statements s ON s.id = p.statement_id
+     CROSS JOIN passage_fts_docsize d ON d.id = passage_fts.rowid
      WHERE passage_fts MATCH ? AND passage_fts.rowid >= ? ${where}
      ORDER BY passage_fts.rowid DESC LIMIT ?`,
     [match, floor, ...(filter.params as SqlValue[]), limit],

@@ -178,9 +178,11 @@ async function topByBm25(db: Database, match: string, filter: FilterSql, limit: 
       [match, ...rangeParams, limit],
     );
   }
+  // CROSS JOIN keeps the index the outer loop: with an organisation filter the planner would otherwise start from the
+  // statements' organisation index and run the FTS5 query once per passage of theirs (87 ms instead of 0.8 at 1M passages).
   return db.all<ScoredRow>(
     `SELECT passage_fts.rowid AS id, p.statement_id, p.ordinal, -${BM25} AS score
-     FROM passage_fts JOIN passages p ON p.id = passage_fts.rowid JOIN statements s ON s.id = p.statement_id
+     FROM passage_fts CROSS JOIN passages p ON p.id = passage_fts.rowid CROSS JOIN statements s ON s.id = p.statement_id
      WHERE passage_fts MATCH ? ${range} AND ${filter.where}
      ORDER BY ${BM25} LIMIT ?`,
     [match, ...rangeParams, ...filter.params, limit],
