@@ -3,7 +3,7 @@ import type { Statement, StatementSummary } from '../store/records.js';
 import { corpusVersion } from '../store/statement-writes.js';
 import { quoteFts } from './fts-query.js';
 import { paginate } from './pages.js';
-import type { CorpusOverview, OrganisationCount, PassageInContext, StatementPage } from './retriever.js';
+import type { CorpusOverview, LanguageCount, OrganisationCount, PassageInContext, StatementPage } from './retriever.js';
 import { loadNeighbours, PASSAGE_COLUMNS, SUMMARY_COLUMNS, toPassage, toSummary, type PassageRow, type SummaryRow } from './statement-rows.js';
 import { tokenize } from './tokenize.js';
 
@@ -170,4 +170,9 @@ export async function corpusOverview(db: Database): Promise<CorpusOverview> {
  */
 export async function listOrganisations(db: Database): Promise<OrganisationCount[]> {
   return db.all<OrganisationCount>(`SELECT organisation, count(*) AS statements FROM statements WHERE organisation <> '' GROUP BY organisation ORDER BY statements DESC, organisation`);
+}
+
+/** The statements' languages with their counts, largest first; statements of unknown language are left out. */
+export async function listLanguages(db: Database): Promise<LanguageCount[]> {
+  return db.all<LanguageCount>(`SELECT language, count(*) AS statements FROM statements WHERE language IS NOT NULL AND language <> '' GROUP BY language ORDER BY statements DESC, language`);
 }
