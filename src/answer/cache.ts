@@ -93,6 +93,16 @@ export class AnswerCache {
     }
   }
 
+  /** Forget one answer (made without what a later ask will have). */
+  async delete(key: string): Promise<void> {
+    if (this.db.readonly) return;
+    try {
+      await this.db.run('DELETE FROM answer_cache WHERE key = ?', [key]);
+    } catch (error) {
+      this.warnOnce(error, 'answer cache write failed');
+    }
+  }
+
   private warnOnce(error: unknown, message: string): void {
     if (this.warned) return;
     this.warned = true;
