@@ -8,7 +8,7 @@
  */
 import { languageName } from './language.js';
 import type { ChatMessage } from './model-client.js';
-import { STOP_WORDS_BY_LANGUAGE, words } from './terms.js';
+import { words } from './terms.js';
 
 /** How the rewrite's system message starts: how it is told from an answer's (the OpenAI double routes on it). */
 export const REWRITE_INSTRUCTIONS_START = 'You turn a question about a corpus of political statements into search keywords';
@@ -28,7 +28,6 @@ const PLAIN_WORD = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)
 const FTS_OPERATORS = new Set(['AND', 'OR', 'NOT', 'NEAR']);
 const SURROUNDING_QUOTES = /^["'“”„«»‘’]+|["'“”„«»‘’]+$/g;
 const LIST_MARKER = /^\s*(?:[-*•–]|\d{1,2}[.)])\s*/;
-const STOP_WORD_SETS = Object.values(STOP_WORDS_BY_LANGUAGE);
 
 export interface RewriteLanguages {
   /** The question's language, when it can be told. */
@@ -67,8 +66,10 @@ export function isRewriteRequest(messages: readonly { role: string; content: str
  * line breaks; list markers and surrounding quotes taken off; a token that is
  * not a plain word ("title:war", "prefix*", "(a", "http://…") or is an FTS5
  * operator in capitals is dropped, and so is a keyword of more than
- * MAX_WORDS_PER_KEYWORD words (a sentence). Function words of the languages
- * the answerer knows go; duplicates go; at most MAX_REWRITE_KEYWORDS words.
+ * MAX_WORDS_PER_KEYWORD words (a sentence). Duplicates go; at most
+ * MAX_REWRITE_KEYWORDS words. Function words are left to the search, which
+ * drops English ones: another language's list would drop this one's keywords
+ * (German "war" is "was").
  * A reply cut at its token limit (`cut`) loses its last, unfinished keyword.
  */
 export function parseRewriteKeywords(reply: string, { cut = false }: { cut?: boolean } = {}): string[] {
@@ -83,7 +84,7 @@ export function parseRewriteKeywords(reply: string, { cut = false }: { cut?: boo
       const token = raw.replace(SURROUNDING_QUOTES, '');
       if (token.length > MAX_WORD_CHARS || !PLAIN_WORD.test(token) || FTS_OPERATORS.has(token)) continue;
       const folded = words(token).join(' ');
-      if (folded === '' || seen.has(folded) || STOP_WORD_SETS.some((set) => set.has(folded))) continue;
+      if (folded === '' || seen.has(folded)) continue;
       seen.add(folded);
       kept.push(token);
       if (kept.length >= MAX_REWRITE_KEYWORDS) return kept;
