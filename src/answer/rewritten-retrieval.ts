@@ -1,8 +1,9 @@
-import type { Retriever } from '../search/retriever.js';
+import type { Retriever, Understood } from '../search/retriever.js';
 import { fuseRankings } from './fuse.js';
 import type { Rewrite } from './query-rewrite.js';
 import { ANSWER_PASSAGES, ANSWER_PASSAGES_PER_STATEMENT, retrieveForQuestion, type QuestionRetrieval } from './retrieval.js';
 import { groupIntoSources } from './sources.js';
+import { words } from './terms.js';
 import type { AnswerRequest } from './types.js';
 
 /**
@@ -53,8 +54,9 @@ export async function retrieveWithRewrite(
   if (!rewrite || plain.query === '') return { retrieval: plain, rewrite: { status: 'none' } };
   const keywords = rewrite.kind === 'cached' ? rewrite.keywords : await within(rewrite.done, plain.hits === 0 ? budget.noHitsWaitMs : budget.graceMs, request.signal);
   if (keywords === LATE) return { retrieval: plain, rewrite: rewrite.kind === 'pending' ? { status: 'late', pending: rewrite.done } : { status: 'none' } };
-  if (!keywords?.length) return { retrieval: plain, rewrite: { status: 'none' } };
-  const rewritten = await retrieveForQuestion(retriever, request, { ...options, searchFor: keywords.join(' ') });
+  const searchFor = keywords ? withoutSpeakersAndPeriod(keywords, plain.understood) : [];
+  if (!keywords?.length || searchFor.length === 0) return { retrieval: plain, rewrite: { status: 'none' } };
+  const rewritten = await retrieveForQuestion(retriever, request, { ...options, searchFor: searchFor.join(' ') });
   return { retrieval: combine(plain, rewritten, keywords), rewrite: { status: 'used', keywords } };
 }
 
@@ -70,6 +72,18 @@ function combine(plain: QuestionRetrieval, rewritten: QuestionRetrieval, keyword
   if (rewritten.hits === 0 || (plain.understood?.use === 'filter' && rewritten.understood?.use !== 'filter')) return { ...plain, ...searched };
   const passages = fuseRankings([plain.passages, rewritten.passages], { k: ANSWER_PASSAGES, perStatement: ANSWER_PASSAGES_PER_STATEMENT });
   return { ...plain, ...searched, passages, sources: groupIntoSources(passages), hits: passages.length };
+}
+
+/**
+ * The keywords without the names of the speakers and the words of the period
+ * the search keeps to: within India's statements "India" is in every passage
+ * (their organisation is indexed too), which tells nothing and makes the search
+ * score them all — the question's own search leaves them out likewise.
+ */
+function withoutSpeakersAndPeriod(keywords: readonly string[], understood: Understood | undefined): string[] {
+  if (understood?.use !== 'filter') return [...keywords];
+  const named = new Set(words([...understood.speakers.flatMap((speaker) => [speaker.text, ...speaker.organisations]), understood.period?.text ?? ''].join(' ')));
+  return keywords.filter((keyword) => !words(keyword).every((word) => named.has(word)));
 }
 
 /** The promise's value if it settles within `ms`, else LATE; rejects if the signal aborts first. */

@@ -102,6 +102,20 @@ describe('a paraphrased question', () => {
     }
   });
 
+  test('GIVEN a question naming who spoke THEN the reworded keywords are searched within their statements, without their name', async () => {
+    const harness = await startHarness();
+    try {
+      harness.model.enqueueRewrite({ text: 'ICOR, Taliban, fundamentalists, Islamists' });
+      harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
+      const { result } = await harness.ask('What does ICOR say about the Taliban?');
+      assert.equal(result.understood?.use, 'filter');
+      assert.equal(result.searched.rewritten, '"taliban" OR "fundamentalists" OR "islamists"');
+      assert.deepEqual([...prompt(harness.model.requests.at(-1)!).matchAll(/<source n="\d+" organisation="([^"]*)"/g)].map((m) => m[1]), ['ICOR']);
+    } finally {
+      await harness.close();
+    }
+  });
+
   test('GIVEN no model THEN the statements\' closest passages come back verbatim and cited, marked as maybe not answering — not "not covered"', async () => {
     const harness = await startHarness({ withModel: false });
     try {
