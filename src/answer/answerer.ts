@@ -4,9 +4,7 @@ import { log as defaultLog, type Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
 import { AnswerCache, cacheKey } from './cache.js';
-import { closestPassagesAnswer } from './closest-passages.js';
 import { isForeignQuestion, statementLanguages } from './corpus-languages.js';
-import { extractiveAnswer } from './extractive.js';
 import { needsContext } from './follow-up.js';
 import { generateGroundedAnswer } from './generate.js';
 import { answerLanguage } from './language.js';
@@ -19,6 +17,7 @@ import { DEFAULT_REWRITE_GRACE_MS, retrieveWithRewrite, type RewriteUse } from '
 import type { SourcePassage } from './sources.js';
 import { tokenCounterFor } from './tokens.js';
 import type { AnswerHandlers, AnswerRequest, AnswerResult, Answerer } from './types.js';
+import { quotedAnswer } from './verbatim-answer.js';
 
 export type { AnswerHandlers, AnswerMode, AnswerRequest, AnswerResult, Answerer, CitedSource, ConversationTurn } from './types.js';
 
@@ -179,18 +178,6 @@ export function createAnswerer(deps: {
       while (background.size > 0) await Promise.allSettled([...background]);
     },
   };
-}
-
-/**
- * Verbatim quotes: the sentences that match the question; failing those, the
- * closest passages of the statements found, marked as maybe not answering it;
- * undefined when there is nothing to quote.
- */
-function quotedAnswer(retrieval: QuestionRetrieval, language: string, why: 'no-model' | 'fallback'): Pick<AnswerResult, 'text' | 'sources' | 'mayNotAnswer'> | undefined {
-  const extractive = extractiveAnswer(retrieval.searchText, retrieval.sources, language, why);
-  if (extractive) return extractive;
-  const closest = closestPassagesAnswer(retrieval.searchText, retrieval.sources, language, why);
-  return closest ? { ...closest, mayNotAnswer: true } : undefined;
 }
 
 function rewriteStatus(use: RewriteUse): string {

@@ -7,9 +7,11 @@ import type { AnswerResult } from './types.js';
  * Bump when answers would come out differently for the same corpus (the
  * prompt, grounding, or the extractive selection changed): cached answers made
  * by the old code are then not reused. 3: answer text is plain text with
- * highlight markers for bold, no longer Markdown.
+ * highlight markers for bold, no longer Markdown. 4: the question's rewrite
+ * is searched too, and the closest passages replace "not covered" when the
+ * statements found have no sentence to quote.
  */
-export const ANSWER_VERSION = 3;
+export const ANSWER_VERSION = 4;
 
 /** Answers kept; the least recently used go first. */
 export const MAX_CACHED_ANSWERS = 5_000;
