@@ -17,13 +17,15 @@ const REWRITE_KEYWORDS = 'Afghan anarchists, buy, purchase, procure, money, fund
 const PROCURE = 'we had to procure food, power generators, weapons, and other items';
 /** Room for the retrieved passages, not for their neighbours: what the model sees is what retrieval found. */
 const SMALL_CONTEXT = { OPENAI_CONTEXT_TOKENS: '1200' };
+/** A budget no loaded machine outruns: the double replies to a rewrite at once, so a test that wants it used never races it. */
+const PATIENT = { graceMs: 10_000 };
 
 const prompt = (request: ReceivedRequest) => request.messages.at(-1)!.content;
 const citeProcure = { text: (request: ReceivedRequest) => `They write that "${PROCURE}" [${sourceNumber(request, 'unknown')}].` };
 
 describe('a paraphrased question', () => {
   test('GIVEN the model rewords it ("procure", "fundraising" …) THEN the anarchists\' passage about procuring food, generators and weapons reaches the prompt, first, and is cited', async () => {
-    const harness = await startHarness({ config: SMALL_CONTEXT });
+    const harness = await startHarness({ config: SMALL_CONTEXT, rewrite: PATIENT });
     try {
       harness.model.enqueueRewrite({ text: REWRITE_KEYWORDS });
       harness.model.enqueue(citeProcure);
@@ -87,7 +89,7 @@ describe('a paraphrased question', () => {
   });
 
   test('GIVEN the same question again, or with other filters THEN the rewrite is not asked for twice', async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ rewrite: PATIENT });
     try {
       harness.model.enqueueRewrite({ text: REWRITE_KEYWORDS });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' }, { text: 'NOT_IN_SOURCES' }, { text: 'NOT_IN_SOURCES' });
@@ -103,7 +105,7 @@ describe('a paraphrased question', () => {
   });
 
   test('GIVEN a question naming who spoke THEN the reworded keywords are searched within their statements, without their name', async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ rewrite: PATIENT });
     try {
       harness.model.enqueueRewrite({ text: 'ICOR, Taliban, fundamentalists, Islamists' });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
@@ -148,7 +150,7 @@ describe('a paraphrased question', () => {
 
 describe('a question in another language than the statements', () => {
   test('GIVEN German over English statements THEN the rewrite is asked for English keywords, and the passage they find reaches the prompt', async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ rewrite: PATIENT });
     try {
       harness.model.enqueueRewrite({ text: 'kaufen, Geld, Anarchisten, buy, bought, procure, money, fundraising, food, generators, weapons, anarchism' });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
@@ -164,7 +166,7 @@ describe('a question in another language than the statements', () => {
   });
 
   test('GIVEN Russian over English statements THEN English keywords find the statements on refugees', async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ rewrite: PATIENT });
     try {
       harness.model.enqueueRewrite({ text: 'беженцы, Афганистан, refugees, deportation, deported, Afghan' });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
@@ -178,7 +180,7 @@ describe('a question in another language than the statements', () => {
   });
 
   test('GIVEN a model whose rewrite brings nothing THEN the answer says the search was in the question\'s language only', async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ rewrite: PATIENT });
     try {
       // The double answers an unscripted rewrite with no keywords.
       const { result } = await harness.ask('Was kauften die afghanischen Anarchisten mit dem Geld?');
@@ -222,7 +224,7 @@ describe('a question in another language than the statements', () => {
 
 describe('a hostile rewrite', () => {
   test('GIVEN FTS5 operators, instructions and 10 KB of text THEN only a few quoted plain words are searched, and none of it reaches the answer\'s prompt', async () => {
-    const harness = await startHarness();
+    const harness = await startHarness({ rewrite: PATIENT });
     try {
       const hostile = [
         'title:war OR "x" NOT peace, NEAR(procure weapons), prefix*, ) ( ", organisation: ICOR',
