@@ -76,12 +76,13 @@ function combine(plain: QuestionRetrieval, rewritten: QuestionRetrieval, keyword
 
 /**
  * The keywords without the names of the speakers and the words of the period
- * the search keeps to: within India's statements "India" is in every passage
- * (their organisation is indexed too), which tells nothing and makes the search
- * score them all — the question's own search leaves them out likewise.
+ * the search first keeps to: within India's statements "India" is in every
+ * passage (their organisation is indexed too), which tells nothing and makes
+ * the search score them all — the question's own search leaves them out
+ * likewise. Kept when explicit options overrode them (then they are words).
  */
 function withoutSpeakersAndPeriod(keywords: readonly string[], understood: Understood | undefined): string[] {
-  if (understood?.use !== 'filter') return [...keywords];
+  if (!understood || understood.use === 'overridden') return [...keywords];
   const named = new Set(words([...understood.speakers.flatMap((speaker) => [speaker.text, ...speaker.organisations]), understood.period?.text ?? ''].join(' ')));
   return keywords.filter((keyword) => !words(keyword).every((word) => named.has(word)));
 }
