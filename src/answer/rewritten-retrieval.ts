@@ -8,13 +8,16 @@ import type { AnswerRequest } from './types.js';
 
 /**
  * How long an answer waits for its rewrite once the plain retrieval is done,
- * when that found something. The plain retrieval takes about 10 ms (p50) and
- * 26 ms (p99) on the UN corpus; a hosted small model returns twenty keywords
- * in roughly half a second to a second, and the answer's own first token comes
- * about as long after its call. 300 ms keeps the added wait under a third of
- * that first-token time: a fast server (local GPU, a warm connection) makes it,
- * and a slow one adds no more than this — its rewrite lands in the cache for
- * the next ask instead (and the answer made without it is not kept).
+ * when that found something: the budget is the plain retrieval's time plus
+ * this. The rewrite starts with the retrieval, which takes 7 ms at the median
+ * on the UN corpus (300 ms for questions naming speakers: docs/benchmarks.md),
+ * so the model has that long already. A hosted small model returns twenty
+ * keywords in roughly half a second to a second, and the answer's own first
+ * token comes about as long after its call: 300 ms more keeps the added wait
+ * under a third of that, lets a fast server (local GPU, a warm connection)
+ * make it, and a slow one adds no more than this — its rewrite lands in the
+ * cache for the next ask instead (and the answer made without it is dropped
+ * from the answer cache).
  */
 export const DEFAULT_REWRITE_GRACE_MS = 300;
 
