@@ -1,19 +1,23 @@
 import { hasModel, type Config } from '../config.js';
+import { detectLanguage } from '../language/detect.js';
 import { log as defaultLog, type Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
 import { AnswerCache, cacheKey } from './cache.js';
-import { extractiveAnswer } from './extractive.js';
+import { isForeignQuestion, statementLanguages } from './corpus-languages.js';
 import { needsContext } from './follow-up.js';
 import { generateGroundedAnswer } from './generate.js';
 import { answerLanguage } from './language.js';
-import { notCoveredText } from './messages.js';
+import { notCoveredText, questionLanguageOnlyLine } from './messages.js';
 import { createModelClient, type ModelClient, type ModelClientOptions } from './model-client.js';
 import { fitSources } from './prompt.js';
-import { retrieveForQuestion, type QuestionRetrieval } from './retrieval.js';
+import { createQueryRewriter, DEFAULT_REWRITE_TIMEOUT_MS } from './query-rewrite.js';
+import type { QuestionRetrieval } from './retrieval.js';
+import { DEFAULT_REWRITE_GRACE_MS, retrieveWithRewrite, type RewriteUse } from './rewritten-retrieval.js';
 import type { SourcePassage } from './sources.js';
 import { tokenCounterFor } from './tokens.js';
 import type { AnswerHandlers, AnswerRequest, AnswerResult, Answerer } from './types.js';
+import { quotedAnswer } from './verbatim-answer.js';
 
 export type { AnswerHandlers, AnswerMode, AnswerRequest, AnswerResult, Answerer, CitedSource, ConversationTurn } from './types.js';
 
@@ -23,6 +27,12 @@ export interface AnswererOptions {
   cache?: boolean;
   /** Retry backoff and answer length of the model client. */
   model?: Omit<ModelClientOptions, 'log'>;
+  /**
+   * The query rewrite, with a model (query-rewrite.ts): `false` turns it off;
+   * by default it waits DEFAULT_REWRITE_GRACE_MS past the plain retrieval, its
+   * whole timeout when that found nothing. Tests shorten the waits.
+   */
+  rewrite?: false | { graceMs?: number; noHitsWaitMs?: number; timeoutMs?: number };
 }
 
 /** Passage token counts remembered (by passage id); emptied when full. */
@@ -30,10 +40,12 @@ const MAX_CACHED_PASSAGE_COUNTS = 50_000;
 
 /**
  * The answerer: question in, grounded answer out. With a model configured it
- * streams the model's answer through the grounding checks; without one, and
- * whenever the model fails, it answers extractively with verbatim quotes; when
- * the corpus has nothing it says so and shows what it searched, without
- * calling the model. Answers are cached per corpus version.
+ * streams the model's answer through the grounding checks, from passages the
+ * question found as asked and as the model reworded it (rewritten-retrieval.ts);
+ * without one, and whenever the model fails, it answers extractively with
+ * verbatim quotes — the closest passages, marked, when no sentence matches
+ * closely; when the corpus has nothing it says so and shows what it searched,
+ * without asking the model to answer. Answers are cached per corpus version.
  */
 export function createAnswerer(deps: {
   /** Where the answer cache lives. */
@@ -56,12 +68,36 @@ export function createAnswerer(deps: {
   const counter = model ? tokenCounterFor(model.model, (error) => log.warn({ err: error }, 'tokenizer unavailable; estimating tokens')) : undefined;
   const passageTokens = new Map<number, number>();
   let organisations: { version: number; names: string[] } | undefined;
+  let languages: { version: number; codes: string[] } | undefined;
+  const rewriteOptions = deps.options?.rewrite === false ? undefined : (deps.options?.rewrite ?? {});
+  const rewriter = model && rewriteOptions ? createQueryRewriter({ model, log, timeoutMs: rewriteOptions.timeoutMs }) : undefined;
+  const budget = { graceMs: rewriteOptions?.graceMs ?? DEFAULT_REWRITE_GRACE_MS, noHitsWaitMs: rewriteOptions?.noHitsWaitMs ?? rewriteOptions?.timeoutMs ?? DEFAULT_REWRITE_TIMEOUT_MS };
+  /** Work an answer left running: a late rewrite, and what its landing does to the answer cache. */
+  const background = new Set<Promise<unknown>>();
 
   async function knownOrganisations(version: number): Promise<string[]> {
     if (organisations?.version !== version) {
       organisations = { version, names: (await retriever.organisations()).map((row) => row.organisation) };
     }
     return organisations.names;
+  }
+
+  async function corpusLanguages(version: number): Promise<string[]> {
+    if (languages?.version !== version) languages = { version, codes: statementLanguages(await retriever.languages()) };
+    return languages.codes;
+  }
+
+  /**
+   * An answer made while its rewrite was on the way is cached like any other;
+   * once the rewrite lands with keywords it is dropped, so the next ask is
+   * answered with them (the rewrite is in the rewrite cache by then).
+   */
+  function forgetWhenRewritten(key: string, pending: Promise<string[] | undefined>): void {
+    const task = pending.then(async (keywords) => {
+      if (keywords?.length) await cache!.delete(key);
+    });
+    background.add(task);
+    void task.finally(() => background.delete(task));
   }
 
   return {
@@ -83,8 +119,15 @@ export function createAnswerer(deps: {
       }
 
       const isFollowUp = (request.history?.length ?? 0) > 0 && needsContext(request.question);
-      const retrieval = await retrieveForQuestion(retriever, request, { language, knownOrganisations: isFollowUp ? await knownOrganisations(version) : [] });
+      const statements = await corpusLanguages(version);
+      const questionLanguage = detectLanguage(request.question);
+      // Started before retrieving, so the model works while the corpus is searched. A follow-up leans on its conversation: not rewritten.
+      const rewrite = rewriter && !isFollowUp ? rewriter.rewrite(request.question, { ...(questionLanguage ? { question: questionLanguage } : {}), statements }) : undefined;
+      const { retrieval, rewrite: rewriteUse } = await retrieveWithRewrite(retriever, request, { language, knownOrganisations: isFollowUp ? await knownOrganisations(version) : [] }, rewrite, budget);
       const base = baseResult(request, retrieval, performance.now() - started);
+      if (isForeignQuestion(questionLanguage, statements) && rewriteUse.status !== 'used') {
+        base.onlyQuestionLanguage = { question: questionLanguage, statements, line: questionLanguageOnlyLine(questionLanguage, statements, language) };
+      }
       request.signal?.throwIfAborted();
 
       let result: AnswerResult;
@@ -92,8 +135,8 @@ export function createAnswerer(deps: {
       if (retrieval.hits === 0) {
         result = { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'no-match') };
       } else if (!model) {
-        const extractive = extractiveAnswer(retrieval.searchText, retrieval.sources, language, 'no-model');
-        result = extractive ? { ...base, mode: 'extractive', ...extractive } : { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') };
+        const quoted = quotedAnswer(retrieval, language, 'no-model');
+        result = quoted ? { ...base, mode: 'extractive', ...quoted } : { ...base, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') };
       } else {
         const tokens = await counter!;
         const countPassage = (passage: SourcePassage) => {
@@ -116,18 +159,29 @@ export function createAnswerer(deps: {
           result = { ...base, ...usage, mode: 'not-found', text: notCoveredText(base.searched, language, 'not-answered') };
         } else {
           cacheable = !generation.transient;
-          const extractive = extractiveAnswer(retrieval.searchText, retrieval.sources, language, 'fallback');
-          result = extractive
-            ? { ...base, ...usage, mode: 'fallback', fallbackReason: generation.reason, ...extractive }
+          const quoted = quotedAnswer(retrieval, language, 'fallback');
+          result = quoted
+            ? { ...base, ...usage, mode: 'fallback', fallbackReason: generation.reason, ...quoted }
             : { ...base, ...usage, mode: 'not-found', fallbackReason: generation.reason, text: notCoveredText(base.searched, language, 'not-answered') };
         }
       }
       result.timings.totalMs = performance.now() - started;
-      if (key && cacheable) await cache!.put(key, version, result);
-      log.debug({ mode: result.mode, fallbackReason: result.fallbackReason, hits: retrieval.hits, sources: result.sources.length, ...result.timings, usage: result.usage }, 'answered');
+      if (key && cacheable) {
+        await cache!.put(key, version, result);
+        if (rewriteUse.status === 'late') forgetWhenRewritten(key, rewriteUse.pending);
+      }
+      log.debug({ mode: result.mode, fallbackReason: result.fallbackReason, hits: retrieval.hits, rewrite: rewriteStatus(rewriteUse), sources: result.sources.length, ...result.timings, usage: result.usage }, 'answered');
       return result;
     },
+    async settled() {
+      await rewriter?.idle();
+      while (background.size > 0) await Promise.allSettled([...background]);
+    },
   };
+}
+
+function rewriteStatus(use: RewriteUse): string {
+  return use.status === 'used' ? `used (${use.keywords.length} keywords)` : use.status;
 }
 
 function baseResult(request: AnswerRequest, retrieval: QuestionRetrieval, retrievalMs: number): Omit<AnswerResult, 'mode' | 'text'> {
@@ -147,7 +201,7 @@ function baseResult(request: AnswerRequest, retrieval: QuestionRetrieval, retrie
   }
   return {
     sources: [],
-    searched: { query: retrieval.query, filters, hits: retrieval.hits },
+    searched: { query: retrieval.query, ...(retrieval.rewrittenQuery ? { rewritten: retrieval.rewrittenQuery } : {}), filters, hits: retrieval.hits },
     ...(retrieval.understood ? { understood: retrieval.understood } : {}),
     timings: { retrievalMs, totalMs: 0 },
     cached: false,

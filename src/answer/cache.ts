@@ -7,9 +7,11 @@ import type { AnswerResult } from './types.js';
  * Bump when answers would come out differently for the same corpus (the
  * prompt, grounding, or the extractive selection changed): cached answers made
  * by the old code are then not reused. 3: answer text is plain text with
- * highlight markers for bold, no longer Markdown.
+ * highlight markers for bold, no longer Markdown. 4: the question's rewrite
+ * is searched too, and the closest passages replace "not covered" when the
+ * statements found have no sentence to quote.
  */
-export const ANSWER_VERSION = 3;
+export const ANSWER_VERSION = 4;
 
 /** Answers kept; the least recently used go first. */
 export const MAX_CACHED_ANSWERS = 5_000;
@@ -88,6 +90,16 @@ export class AnswerCache {
       );
       await this.db.run('DELETE FROM answer_cache WHERE corpus_version <> ?', [corpusVersion]);
       await this.db.run('DELETE FROM answer_cache WHERE key IN (SELECT key FROM answer_cache ORDER BY last_used_at DESC LIMIT -1 OFFSET ?)', [MAX_CACHED_ANSWERS]);
+    } catch (error) {
+      this.warnOnce(error, 'answer cache write failed');
+    }
+  }
+
+  /** Forget one answer (made without what a later ask will have). */
+  async delete(key: string): Promise<void> {
+    if (this.db.readonly) return;
+    try {
+      await this.db.run('DELETE FROM answer_cache WHERE key = ?', [key]);
     } catch (error) {
       this.warnOnce(error, 'answer cache write failed');
     }

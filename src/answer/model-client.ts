@@ -70,8 +70,11 @@ export interface ModelClientOptions {
 
 export interface ModelClient {
   readonly model: string;
-  /** Stream a chat completion; `onText` gets each delta. Rejects with a `ModelError`. */
-  streamChat(messages: ChatMessage[], options: { signal?: AbortSignal; onText: (delta: string) => void }): Promise<StreamOutcome>;
+  /**
+   * Stream a chat completion; `onText` gets each delta. Rejects with a `ModelError`.
+   * `maxTokens` caps a short reply (a query rewrite) below the answer's cap.
+   */
+  streamChat(messages: ChatMessage[], options: { signal?: AbortSignal; onText: (delta: string) => void; maxTokens?: number }): Promise<StreamOutcome>;
 }
 
 const DEFAULT_RETRY_BASE_DELAY_MS = 500;
@@ -98,7 +101,7 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
   const official = config.OPENAI_BASE_URL === undefined;
   const reasoningModel = /^(?:o\d|gpt-5)/i.test(model);
 
-  async function attempt(messages: ChatMessage[], signal: AbortSignal | undefined, firstToken: FirstTokenDeadline, started: number, onText: (delta: string) => void, state: { streamed: boolean; firstTokenMs?: number }) {
+  async function attempt(messages: ChatMessage[], signal: AbortSignal | undefined, firstToken: FirstTokenDeadline, started: number, onText: (delta: string) => void, state: { streamed: boolean; firstTokenMs?: number }, replyTokens: number) {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), config.OPENAI_TIMEOUT_MS);
     const combined = AbortSignal.any([...(signal ? [signal] : []), deadline.signal, firstToken.signal]);
@@ -112,7 +115,7 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
           messages,
           stream: true,
           stream_options: { include_usage: true },
-          ...(official ? { max_completion_tokens: maxTokens } : { max_tokens: maxTokens }),
+          ...(official ? { max_completion_tokens: replyTokens } : { max_tokens: replyTokens }),
           ...(reasoningModel ? {} : { temperature: 0.2 }),
         },
         { signal: combined },
@@ -149,14 +152,16 @@ export function createModelClient(config: Config, options: ModelClientOptions = 
 
   return {
     model,
-    async streamChat(messages, { signal, onText }) {
+    async streamChat(messages, { signal, onText, maxTokens: cap }) {
       const started = performance.now();
+      // Reasoning models spend completion tokens thinking: a small cap would leave nothing for the reply.
+      const replyTokens = cap === undefined || reasoningModel ? maxTokens : Math.min(cap, maxTokens);
       const state: { streamed: boolean; firstTokenMs?: number } = { streamed: false };
       const firstToken = firstTokenDeadline(config.OPENAI_FIRST_TOKEN_TIMEOUT_MS);
       try {
         for (let attemptNumber = 1; ; attemptNumber++) {
           try {
-            const outcome = await attempt(messages, signal, firstToken, started, onText, state);
+            const outcome = await attempt(messages, signal, firstToken, started, onText, state, replyTokens);
             return { ...outcome, firstTokenMs: state.firstTokenMs, attempts: attemptNumber };
           } catch (error) {
             const failure = error as ModelError;

@@ -1,4 +1,4 @@
-import type { Retriever, Understood } from '../search/retriever.js';
+import type { RetrievedPassage, Retriever, Understood } from '../search/retriever.js';
 import { contextForTurn } from './follow-up.js';
 import { groupIntoSources, type NumberedSource } from './sources.js';
 import { STOP_WORDS_BY_LANGUAGE, words } from './terms.js';
@@ -15,6 +15,10 @@ export interface QuestionRetrieval {
   searchText: string;
   /** The FTS5 query run; '' when nothing in the question was searchable. */
   query: string;
+  /** The query of the question's keywords as the model reworded them, when they were searched too. */
+  rewrittenQuery?: string;
+  /** The passages retrieved, best first (grouped into `sources`). */
+  passages: RetrievedPassage[];
   sources: NumberedSource[];
   /** Passages retrieved. */
   hits: number;
@@ -33,7 +37,7 @@ export interface QuestionRetrieval {
 export async function retrieveForQuestion(
   retriever: Retriever,
   request: AnswerRequest,
-  options: { language: string; knownOrganisations?: readonly string[]; k?: number; neighbours?: number },
+  options: { language: string; knownOrganisations?: readonly string[]; k?: number; neighbours?: number; searchFor?: string },
 ): Promise<QuestionRetrieval> {
   const context = contextForTurn(request.question, request.history, options.knownOrganisations);
   const searchText = [request.question, context].filter((part) => part !== '').join(' ');
@@ -41,6 +45,7 @@ export async function retrieveForQuestion(
   const { query, passages, understood } = await retriever.retrievePassages(withoutStopWords(request.question, options.language), {
     understand: true,
     ...(context ? { context: withoutStopWords(context, options.language) } : {}),
+    ...(options.searchFor ? { searchFor: options.searchFor } : {}),
     k: options.k ?? ANSWER_PASSAGES,
     perStatement: ANSWER_PASSAGES_PER_STATEMENT,
     neighbours: options.neighbours ?? ANSWER_NEIGHBOURS,
@@ -49,7 +54,7 @@ export async function retrieveForQuestion(
     from: request.from,
     to: request.to,
   });
-  return { searchText, query, sources: groupIntoSources(passages), hits: passages.length, ...(understood ? { understood } : {}) };
+  return { searchText, query, passages, sources: groupIntoSources(passages), hits: passages.length, ...(understood ? { understood } : {}) };
 }
 
 /**

@@ -64,7 +64,21 @@ export interface AnswerResult {
    */
   text: string;
   sources: CitedSource[];
-  searched: { query: string; filters: { organisation?: string; organisations?: string[]; from?: string; to?: string }; hits: number };
+  /**
+   * Modes 'extractive' and 'fallback': no sentence of the statements found
+   * matched the question closely, so the quotes are their closest passages,
+   * and they may not answer it (the text says so; surfaces note it too).
+   */
+  mayNotAnswer?: boolean;
+  /** `rewritten`: the query of the question's keywords reworded (and translated) by the model, when they were searched too. */
+  searched: { query: string; rewritten?: string; filters: { organisation?: string; organisations?: string[]; from?: string; to?: string }; hits: number };
+  /**
+   * The question is in a language none of the statements' main languages is,
+   * and was searched in it only (no model to translate its keywords, or their
+   * translation didn't come in time): the languages, and the line each surface
+   * shows above the answer, in the answer's language.
+   */
+  onlyQuestionLanguage?: { question: string; statements: string[]; line: string };
   /** Who spoke and when, as read from the question, and whether the answer kept to them (shown above the answer). */
   understood?: Understood;
   /** Milliseconds since `answer()` was called: retrieval done, first model token (mode 'llm'), answer complete. */
@@ -86,4 +100,6 @@ export interface AnswerHandlers {
 
 export interface Answerer {
   answer(request: AnswerRequest, handlers?: AnswerHandlers): Promise<AnswerResult>;
+  /** Resolves once work an answer left running is done (a query rewrite that came after its answer): for shutdown and tests. */
+  settled?(): Promise<void>;
 }

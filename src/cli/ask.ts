@@ -75,8 +75,7 @@ await runCli(USAGE, async () => {
     if (result.mode === 'fallback') process.stderr.write(`${printed ? '\n' : ''}The model failed (${result.fallbackReason}); answering with verbatim quotes instead.\n`);
     if (printed !== '' && result.text.startsWith(printed)) process.stdout.write(answerTextForTerminal(result.text.slice(printed.length), terminal));
     else process.stdout.write(`${printed ? '\n\n' : ''}${answerTextForTerminal(result.text, terminal)}`);
-    const understood = understoodLine(result.understood);
-    if (understood) process.stdout.write(`\n\n${printable(understood)}`);
+    for (const line of [understoodLine(result.understood), result.onlyQuestionLanguage?.line]) if (line) process.stdout.write(`\n\n${printable(line)}`);
     process.stdout.write(`\n${formatSources(result.sources)}`);
     return 0;
   } finally {

@@ -30,10 +30,11 @@ export function answerTextForTerminal(text: string, terminal: boolean): string {
  * standard output is a terminal, which is where the session writes.
  */
 export function renderAnswerText(result: AnswerResult, terminal: boolean = process.stdout.isTTY === true): string {
-  const understood = understoodLine(result.understood);
-  const lines = [...(understood ? [printable(understood), ''] : []), answerTextForTerminal(result.text, terminal)];
-  if (result.mode === 'extractive') lines.push('', '(No model is configured: these are verbatim sentences from the statements.)');
-  if (result.mode === 'fallback') lines.push('', `(The model's answer could not be used (${result.fallbackReason ?? 'error'}): these are verbatim sentences from the statements.)`);
+  const above = [understoodLine(result.understood), result.onlyQuestionLanguage?.line].filter((line) => line !== undefined);
+  const lines = [...above.map(printable), ...(above.length > 0 ? [''] : []), answerTextForTerminal(result.text, terminal)];
+  const quoted = result.mayNotAnswer ? 'these are the closest passages of the statements found, verbatim; they may not answer the question' : 'these are verbatim sentences from the statements';
+  if (result.mode === 'extractive') lines.push('', `(No model is configured: ${quoted}.)`);
+  if (result.mode === 'fallback') lines.push('', `(The model's answer could not be used (${result.fallbackReason ?? 'error'}): ${quoted}.)`);
   if (result.sources.length > 0) {
     lines.push('', 'Sources:');
     for (const source of result.sources) {

@@ -17,14 +17,18 @@ const SOURCES_EMBED_BUDGET_CHARS = MAX_EMBED_DESCRIPTION_CHARS - 100;
 export const SOURCES_TITLE = 'Sources';
 
 /** What the footer says about how the answer was made. */
-export function modeNote(result: Pick<AnswerResult, 'mode' | 'fallbackReason' | 'cached'>): string {
+export function modeNote(result: Pick<AnswerResult, 'mode' | 'fallbackReason' | 'cached' | 'mayNotAnswer'>): string {
   switch (result.mode) {
     case 'llm':
       return 'Each [n] cites a statement below; quotations are checked against it.';
     case 'extractive':
-      return 'Verbatim sentences from the statements below (no model is configured).';
+      return result.mayNotAnswer
+        ? 'The closest passages of the statements below, verbatim; they may not answer the question (no model is configured).'
+        : 'Verbatim sentences from the statements below (no model is configured).';
     case 'fallback':
-      return `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are verbatim sentences from the statements below.`;
+      return result.mayNotAnswer
+        ? `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are the closest passages of the statements below, verbatim; they may not answer the question.`
+        : `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are verbatim sentences from the statements below.`;
     case 'not-found':
       return ''; // the text itself says what was searched and that nothing answers it
   }
@@ -65,8 +69,8 @@ export function renderPartialAnswer(question: string, text: string): MessagePayl
 export function renderAnswer(result: AnswerResult, { question, answerKey }: { question: string; answerKey?: string }): MessagePayload[] {
   const colour = result.mode === 'llm' ? COLOUR.answer : result.mode === 'not-found' ? COLOUR.none : COLOUR.verbatim;
   const chunks = answerMarkdownPieces(result.text, MAX_EMBED_DESCRIPTION_CHARS);
-  // What the question was read to name, above the answer (an author line renders no Markdown: plain text).
-  const understood = understoodLine(result.understood);
+  // What the question was read to name, and a search kept to the question's language, above the answer (an author line renders no Markdown: plain text).
+  const understood = [understoodLine(result.understood), result.onlyQuestionLanguage?.line].filter(Boolean).join(' · ');
   const answerEmbeds: APIEmbed[] = chunks.map((chunk, i) => ({
     ...(i === 0 && understood ? { author: { name: truncate(understood, MAX_AUTHOR_CHARS) } } : {}),
     ...(i === 0 ? { title: questionTitle(question) } : {}),

@@ -1,7 +1,7 @@
 import type { Database } from '../store/database.js';
 import { corpusVersion } from '../store/statement-writes.js';
 import { validateFilters, type SearchFilters } from './filters.js';
-import { corpusOverview, getPassageInContext, getStatement, getStatementPage, listOrganisations, suggestOrganisations, suggestStatements } from './lookup.js';
+import { corpusOverview, getPassageInContext, getStatement, getStatementPage, listLanguages, listOrganisations, suggestOrganisations, suggestStatements } from './lookup.js';
 import type { Retriever } from './retriever.js';
 import { retrievePassages } from './retrieve.js';
 import { search } from './search.js';
@@ -14,12 +14,13 @@ import { search } from './search.js';
 export function createFtsRetriever(db: Database): Retriever {
   return {
     search: async (input, options = {}) => search(db, input, withValidFilters(options)),
-    retrievePassages: async (input, { context, voices, ...options } = {}) => {
+    retrievePassages: async (input, { context, voices, searchFor, ...options } = {}) => {
       const valid = withValidFilters(options);
       // A voice keeps only names the filters allow.
       const allowed = new Set((valid.organisations ?? []).map((name) => name.toLowerCase()));
       const kept = voices?.map((names) => names.filter((name) => allowed.has(name.toLowerCase()))).filter((names) => names.length > 0);
-      return retrievePassages(db, context ? `${input} ${context}` : input, { ...valid, ...(kept?.length ? { voices: kept } : {}) });
+      const words = searchFor ?? input;
+      return retrievePassages(db, context ? `${words} ${context}` : words, { ...valid, ...(kept?.length ? { voices: kept } : {}) });
     },
     getStatement: (idOrSlug) => getStatement(db, idOrSlug),
     getStatementPage: (idOrSlug, page, pageChars) => getStatementPage(db, idOrSlug, page, pageChars),
@@ -28,6 +29,7 @@ export function createFtsRetriever(db: Database): Retriever {
     getPassageInContext: (passageId, neighbours) => getPassageInContext(db, passageId, neighbours),
     corpusOverview: () => corpusOverview(db),
     organisations: () => listOrganisations(db),
+    languages: () => listLanguages(db),
     corpusVersion: () => corpusVersion(db),
   };
 }

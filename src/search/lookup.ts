@@ -3,7 +3,7 @@ import type { Statement, StatementSummary } from '../store/records.js';
 import { corpusVersion } from '../store/statement-writes.js';
 import { quoteFts } from './fts-query.js';
 import { paginate } from './pages.js';
-import type { CorpusOverview, OrganisationCount, PassageInContext, StatementPage } from './retriever.js';
+import type { CorpusOverview, LanguageCount, OrganisationCount, PassageInContext, StatementPage } from './retriever.js';
 import { loadNeighbours, PASSAGE_COLUMNS, SUMMARY_COLUMNS, toPassage, toSummary, type PassageRow, type SummaryRow } from './statement-rows.js';
 import { tokenize } from './tokenize.js';
 
@@ -178,4 +178,9 @@ export async function listOrganisations(db: Database): Promise<OrganisationCount
     const names = aliases ? (JSON.parse(aliases) as string[]) : [];
     return { organisation, statements, ...(names.length > 0 ? { aliases: names } : {}) };
   });
+}
+
+/** The statements' languages with their counts, largest first; statements of unknown language are left out. */
+export async function listLanguages(db: Database): Promise<LanguageCount[]> {
+  return db.all<LanguageCount>(`SELECT language, count(*) AS statements FROM statements WHERE language IS NOT NULL AND language <> '' GROUP BY language ORDER BY statements DESC, language`);
 }

@@ -41,6 +41,8 @@ export interface Retriever {
   corpusOverview(): Promise<CorpusOverview>;
   /** Every organisation named in the corpus, spelt as in its statements, with how many statements each; largest first. */
   organisations(): Promise<OrganisationCount[]>;
+  /** The languages the statements are written in (ISO 639-1), with how many statements each; largest first, unknown left out. */
+  languages(): Promise<LanguageCount[]>;
   /** Goes up whenever an ingest changes the corpus: what cached answers are keyed on. */
   corpusVersion(): Promise<number>;
 }
@@ -106,6 +108,12 @@ export interface RetrieveOptions extends SearchFilters {
   /** More words to search for, not read for who and when: a follow-up's earlier turn. */
   context?: string;
   /**
+   * Words to search for instead of the input's; with `understand`, the input is
+   * still what is read for who and when (a question's keywords reworded or
+   * translated, searched within the same speakers and period).
+   */
+  searchFor?: string;
+  /**
    * How `organisations` divide into speakers that share the passages: each a
    * name, or the names one state's statements are filed under. By default each
    * organisation is a speaker of its own.
@@ -148,6 +156,11 @@ export interface OrganisationCount {
   statements: number;
   /** Other names the corpus declares for it (front matter or manifest `aliases`). */
   aliases?: string[];
+}
+
+export interface LanguageCount {
+  language: string;
+  statements: number;
 }
 
 export interface CorpusOverview {

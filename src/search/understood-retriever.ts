@@ -54,9 +54,10 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
       return understood(input, rest, (text, filters) => inner.search(text, { ...rest, ...filters }), (result) => result.total > 0);
     },
     retrievePassages(input: string, retrieveOptions: RetrieveOptions = {}): Promise<PassageRetrieval> {
-      const { understand, ...rest } = retrieveOptions;
-      if (!understand) return inner.retrievePassages(input, rest);
-      return understood(input, rest, (text, filters, voices) => inner.retrievePassages(text, { ...rest, ...filters, ...(voices ? { voices } : {}) }), (result) => result.passages.length > 0);
+      const { understand, searchFor, ...rest } = retrieveOptions;
+      if (!understand) return inner.retrievePassages(searchFor ?? input, rest);
+      // The input is read for who and when; `searchFor` (when given) is what is searched for within them.
+      return understood(input, rest, (text, filters, voices) => inner.retrievePassages(searchFor ?? text, { ...rest, ...filters, ...(voices ? { voices } : {}) }), (result) => result.passages.length > 0);
     },
   };
 }

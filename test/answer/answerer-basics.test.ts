@@ -6,7 +6,7 @@ import { SEEDS, seedText, statementInput } from './fixtures.js';
 import { assertGrounded, startHarness } from './harness.js';
 
 describe('answers without a model, and the corpus not covering a question', () => {
-  test('GIVEN nothing in the corpus matches THEN the reply says so, shows what was searched, and the model is not called', async () => {
+  test('GIVEN nothing in the corpus matches THEN the reply says so, shows what was searched, and the model is asked only to reword the question, not to answer', async () => {
     const harness = await startHarness();
     try {
       const { result } = await harness.ask('What about quantum chromodynamics?', { organisation: 'ICOR', from: '2020', to: '2022-12-31' });
@@ -18,6 +18,7 @@ describe('answers without a model, and the corpus not covering a question', () =
       assert.deepEqual(result.searched, { query: '"quantum" OR "chromodynamics"', filters: { organisation: 'ICOR', from: '2020', to: '2022-12-31' }, hits: 0 });
       assert.deepEqual(result.sources, []);
       assert.equal(harness.model.requests.length, 0);
+      assert.equal(harness.model.rewriteRequests.length, 1, 'the rewrite, which found no keywords');
     } finally {
       await harness.close();
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createAnswerer, type AnswerRequest, type AnswerResult, type Answerer } from '../../src/answer/answerer.js';
+import { createAnswerer, type AnswererOptions, type AnswerRequest, type AnswerResult, type Answerer } from '../../src/answer/answerer.js';
 import { findMarkers } from '../../src/answer/citations.js';
 import { findQuotations } from '../../src/answer/quotations.js';
 import { normalised } from '../../src/answer/text-match.js';
@@ -22,13 +22,17 @@ export interface Harness {
 /**
  * The seed corpus in a fresh database, the OpenAI double on loopback, and an
  * answerer wired to it through OPENAI_BASE_URL — the real `openai` client.
- * Retries wait milliseconds, not seconds.
+ * Retries wait milliseconds, not seconds. Query rewrites are on, as in the
+ * product: the double answers them with no keywords unless a test scripts them
+ * (model.enqueueRewrite).
  */
-export async function startHarness(options: { withModel?: boolean; extra?: StatementInput[]; config?: Record<string, string>; cache?: boolean; dbPath?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { withModel?: boolean; extra?: StatementInput[]; config?: Record<string, string>; cache?: boolean; dbPath?: string; rewrite?: AnswererOptions['rewrite'] } = {},
+): Promise<Harness> {
   const model = await startOpenAIDouble();
   const db = await seedDatabase(options.extra ?? [], options.dbPath);
   const config = testConfig(options.withModel === false ? { ...options.config } : { OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: 'gpt-4o-mini', ...options.config });
-  const answerer = createAnswerer({ db, retriever: createCorpusRetriever(db), config, log: testLog, options: { cache: options.cache ?? false, model: { retryBaseDelayMs: 5, maxRetryDelayMs: 20 } } });
+  const answerer = createAnswerer({ db, retriever: createCorpusRetriever(db), config, log: testLog, options: { cache: options.cache ?? false, model: { retryBaseDelayMs: 5, maxRetryDelayMs: 20 }, ...(options.rewrite === undefined ? {} : { rewrite: options.rewrite }) } });
   return {
     answerer,
     model,

@@ -47,7 +47,8 @@ test('GIVEN a bad date beside exact organisations THEN the answer is refused wit
 const PARTS = { question: 'What does ICOR say about the Taliban?', organisation: 'ICOR', organisations: undefined, from: '2021', to: undefined, language: 'en', model: 'extractive', corpusVersion: 7 };
 
 test('GIVEN a request without organisations THEN its cache key is the one its answer was stored under before they existed', () => {
-  const before = '30b92dca63094da09f83948a3e5e8cf75d7b94d11b830a741cac4dd63e875600';
+  // At ANSWER_VERSION 4 (each version has keys of its own; this pins that `organisations` left out leaves the key alone).
+  const before = '6fcc6f1a9c63b65b16a4f9f05fd279453e2e07365025977fb4a613c85320c648';
   assert.equal(cacheKey(PARTS), before);
   assert.equal(cacheKey({ ...PARTS, organisations: [] }), before);
 });

@@ -22,3 +22,20 @@ test('GIVEN a search on a terminal THEN the matched words are bold with their es
   assert.match(renderSearchText(input, { query: 'taliban', hits: [hit], total: 1 }, true), new RegExp(`\n {3}the \\x1b\\[1mTaliban\\x1b\\[22m took Kabul$`));
   assert.match(renderSearchText(input, { query: 'taliban', hits: [hit], total: 1 }, false), /\n {3}the «Taliban» took Kabul$/);
 });
+
+test('GIVEN closest passages and a search kept to the question\'s language THEN the terminal says so above and below the answer', () => {
+  const result = {
+    mode: 'extractive',
+    mayNotAnswer: true,
+    onlyQuestionLanguage: { question: 'ru', statements: ['en'], line: 'Searched in Russian only; the statements are in English.' },
+    text: `${O}ICOR${C} [1]:\n> Verbatim.`,
+    sources: [],
+    searched: { query: '"x"', filters: {}, hits: 1 },
+    timings: { retrievalMs: 0, totalMs: 0 },
+    cached: false,
+  } satisfies AnswerResult;
+  assert.equal(
+    renderAnswerText(result, false),
+    'Searched in Russian only; the statements are in English.\n\nICOR [1]:\n> Verbatim.\n\n(No model is configured: these are the closest passages of the statements found, verbatim; they may not answer the question.)',
+  );
+});

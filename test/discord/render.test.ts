@@ -187,3 +187,19 @@ test('GIVEN a cited passage of hostile text THEN the quote is bold across lines,
   assert.deepEqual(rendered.embeds[0]!.fields, [{ name: 'Link', value: '<https://evil.example/x>' }]);
   assert.match(rendered.embeds[0]!.footer!.text, /^\*\*Org\*\* · 2024/);
 });
+
+test('GIVEN closest passages that may not answer, and a search kept to the question\'s language THEN the footer says they may not answer, and the author line says where it searched', () => {
+  const line = 'Nur auf Deutsch gesucht; die Erklärungen sind auf Englisch.';
+  const rendered = renderAnswer(
+    result('Closest passages [1]:\n> Verbatim.', [source(1)], { mode: 'extractive', mayNotAnswer: true, onlyQuestionLanguage: { question: 'de', statements: ['en'], line } }),
+    { question: 'Was kauften sie?', answerKey: 'k' },
+  );
+  assertAcceptable(rendered);
+  const [answer] = rendered[0]!.embeds;
+  assert.equal(answer!.footer!.text, 'The closest passages of the statements below, verbatim; they may not answer the question (no model is configured).');
+  assert.equal(answer!.author!.name, line);
+  const understood = renderAnswer(result('x [1].', [source(1)], { understood: { speakers: [{ text: 'ICOR', organisations: ['ICOR'] }], use: 'filter' }, onlyQuestionLanguage: { question: 'de', statements: ['en'], line } }), { question: 'q' });
+  assert.match(understood[0]!.embeds[0]!.author!.name, /^By: ICOR — not what you meant\? .* · Nur auf Deutsch gesucht/);
+  const fallback = renderAnswer(result('x [1].', [source(1)], { mode: 'fallback', fallbackReason: 'timeout', mayNotAnswer: true }), { question: 'q' });
+  assert.match(fallback[0]!.embeds[0]!.footer!.text, /could not be used \(timeout\), so these are the closest passages .* they may not answer the question\.$/);
+});

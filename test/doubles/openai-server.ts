@@ -11,7 +11,16 @@
  *   model.requests[0].messages                                    // what it was asked
  *   await model.close();
  *
- * Replies are used in order, one per request. Streaming (`stream: true`) is
+ * Replies are used in order, one per request. The answerer's query rewrites
+ * (recognised by their instructions, rewrite-keywords.ts) have a queue and a
+ * request list of their own, so scripting an answer never depends on when a
+ * rewrite was asked:
+ *
+ *   model.enqueueRewrite({ text: 'procure, fundraising, weapons' });
+ *   model.rewriteRequests[0].messages
+ *
+ * A rewrite with no scripted reply gets an empty one (no keywords): tests that
+ * aren't about rewrites see the answers they always did. Streaming (`stream: true`) is
  * sent exactly as the API does: `data: {chunk}\n\n` per chunk with
  * `choices[0].delta` (the first carries the role), a last chunk with
  * `finish_reason`, a usage chunk (`choices: []`) when
@@ -20,6 +29,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { isRewriteRequest } from '../../src/answer/rewrite-keywords.js';
 import { scriptedModeText, type ScriptedMode } from './openai-modes.js';
 
 export interface TextReply {
@@ -32,6 +42,8 @@ export interface TextReply {
   chunkChars?: number;
   /** Pause before each chunk (default 0). */
   delayPerChunkMs?: number;
+  /** Send nothing until this settles: a slow reply the test releases when it chooses (no timing to race). */
+  gate?: Promise<unknown>;
   finishReason?: 'stop' | 'length';
   /** Streaming faults: destroy the connection after this many chunks … */
   cutAfterChunks?: number;
@@ -77,8 +89,12 @@ export interface OpenAIDouble {
   /** Base URL for the client, ending in /v1. */
   baseUrl: string;
   enqueue(...replies: ScriptedReply[]): void;
-  /** Chat completion requests received, in order. */
+  /** Chat completion requests received, in order (query rewrites apart: rewriteRequests). */
   requests: ReceivedRequest[];
+  /** Replies for query rewrites, in order; with none left a rewrite gets an empty reply. */
+  enqueueRewrite(...replies: ScriptedReply[]): void;
+  /** Query rewrite requests received, in order. */
+  rewriteRequests: ReceivedRequest[];
   /** Requests that found no scripted reply. */
   unscripted: number;
   /** Replies not yet used. */
@@ -91,15 +107,19 @@ const MODELS = ['gpt-4o-mini', 'gpt-4o', 'test-model'];
 
 export async function startOpenAIDouble(): Promise<OpenAIDouble> {
   const queue: ScriptedReply[] = [];
+  const rewriteQueue: ScriptedReply[] = [];
   const requests: ReceivedRequest[] = [];
+  const rewriteRequests: ReceivedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let completions = 0;
   const double = {
     baseUrl: '',
     requests,
+    rewriteRequests,
     unscripted: 0,
     enqueue: (...replies: ScriptedReply[]) => void queue.push(...replies),
+    enqueueRewrite: (...replies: ScriptedReply[]) => void rewriteQueue.push(...replies),
     pending: () => queue.length,
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
@@ -128,7 +148,7 @@ export async function startOpenAIDouble(): Promise<OpenAIDouble> {
     }
     const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
     const stream = body.stream === true;
-    requests.push({
+    const received: ReceivedRequest = {
       method: req.method,
       path: url.pathname,
       model: typeof body.model === 'string' ? body.model : undefined,
@@ -136,13 +156,19 @@ export async function startOpenAIDouble(): Promise<OpenAIDouble> {
       messages: (Array.isArray(body.messages) ? body.messages : []) as ChatMessageReceived[],
       body,
       authorization: req.headers.authorization,
-    });
-    const reply = queue.shift();
+    };
+    const rewrite = isRewriteRequest(received.messages);
+    (rewrite ? rewriteRequests : requests).push(received);
+    const reply = rewrite ? (rewriteQueue.shift() ?? { text: '' }) : queue.shift();
     if (!reply) {
       double.unscripted++;
       return sendJson(res, 500, apiError('The OpenAI double has no scripted reply for this request.', 'server_error', null));
     }
     if ('hang' in reply) return; // never answered; close() destroys the socket
+    if ('gate' in reply && reply.gate) {
+      await reply.gate.catch(() => undefined);
+      if (res.destroyed) return;
+    }
     if ('status' in reply) {
       const headers: Record<string, string> = {};
       if (reply.retryAfterSeconds !== undefined) headers['retry-after'] = String(reply.retryAfterSeconds);
@@ -152,7 +178,7 @@ export async function startOpenAIDouble(): Promise<OpenAIDouble> {
       return sendJson(res, reply.status, apiError(reply.message ?? `Scripted ${reply.status}`, type, code), headers);
     }
     completions++;
-    const text = typeof reply.text === 'function' ? reply.text(requests.at(-1)!) : typeof reply.text === 'object' ? scriptedModeText(reply.text.mode, requests.at(-1)!) : reply.text;
+    const text = typeof reply.text === 'function' ? reply.text(received) : typeof reply.text === 'object' ? scriptedModeText(reply.text.mode, received) : reply.text;
     const id = `chatcmpl-double${completions}`;
     const model = typeof body.model === 'string' ? body.model : 'gpt-4o-mini';
     const usage = reply.usage ?? { promptTokens: estimateTokens(JSON.stringify(body.messages ?? [])), completionTokens: estimateTokens(text) };
