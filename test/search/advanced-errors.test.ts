@@ -8,18 +8,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { isUserFacingError } from '../../src/errors.js';
 import { describeFtsError } from '../../src/search/fts-query.js';
-import { createFtsRetriever } from '../../src/search/fts-retriever.js';
 import type { Retriever } from '../../src/search/retriever.js';
-import type { Database } from '../../src/store/database.js';
-import { seedDatabase } from './seed-db.js';
+import { useSeedRetriever } from './seed-db.js';
 
-let db: Database;
-let retriever: Retriever;
-before(async () => {
-  ({ db } = await seedDatabase());
-  retriever = createFtsRetriever(db);
-});
-after(async () => db.close());
+const seeded = useSeedRetriever();
 
 /** What a user may see: one line, no SQLite code, no control characters. */
 function assertReadableSyntaxError(error: unknown, input: string): void {
@@ -33,7 +25,7 @@ function assertReadableSyntaxError(error: unknown, input: string): void {
 /** Resolves to 'ok' or the error a search threw. */
 async function outcome(input: string): Promise<unknown> {
   try {
-    await retriever.search(input, { advanced: true });
+    await seeded.retriever.search(input, { advanced: true });
     return 'ok';
   } catch (error) {
     return error;

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Database } from '../../src/store/database.js';
 import { ftsPhrases } from '../../src/search/fts-query.js';
-import { createFtsRetriever } from '../../src/search/fts-retriever.js';
 import { rankPlainPassages } from '../../src/search/rank.js';
 import { capPerStatement, sharePerOrganisation } from '../../src/search/retrieve.js';
 import type { Retriever } from '../../src/search/retriever.js';
-import { seedDatabase } from './seed-db.js';
+import { useSeedRetriever } from './seed-db.js';
 
-let db: Database;
-let retriever: Retriever;
-before(async () => {
-  ({ db } = await seedDatabase());
-  retriever = createFtsRetriever(db);
-});
-after(async () => db.close());
+const seeded = useSeedRetriever();
 
 const perStatementCounts = (passages: { statementId: number }[]): number[] => {
   const counts = new Map<number, number>();
@@ -24,7 +16,7 @@ const perStatementCounts = (passages: { statementId: number }[]): number[] => {
 
 for (const perStatement of [1, 2, 3]) {
   test(`GIVEN perStatement ${perStatement} THEN no statement gives more passages than that`, async () => {
-    const { passages } = await retriever.retrievePassages('Taliban Afghanistan women', { k: 8, perStatement });
+    const { passages } = await seeded.retriever.retrievePassages('Taliban Afghanistan women', { k: 8, perStatement });
     assert.ok(passages.length > 0);
     assert.ok(perStatementCounts(passages).every((count) => count <= perStatement));
     assert.ok(passages.every((passage, i) => i === 0 || passage.score <= passages[i - 1]!.score), 'best first');
@@ -32,7 +24,7 @@ for (const perStatement of [1, 2, 3]) {
 }
 
 test('GIVEN k THEN at most k passages, each with its statement and offsets into its text', async () => {
-  const { query, passages } = await retriever.retrievePassages('imperialist invasion of Afghanistan', { k: 5, perStatement: 2 });
+  const { query, passages } = await seeded.retriever.retrievePassages('imperialist invasion of Afghanistan', { k: 5, perStatement: 2 });
   assert.equal(query, '"imperialist" OR "invasion" OR "afghanistan"');
   assert.equal(passages.length, 5);
   for (const passage of passages) {
@@ -44,7 +36,7 @@ test('GIVEN k THEN at most k passages, each with its statement and offsets into 
 });
 
 test('GIVEN neighbours THEN the passages around each one, in reading order, from the same statement', async () => {
-  const { passages } = await retriever.retrievePassages('Kabul airport overflowing', { k: 1, neighbours: 2 });
+  const { passages } = await seeded.retriever.retrievePassages('Kabul airport overflowing', { k: 1, neighbours: 2 });
   const [hit] = passages;
   assert.ok(hit);
   assert.match(hit.text, /Kabul airport is overflowing/);
@@ -55,18 +47,18 @@ test('GIVEN neighbours THEN the passages around each one, in reading order, from
 });
 
 test('GIVEN a filter THEN only passages of matching statements', async () => {
-  const { passages } = await retriever.retrievePassages('Taliban', { organisationPrefix: 'jakna', k: 4 });
+  const { passages } = await seeded.retriever.retrievePassages('Taliban', { organisationPrefix: 'jakna', k: 4 });
   assert.ok(passages.length > 0);
   assert.ok(passages.every((passage) => passage.statement.organisation === 'JAKNA'));
 });
 
 test('GIVEN a question matching nothing THEN no passages', async () => {
-  assert.deepEqual((await retriever.retrievePassages('photosynthesis chlorophyll')).passages, []);
-  assert.deepEqual(await retriever.retrievePassages('???'), { query: '', passages: [] });
+  assert.deepEqual((await seeded.retriever.retrievePassages('photosynthesis chlorophyll')).passages, []);
+  assert.deepEqual(await seeded.retriever.retrievePassages('???'), { query: '', passages: [] });
 });
 
 test('GIVEN a bad date THEN passages are refused with the same message as a search', async () => {
-  await assert.rejects(retriever.retrievePassages('Taliban', { from: '2022', to: '2021' }), { name: 'UserFacingError', code: 'bad_date', message: 'The start date 2022 is after the end date 2021.' });
+  await assert.rejects(seeded.retriever.retrievePassages('Taliban', { from: '2022', to: '2021' }), { name: 'UserFacingError', code: 'bad_date', message: 'The start date 2022 is after the end date 2021.' });
 });
 
 /*
@@ -78,29 +70,29 @@ const organisationsOf = (passages: { statement: { organisation: string } }[]): s
 const countOf = (names: string[], name: string): number => names.filter((n) => n === name).length;
 
 test('GIVEN two organisations, one of which would take every place THEN each gets half of the passages, taking turns', async () => {
-  const pooled = capPerStatement(await rankPlainPassages(db, ftsPhrases('Afghanistan Taliban'), { organisations: PAIR }, 100), 6).slice(0, 6);
-  const anarchists = (await retriever.getStatement('help-us-in-our-struggle'))!.id;
+  const pooled = capPerStatement(await rankPlainPassages(seeded.db, ftsPhrases('Afghanistan Taliban'), { organisations: PAIR }, 100), 6).slice(0, 6);
+  const anarchists = (await seeded.retriever.getStatement('help-us-in-our-struggle'))!.id;
   assert.ok(pooled.every((passage) => passage.statementId === anarchists), 'ranked together, the Anarchists’ statement takes all six places');
 
-  const { passages } = await retriever.retrievePassages('Afghanistan Taliban', { k: 6, perStatement: 6, organisations: PAIR });
+  const { passages } = await seeded.retriever.retrievePassages('Afghanistan Taliban', { k: 6, perStatement: 6, organisations: PAIR });
   const names = organisationsOf(passages);
   assert.deepEqual([countOf(names, 'ICOR'), countOf(names, 'Anarchists of Afghanistan')], [3, 3]);
   assert.deepEqual(new Set(names.slice(0, 2)), new Set(PAIR), 'the first turn gives each organisation’s best');
 
-  const odd = organisationsOf((await retriever.retrievePassages('Afghanistan Taliban', { k: 5, perStatement: 5, organisations: PAIR })).passages);
+  const odd = organisationsOf((await seeded.retriever.retrievePassages('Afghanistan Taliban', { k: 5, perStatement: 5, organisations: PAIR })).passages);
   assert.deepEqual([countOf(odd, 'ICOR'), countOf(odd, 'Anarchists of Afghanistan')].sort(), [2, 3], 'an odd k leaves one extra place');
 });
 
 test('GIVEN an organisation with fewer matching passages than its share THEN the other fills the places left', async () => {
-  const alone = await retriever.retrievePassages('imperialist war', { k: 6, perStatement: 6, organisations: ['Anarchists of Afghanistan'] });
+  const alone = await seeded.retriever.retrievePassages('imperialist war', { k: 6, perStatement: 6, organisations: ['Anarchists of Afghanistan'] });
   assert.equal(alone.passages.length, 2, 'the Anarchists mention it twice');
-  const names = organisationsOf((await retriever.retrievePassages('imperialist war', { k: 6, perStatement: 6, organisations: PAIR })).passages);
+  const names = organisationsOf((await seeded.retriever.retrievePassages('imperialist war', { k: 6, perStatement: 6, organisations: PAIR })).passages);
   assert.deepEqual([countOf(names, 'ICOR'), countOf(names, 'Anarchists of Afghanistan')], [4, 2]);
 });
 
 test('GIVEN an organisation with nothing on the question THEN the others take all the places, as if it were not named', async () => {
-  const icor = await retriever.retrievePassages('imperialist war', { k: 6, organisations: ['ICOR'] });
-  const withNobody = await retriever.retrievePassages('imperialist war', { k: 6, organisations: ['ICOR', 'No Such Organisation'] });
+  const icor = await seeded.retriever.retrievePassages('imperialist war', { k: 6, organisations: ['ICOR'] });
+  const withNobody = await seeded.retriever.retrievePassages('imperialist war', { k: 6, organisations: ['ICOR', 'No Such Organisation'] });
   assert.deepEqual(withNobody.passages.map((p) => p.id), icor.passages.map((p) => p.id));
   assert.equal(icor.passages.length, 2, 'one ICOR statement, two passages a statement');
 });

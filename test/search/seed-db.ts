@@ -14,6 +14,8 @@ import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import type { PassageSpan, StatementInput } from '../../src/store/records.js';
 import { saveStatement } from '../../src/store/statement-writes.js';
+import { createFtsRetriever } from '../../src/search/fts-retriever.js';
+import type { Retriever } from '../../src/search/retriever.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,6 +69,17 @@ export function useSeedDatabaseFile(): { readonly path: string } {
   });
   after(() => rmSync(dirname(file.path), { recursive: true, force: true }));
   return file;
+}
+
+/** The seeds in memory behind the FTS5 retriever, opened before the file's tests and closed after them. */
+export function useSeedRetriever(): { readonly db: Database; readonly retriever: Retriever } {
+  const seeded = {} as { db: Database; retriever: Retriever };
+  before(async () => {
+    ({ db: seeded.db } = await seedDatabase());
+    seeded.retriever = createFtsRetriever(seeded.db);
+  });
+  after(() => seeded.db.close());
+  return seeded;
 }
 
 /** A one-passage-per-paragraph statement from literal text, for tests that need their own. */
