@@ -5,10 +5,9 @@
  * runs in issue 8, and for thousands of generated hostile queries.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { isUserFacingError } from '../../src/errors.js';
 import { describeFtsError } from '../../src/search/fts-query.js';
-import type { Retriever } from '../../src/search/retriever.js';
 import { useSeedRetriever } from './seed-db.js';
 
 const seeded = useSeedRetriever();

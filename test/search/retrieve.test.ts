@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { ftsPhrases } from '../../src/search/fts-query.js';
 import { rankPlainPassages } from '../../src/search/rank.js';
 import { capPerStatement, sharePerOrganisation } from '../../src/search/retrieve.js';
-import type { Retriever } from '../../src/search/retriever.js';
 import { useSeedRetriever } from './seed-db.js';
 
 const seeded = useSeedRetriever();
