@@ -85,7 +85,8 @@ describe('model failures, as the user sees them', () => {
     assert.equal(result.mode, 'fallback');
     assert.equal(result.fallbackReason, 'timeout');
     assert.equal(harness.model.requests.length - before, 1);
-    assert.ok(performance.now() - started < 3_000);
+    // The 2 s timeout cut it short: far below the 60 s a hung request would take, with room for a loaded machine.
+    assert.ok(performance.now() - started < 10_000);
     assertGrounded(result);
   });
 

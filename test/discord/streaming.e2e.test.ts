@@ -108,7 +108,8 @@ test(`GIVEN the production edit interval (${EDIT_INTERVAL_MS} ms) THEN streamed 
     const patches = slow.double.requests.filter((r) => r.method === 'PATCH' && r.path.includes(`/${sent.token}/`));
     assert.ok(patches.length >= 2);
     // The bot spaces edits ≥ 1,000 ms start to start; arrival times at the double can differ by transit jitter.
-    for (let i = 1; i < patches.length; i += 1) assert.ok(patches[i]!.at - patches[i - 1]!.at >= 900, `edit ${i} came ${patches[i]!.at - patches[i - 1]!.at} ms after the previous`);
+    // Measured where the edits arrive: a loaded machine may delay one request more than the next, so the margin is generous; unpaced edits would be ms apart.
+    for (let i = 1; i < patches.length; i += 1) assert.ok(patches[i]!.at - patches[i - 1]!.at >= EDIT_INTERVAL_MS / 2, `edit ${i} came ${patches[i]!.at - patches[i - 1]!.at} ms after the previous`);
     assert.match(textOf(answer), /can only liberate themselves \[1\]\./);
     assert.ok(buttonIds(answer).length > 0, 'the last edit carries the sources and buttons');
     slow.double.assertClean();
