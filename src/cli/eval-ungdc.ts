@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineLine, writeBenchmarkSection } from '../../bench/report.js';
+import { machineLine, writeBenchmarkSection } from './benchmarks-doc.js';
 import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import { askRanking } from '../answer/ask-ranking.js';
 import { UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
