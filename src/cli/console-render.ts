@@ -54,7 +54,7 @@ export function renderSearchText(input: { query: string; page: number; pageSize:
   const pages = Math.max(1, Math.ceil(result.total / input.pageSize));
   const [open, close] = terminal ? BOLD : MARKS;
   const next = input.page < pages ? ` — next: /search ${input.query} page:${input.page + 1}` : '';
-  const lines = [`${result.total} statement${result.total === 1 ? '' : 's'} match${input.filters ? ` (${input.filters})` : ''}. Page ${input.page} of ${pages}${next}`];
+  const lines = [`${result.total} statement${result.total === 1 ? ' matches' : 's match'}${input.filters ? ` (${input.filters})` : ''}. Page ${input.page} of ${pages}${next}`];
   result.hits.forEach((hit, i) => {
     const { statement } = hit;
     lines.push('', printable(`${(input.page - 1) * input.pageSize + i + 1}. ${statement.title || 'Untitled'} — ${statement.organisation || 'organisation unknown'}, ${statement.date ?? 'undated'}  (/statement ${statement.slug})`));

@@ -1,7 +1,7 @@
 import type { Understood } from './retriever.js';
 
-/** Characters of one organisation's name in the line; longer names are cut ("ICOR (International Coordination of …"). */
-const MAX_NAME_CHARS = 60;
+/** Characters of one organisation's name in the line; a longer one is named as the question named it, or cut. */
+const MAX_NAME_CHARS = 40;
 /** Names listed before "and N more". */
 const MAX_NAMES = 4;
 
@@ -19,16 +19,38 @@ export function understoodLine(understood: Understood | undefined): string | und
     case 'filter':
       return `${read} — not what you meant? Use the organisation/from/to options.`;
     case 'fallback':
-      return `Nothing ${[who && `by ${who}`, when && `from ${when}`].filter(Boolean).join(' ')} matched, so every statement was searched.`;
+      return `Nothing ${[who && `by ${who}`, during(understood.period)].filter(Boolean).join(' ')} matched, so every statement was searched.`;
     case 'overridden':
       return `Read as ${read}; the options you gave were used instead.`;
   }
 }
 
 function names(understood: Understood): string {
-  const all = [...new Set(understood.speakers.flatMap((speaker) => speaker.organisations))].map((name) => (name.length > MAX_NAME_CHARS ? `${name.slice(0, MAX_NAME_CHARS - 1).trimEnd()}…` : name));
+  const all = [...new Set(understood.speakers.flatMap((speaker) => speaker.organisations.map((name) => shownName(name, speaker.text))))];
   if (all.length <= MAX_NAMES) return all.join(' / ');
   return `${all.slice(0, MAX_NAMES).join(' / ')} and ${all.length - MAX_NAMES} more`;
+}
+
+/**
+ * An organisation as the line names it: a long name by the part of it the
+ * question used, as the name writes it ("ICOR" for "ICOR (International
+ * Coordination of …)", asked as "icor"); otherwise the name, cut if long.
+ */
+function shownName(name: string, asked: string): string {
+  if (name.length <= MAX_NAME_CHARS) return name;
+  const at = name.toLowerCase().indexOf(asked.toLowerCase());
+  if (asked.length >= 2 && at !== -1) return name.slice(at, at + asked.length);
+  const cut = name.slice(0, MAX_NAME_CHARS - 1);
+  return `${(cut.includes(' ') ? cut.slice(0, cut.lastIndexOf(' ')) : cut).replace(/[\s,(;:–-]+$/, '')}…`;
+}
+
+/** The period in a sentence: "in 1984", "from 1990 to 1999", "since 2022", "until 1989". */
+function during(period: Understood['period']): string {
+  if (!period) return '';
+  const { from, to } = period;
+  if (from && to) return from === to ? `in ${from}` : `from ${from} to ${to}`;
+  if (from) return `since ${from}`;
+  return to ? `until ${to}` : '';
 }
 
 /** "1984", "1990–1999", "since 2022", "until 1989", "2022-03". */

@@ -38,7 +38,7 @@ test('GIVEN /search naming a speaker and a year with no statement THEN every sta
   const sent = h.double.sendSlashCommand({ name: 'search', options: { query: 'ICOR on imperialism in 1999' } });
   await h.double.waitForInteractionResponse(sent.id);
   const page = await finishedResponse(h.double, sent.token, () => true);
-  assert.equal(authorLine(page), 'Nothing by ICOR from 1999 matched, so every statement was searched.');
+  assert.equal(authorLine(page), 'Nothing by ICOR in 1999 matched, so every statement was searched.');
   assert.ok((page.embeds?.[0]?.fields?.length ?? 0) > 0, 'results, not "no statement matches"');
 });
 

@@ -46,7 +46,7 @@ test('GIVEN a speaker and a period with nothing in it THEN everything is searche
   assert.ok(result.passages.length > 0, 'not "not covered"');
   assert.equal(result.understood?.use, 'fallback');
   assert.deepEqual(result.understood?.period, { from: '1999', to: '1999', text: 'in 1999' });
-  assert.equal(understoodLine(result.understood), 'Nothing by ICOR from 1999 matched, so every statement was searched.');
+  assert.equal(understoodLine(result.understood), 'Nothing by ICOR in 1999 matched, so every statement was searched.');
 });
 
 test('GIVEN a question naming only who and when THEN their statements, newest first', async () => {
