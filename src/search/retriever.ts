@@ -94,6 +94,8 @@ export interface Understood {
   speakers: { text: string; organisations: string[] }[];
   period?: { from?: string; to?: string; text: string };
   use: 'filter' | 'fallback' | 'overridden';
+  /** Of several speakers, those with nothing on the question (passages for answers only): the answer can say so. */
+  silent?: string[];
 }
 
 export interface RetrieveOptions extends SearchFilters {

@@ -16,8 +16,11 @@ export function understoodLine(understood: Understood | undefined): string | und
   const when = period(understood.period);
   const read = [who && `By: ${who}`, when].filter(Boolean).join(' · ');
   switch (understood.use) {
-    case 'filter':
-      return `${read} — not what you meant? Use the organisation/from/to options.`;
+    case 'filter': {
+      const asked = (name: string) => understood.speakers.find((speaker) => speaker.organisations.includes(name))?.text ?? name;
+      const silent = understood.silent?.length ? ` · nothing by ${understood.silent.map((name) => shownName(name, asked(name))).join(' / ')} on this` : '';
+      return `${read}${silent} — not what you meant? Use the organisation/from/to options.`;
+    }
     case 'fallback':
       return `Nothing ${[who && `by ${who}`, during(understood.period)].filter(Boolean).join(' ')} matched, so every statement was searched.`;
     case 'overridden':

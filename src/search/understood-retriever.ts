@@ -53,13 +53,31 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
       // Judged on the total, not the page: every page of one search keeps to the same choice.
       return understood(input, rest, (text, filters) => inner.search(text, { ...rest, ...filters }), (result) => result.total > 0);
     },
-    retrievePassages(input: string, retrieveOptions: RetrieveOptions = {}): Promise<PassageRetrieval> {
+    async retrievePassages(input: string, retrieveOptions: RetrieveOptions = {}): Promise<PassageRetrieval> {
       const { understand, searchFor, ...rest } = retrieveOptions;
       if (!understand) return inner.retrievePassages(searchFor ?? input, rest);
       // The input is read for who and when; `searchFor` (when given) is what is searched for within them.
-      return understood(input, rest, (text, filters, voices) => inner.retrievePassages(searchFor ?? text, { ...rest, ...filters, ...(voices ? { voices } : {}) }), (result) => result.passages.length > 0);
+      let voices: string[][] | undefined;
+      const result = await understood(
+        input,
+        rest,
+        (text, filters, planned) => {
+          voices = planned;
+          return inner.retrievePassages(searchFor ?? text, { ...rest, ...filters, ...(planned ? { voices: planned } : {}) });
+        },
+        (retrieval) => retrieval.passages.length > 0,
+      );
+      return withSilentVoices(result, voices);
     },
   };
+}
+
+/** Several speakers searched as filters, some with nothing on the question: named, so the answer can say which. */
+function withSilentVoices(result: PassageRetrieval, voices: string[][] | undefined): PassageRetrieval {
+  if (!voices || voices.length < 2 || result.understood?.use !== 'filter') return result;
+  const speaking = new Set(result.passages.map((passage) => passage.statement.organisation.toLowerCase()));
+  const silent = voices.filter((names) => !names.some((name) => speaking.has(name.toLowerCase()))).map((names) => names[0]!);
+  return silent.length === 0 ? result : { ...result, understood: { ...result.understood, silent } };
 }
 
 /**

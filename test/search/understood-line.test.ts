@@ -19,3 +19,10 @@ test('GIVEN a long name the question did not spell out THEN it is cut, never the
 });
 
 test('GIVEN nothing understood THEN no line', () => assert.equal(understoodLine(undefined), undefined));
+
+test('GIVEN a speaker with nothing on the question THEN the line names it as the question did', () => {
+  assert.equal(
+    understoodLine({ speakers: [{ text: 'icor', organisations: [ICOR] }, { text: 'JAKNA', organisations: ['JAKNA'] }], use: 'filter', silent: [ICOR] }),
+    'By: ICOR / JAKNA · nothing by ICOR on this — not what you meant? Use the organisation/from/to options.',
+  );
+});

@@ -78,3 +78,10 @@ test('GIVEN advanced syntax THEN it is taken as written, not read for who and wh
   const result = await retriever.search('ICOR AND taliban', { understand: true, advanced: true });
   assert.equal(result.understood, undefined);
 });
+
+test('GIVEN two speakers and one with nothing on the question THEN the other answers, and the line says who has nothing', async () => {
+  const result = await retriever.retrievePassages('What do ICOR and JAKNA say about Guantanamo?', { understand: true, k: 4 });
+  assert.ok(result.passages.length > 0 && result.passages.every((passage) => passage.statement.organisation === 'ICOR'));
+  assert.deepEqual(result.understood?.silent, ['JAKNA']);
+  assert.equal(understoodLine(result.understood), 'By: ICOR / JAKNA · nothing by JAKNA on this — not what you meant? Use the organisation/from/to options.');
+});
