@@ -45,21 +45,29 @@ export interface PairedDifference {
 export function pairedDifference(a: readonly number[], b: readonly number[], resamples = 2_000): PairedDifference {
   if (a.length !== b.length) throw new Error(`paired scores differ in length: ${a.length} and ${b.length}`);
   const diffs = a.map((value, i) => b[i]! - value);
-  const random = mulberry32(0x5eed);
-  const means: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    let sum = 0;
-    for (let i = 0; i < diffs.length; i++) sum += diffs[Math.floor(random() * diffs.length)]!;
-    means.push(sum / diffs.length);
-  }
-  means.sort((x, y) => x - y);
   return {
     mean: mean(diffs),
-    low: means[Math.floor(resamples * 0.025)] ?? Number.NaN,
-    high: means[Math.ceil(resamples * 0.975) - 1] ?? Number.NaN,
+    ...bootstrapInterval(diffs, 0x5eed, resamples),
     better: diffs.filter((d) => d > 0).length,
     worse: diffs.filter((d) => d < 0).length,
   };
+}
+
+/**
+ * 95% percentile-bootstrap interval of the mean of `values`: `resamples`
+ * resamplings with replacement, by a generator seeded with `seed`, so the same
+ * values give the same interval.
+ */
+export function bootstrapInterval(values: readonly number[], seed: number, resamples = 2_000): { low: number; high: number } {
+  const random = mulberry32(seed);
+  const means: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    let sum = 0;
+    for (let i = 0; i < values.length; i++) sum += values[Math.floor(random() * values.length)]!;
+    means.push(sum / values.length);
+  }
+  means.sort((x, y) => x - y);
+  return { low: means[Math.floor(resamples * 0.025)] ?? Number.NaN, high: means[Math.ceil(resamples * 0.975) - 1] ?? Number.NaN };
 }
 
 /** mulberry32: a small, fast, seedable generator of numbers in [0, 1) (Math.random can't be seeded). */

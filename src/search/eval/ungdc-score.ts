@@ -1,4 +1,4 @@
-import { mean, mulberry32 } from './metrics.js';
+import { bootstrapInterval, mean } from './metrics.js';
 import type { Half, UngdcQuestion } from './ungdc-questions.js';
 import { CATEGORIES, type QuestionCategory } from './ungdc-templates.js';
 
@@ -84,15 +84,7 @@ export interface ScoreSummary {
 /** Mean and 95% interval of the scores. */
 export function summarise(scores: readonly number[], resamples = 2_000): ScoreSummary {
   if (scores.length === 0) return { questions: 0, mean: Number.NaN, low: Number.NaN, high: Number.NaN };
-  const random = mulberry32(0x9e3779b9);
-  const means: number[] = [];
-  for (let r = 0; r < resamples; r++) {
-    let sum = 0;
-    for (let i = 0; i < scores.length; i++) sum += scores[Math.floor(random() * scores.length)]!;
-    means.push(sum / scores.length);
-  }
-  means.sort((a, b) => a - b);
-  return { questions: scores.length, mean: mean(scores), low: means[Math.floor(resamples * 0.025)]!, high: means[Math.ceil(resamples * 0.975) - 1]! };
+  return { questions: scores.length, mean: mean(scores), ...bootstrapInterval(scores, 0x9e3779b9, resamples) };
 }
 
 export interface CategoryReport {
