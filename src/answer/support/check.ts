@@ -3,7 +3,7 @@ import { findQuotations } from '../quotations.js';
 import type { NumberedSource } from '../sources.js';
 import { otherOrganisation, unsupportedSpeaker, wrongAuthor } from './attribution.js';
 import { contentFailure } from './content.js';
-import { evidenceOf, hasName } from './evidence.js';
+import { evidenceOf, hasName, nameIndex } from './evidence.js';
 import { dateSupported, datesOf, quantitiesOf, type Quantities } from './numbers.js';
 import { canonicalPhrases, isName, tokensOf, type Token } from './tokens.js';
 
@@ -139,9 +139,7 @@ function questionEvidence(question: string): QuestionEvidence {
   if (lastQuestion?.text !== question) {
     const text = canonicalPhrases(question);
     const words = new Set(tokensOf(text).map((token) => token.folded));
-    const wordsByPrefix = new Map<string, string[]>();
-    for (const word of words) if (word.length >= 4) wordsByPrefix.set(word.slice(0, 4), [...(wordsByPrefix.get(word.slice(0, 4)) ?? []), word]);
-    lastQuestion = { text: question, evidence: { words, wordsByPrefix, quantities: quantitiesOf(text) } };
+    lastQuestion = { text: question, evidence: { words, wordsByPrefix: nameIndex(words), quantities: quantitiesOf(text) } };
   }
   return lastQuestion.evidence;
 }

@@ -1,5 +1,5 @@
 import { stem, stemsMatch } from '../terms.js';
-import { contentWords, sameNameForm, supports, type SourceEvidence, type SourceSentence } from './evidence.js';
+import { contentWords, NEGATIONS, sameNameForm, supports, type SourceEvidence, type SourceSentence } from './evidence.js';
 import { dateSupported, datesOf, type DatePoint } from './numbers.js';
 import { tokensOf, type Token } from './tokens.js';
 
@@ -138,10 +138,11 @@ function reportedSpeaker(content: readonly [string, Token][], best: SourceSenten
 const MIN_REPORTED_SHARE = 0.6;
 
 /** Negations and words that negate by themselves ("refuse", "without", "unlike"): a claim with one restates a negation faithfully enough. */
-const NEGATION_WORDS = new Set(
-  `not no never cannot cant dont doesnt didnt wont isnt arent wasnt werent nor neither nothing nobody none without instead rather than unlike opposite
+const NEGATION_WORDS = new Set([
+  ...NEGATIONS,
+  ...`without instead rather than unlike opposite
   refuse refuses refused refusing reject rejects rejected rejecting deny denies denied denying oppose opposes opposed opposing fail fails failed lack lacks`.split(/\s+/),
-);
+]);
 
 function overlapFailure(content: readonly [string, Token][], evidence: readonly SourceEvidence[], instructions: string, minShare: number): ContentFailure | undefined {
   const found = content.filter(([wanted, token]) => evidence.some((e) => supports(e, wanted, token)));

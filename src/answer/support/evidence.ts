@@ -129,7 +129,7 @@ function buildEvidence(source: NumberedSource): SourceEvidence {
   const stems = new Set([...words].map(stem));
   return {
     words,
-    wordsByPrefix: indexByPrefix(words, MIN_SHARED_PREFIX_CHARS),
+    wordsByPrefix: nameIndex(words),
     stems,
     stemsByPrefix: indexByPrefix(stems, 5),
     sentences: parts.flatMap((part) => part.sentences),
@@ -173,6 +173,11 @@ export function contentWords(tokens: readonly Token[], skip: ReadonlySet<string>
     if (!content.has(stem(word))) content.set(stem(word), token);
   }
   return [...content];
+}
+
+/** Words by their first MIN_SHARED_PREFIX_CHARS letters, for `hasName`. */
+export function nameIndex(words: Iterable<string>): Map<string, string[]> {
+  return indexByPrefix(words, MIN_SHARED_PREFIX_CHARS);
 }
 
 function indexByPrefix(words: Iterable<string>, length: number): Map<string, string[]> {
