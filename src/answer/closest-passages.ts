@@ -1,5 +1,4 @@
-import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../search/highlight.js';
-import type { ExtractiveAnswer } from './extractive.js';
+import { quotedSourceHeading, type ExtractiveAnswer } from './extractive.js';
 import { messagesFor } from './messages.js';
 import { splitSentences } from './sentences.js';
 import { citedSource, type NumberedSource, type SourcePassage } from './sources.js';
@@ -34,9 +33,7 @@ export function closestPassagesAnswer(question: string, sources: readonly Number
   const cited = chosen.map(({ source, passage }, index) => {
     const n = index + 1;
     const excerpt = closestExcerpt(passage, terms);
-    const { organisation, title, date } = source.statement;
-    const who = organisation || title || source.statement.slug;
-    blocks.push(`${HIGHLIGHT_OPEN}${who}${HIGHLIGHT_CLOSE}${date ? `, ${date}` : ''} [${n}]:\n${quoteLines(excerpt)}`);
+    blocks.push(`${quotedSourceHeading(source, n)}\n${quoteLines(excerpt)}`);
     return citedSource(n, source, [{ passageId: passage.id, text: passage.text, quotes: [excerpt.text] }]);
   });
   return { text: blocks.join('\n\n'), sources: cited };

@@ -26,6 +26,16 @@ const MAX_REDUNDANCY = 0.9;
 const MIN_MATCHED_TERMS = 2;
 const MIN_MATCHED_SHARE = 0.5;
 
+/**
+ * The line above a statement's verbatim quotes: "ICOR, 2021-09-10 [1]:", the
+ * organisation (else the title, else the slug) bold. Plain text (see
+ * AnswerResult.text): the bold is the highlight markers, which each surface renders.
+ */
+export function quotedSourceHeading(source: NumberedSource, n: number): string {
+  const { organisation, title, date, slug } = source.statement;
+  return `${HIGHLIGHT_OPEN}${organisation || title || slug}${HIGHLIGHT_CLOSE}${date ? `, ${date}` : ''} [${n}]:`;
+}
+
 interface Candidate {
   source: NumberedSource;
   passage: SourcePassage;
@@ -64,10 +74,7 @@ export function extractiveAnswer(question: string, sources: readonly NumberedSou
   order.forEach((source, index) => {
     const n = index + 1;
     const quotes = chosen.filter((c) => c.source === source).sort((a, b) => a.passage.ordinal - b.passage.ordinal);
-    const { organisation, title, date } = source.statement;
-    const who = organisation || title || source.statement.slug;
-    // Plain text (see AnswerResult.text): the name is bold through the highlight markers, which each surface renders.
-    blocks.push(`${HIGHLIGHT_OPEN}${who}${HIGHLIGHT_CLOSE}${date ? `, ${date}` : ''} [${n}]:\n${quotes.map((q) => `> ${displayQuote(q)}`).join('\n>\n')}`);
+    blocks.push(`${quotedSourceHeading(source, n)}\n${quotes.map((q) => `> ${displayQuote(q)}`).join('\n>\n')}`);
     const passages = new Map<number, { passageId: number; text: string; quotes: string[] }>();
     for (const q of quotes) {
       const entry = passages.get(q.passage.id) ?? { passageId: q.passage.id, text: q.passage.text, quotes: [] };

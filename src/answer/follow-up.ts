@@ -40,7 +40,12 @@ export function needsContext(question: string): boolean {
  * organisations (from `knownOrganisations`) that the previous answer named.
  */
 export function searchTextForTurn(question: string, history: readonly ConversationTurn[] | undefined, knownOrganisations: readonly string[] = []): string {
-  return [question, contextForTurn(question, history, knownOrganisations)].filter((part) => part !== '').join(' ');
+  return withContext(question, contextForTurn(question, history, knownOrganisations));
+}
+
+/** The question followed by its context (from contextForTurn), if any. */
+export function withContext(question: string, context: string): string {
+  return [question, context].filter((part) => part !== '').join(' ');
 }
 
 /** What a follow-up adds to its question for the search: the previous question and the organisations its answer named; '' for a question that stands alone. */

@@ -1,5 +1,5 @@
 import type { RetrievedPassage, Retriever, Understood } from '../search/retriever.js';
-import { contextForTurn } from './follow-up.js';
+import { contextForTurn, withContext } from './follow-up.js';
 import { groupIntoSources, type NumberedSource } from './sources.js';
 import { STOP_WORDS_BY_LANGUAGE, words } from './terms.js';
 import type { AnswerRequest } from './types.js';
@@ -40,7 +40,7 @@ export async function retrieveForQuestion(
   options: { language: string; knownOrganisations?: readonly string[]; k?: number; neighbours?: number; searchFor?: string },
 ): Promise<QuestionRetrieval> {
   const context = contextForTurn(request.question, request.history, options.knownOrganisations);
-  const searchText = [request.question, context].filter((part) => part !== '').join(' ');
+  const searchText = withContext(request.question, context);
   // Who and when are read from the question asked now; a follow-up's earlier turn only adds words to search for.
   const { query, passages, understood } = await retriever.retrievePassages(withoutStopWords(request.question, options.language), {
     understand: true,
