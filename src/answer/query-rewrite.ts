@@ -1,5 +1,6 @@
 import type { Logger } from '../log.js';
 import { normaliseQuestion } from './cache.js';
+import { LruMap } from './lru-map.js';
 import { ModelError, type ModelClient } from './model-client.js';
 import { MAX_REWRITE_REPLY_CHARS, MAX_REWRITE_REPLY_TOKENS, parseRewriteKeywords, rewriteMessages, type RewriteLanguages } from './rewrite-keywords.js';
 
@@ -36,14 +37,8 @@ export interface QueryRewriter {
 export function createQueryRewriter(deps: { model: ModelClient; log: Logger; timeoutMs?: number }): QueryRewriter {
   const { model, log } = deps;
   const timeoutMs = deps.timeoutMs ?? DEFAULT_REWRITE_TIMEOUT_MS;
-  const cache = new Map<string, string[]>();
+  const cache = new LruMap<string, string[]>(MAX_CACHED_REWRITES);
   const inFlight = new Map<string, Promise<string[] | undefined>>();
-
-  function remember(key: string, keywords: string[]): void {
-    cache.delete(key);
-    cache.set(key, keywords);
-    if (cache.size > MAX_CACHED_REWRITES) cache.delete(cache.keys().next().value!);
-  }
 
   async function call(question: string, languages: RewriteLanguages): Promise<string[] | undefined> {
     const started = performance.now();
@@ -78,14 +73,11 @@ export function createQueryRewriter(deps: { model: ModelClient; log: Logger; tim
     rewrite(question, languages) {
       const key = JSON.stringify([normaliseQuestion(question), model.model, languages.question ?? '', [...languages.statements]]);
       const cached = cache.get(key);
-      if (cached) {
-        remember(key, cached);
-        return { kind: 'cached', keywords: cached };
-      }
+      if (cached) return { kind: 'cached', keywords: cached };
       let done = inFlight.get(key);
       if (!done) {
         done = call(question, languages).then((keywords) => {
-          if (keywords) remember(key, keywords);
+          if (keywords) cache.set(key, keywords);
           return keywords;
         });
         const pending = done;

@@ -1,3 +1,4 @@
+import { LruMap } from '../lru-map.js';
 import { splitSentences } from '../sentences.js';
 import type { NumberedSource } from '../sources.js';
 import { stem, stemsMatch } from '../terms.js';
@@ -78,17 +79,12 @@ interface TextEvidence {
  * object: what a passage offers is remembered by its text (the same words give
  * the same evidence, whichever statement or test they belong to).
  */
-const byText = new Map<string, TextEvidence>();
 const MAX_REMEMBERED_TEXTS = 20_000;
+const byText = new LruMap<string, TextEvidence>(MAX_REMEMBERED_TEXTS);
 
 function textEvidence(raw: string): TextEvidence {
   let evidence = byText.get(raw);
-  if (evidence) {
-    // Least recently used goes first: re-insert to mark it used.
-    byText.delete(raw);
-    byText.set(raw, evidence);
-    return evidence;
-  }
+  if (evidence) return evidence;
   const text = canonicalPhrases(raw);
   const tokens = tokensOf(text);
   evidence = {
@@ -101,7 +97,6 @@ function textEvidence(raw: string): TextEvidence {
     holders: holdersIn(tokens),
     urls: urlsIn(raw).map((found) => normaliseUrl(found.url)),
   };
-  if (byText.size >= MAX_REMEMBERED_TEXTS) byText.delete(byText.keys().next().value!);
   byText.set(raw, evidence);
   return evidence;
 }
