@@ -33,7 +33,7 @@ export async function benchUnderstanding(): Promise<void> {
     const retriever = createFtsRetriever(db);
     const organisations = await retriever.organisations();
     const buildStarted = performance.now();
-    const directory = OrganisationDirectory.build(organisations.map(({ organisation, aliases }) => ({ name: organisation, ...(aliases ? { aliases } : {}) })));
+    const directory = OrganisationDirectory.ofCorpus(organisations);
     const buildMs = performance.now() - buildStarted;
     const questions = (await writeUngdcQuestions(db, { speakersCsv: readFileSync(SPEAKERS, 'utf8'), perCategory: 100, seed: 1 })).map((question) => question.text);
     const now = new Date();

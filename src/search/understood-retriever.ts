@@ -21,7 +21,7 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
   async function currentDirectory(): Promise<OrganisationDirectory> {
     const version = await inner.corpusVersion();
     if (directory?.version !== version) {
-      const built = inner.organisations().then((organisations) => OrganisationDirectory.build(organisations.map(({ organisation, aliases }) => ({ name: organisation, ...(aliases ? { aliases } : {}) }))));
+      const built = inner.organisations().then((organisations) => OrganisationDirectory.ofCorpus(organisations));
       directory = { version, built };
       built.catch(() => {
         if (directory?.built === built) directory = undefined;

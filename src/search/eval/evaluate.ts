@@ -63,7 +63,7 @@ export async function scoreMethod(queries: readonly BeirQuery[], qrels: Readonly
  * matches (undated documents, as in SciFact).
  */
 export function productionRanking(db: Database, now: Date = new Date()): RankDocuments {
-  const directory = listOrganisations(db).then((organisations) => OrganisationDirectory.build(organisations.map(({ organisation }) => ({ name: organisation }))));
+  const directory = listOrganisations(db).then((organisations) => OrganisationDirectory.ofCorpus(organisations));
   const externalIds = new Map<number, string>();
   return async (query, depth) => {
     const understanding = understandQuestion(query, await directory, now);

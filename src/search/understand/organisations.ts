@@ -92,6 +92,11 @@ export class OrganisationDirectory {
     return directory;
   }
 
+  /** The directory of a corpus's organisations as a Retriever lists them (organisations()), with the aliases the corpus declares. */
+  static ofCorpus(organisations: readonly { organisation: string; aliases?: readonly string[] }[]): OrganisationDirectory {
+    return OrganisationDirectory.build(organisations.map(({ organisation, aliases }) => ({ name: organisation, ...(aliases ? { aliases } : {}) })));
+  }
+
   /** Every organisation named in the question, longest match first, left to right. */
   find(words: readonly QuestionWord[]): OrganisationMention[] {
     // Typed without capitals (the first word and "I" aside): capitals can't tell "Turkey" from "turkey" here.
