@@ -13,6 +13,9 @@ import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './statement-rows.js
  * passages of a statement all about its subject.
  */
 
+/** Newest first, undated last; the id settles ties, so every page of one browse keeps the same order. */
+const NEWEST_FIRST = 's.date IS NULL, s.date DESC, s.id DESC';
+
 /** Statements looked at when browsing, at most: enough for any page or answer. */
 const MAX_BROWSED_STATEMENTS = 600;
 
@@ -30,7 +33,7 @@ export async function browsePassages(db: Database, filters: SearchFilters, state
   const { where, params } = filterSql(filters);
   const rows = await db.all<{ id: number; statement_id: number; ordinal: number; rank: number }>(
     `SELECT p.id, p.statement_id, p.ordinal, chosen.rank FROM (
-       SELECT s.id, row_number() OVER (ORDER BY s.date IS NULL, s.date DESC, s.id DESC) AS rank
+       SELECT s.id, row_number() OVER (ORDER BY ${NEWEST_FIRST}) AS rank
        FROM statements s ${where ? `WHERE ${where}` : ''}
        ORDER BY rank LIMIT ?
      ) AS chosen
@@ -56,9 +59,9 @@ export async function browseStatements(db: Database, filters: SearchFilters, lim
     db.get<{ total: number }>(`SELECT count(*) AS total FROM statements s ${condition}`, params),
     db.all<SummaryRow & { passage_id: number; ordinal: number; text: string }>(
       `SELECT p.id AS passage_id, p.ordinal, p.text, ${SUMMARY_COLUMNS}
-       FROM (SELECT s.id FROM statements s ${condition} ORDER BY s.date IS NULL, s.date DESC, s.id DESC LIMIT ? OFFSET ?) AS chosen
+       FROM (SELECT s.id FROM statements s ${condition} ORDER BY ${NEWEST_FIRST} LIMIT ? OFFSET ?) AS chosen
        JOIN statements s ON s.id = chosen.id JOIN passages p ON p.statement_id = s.id AND p.ordinal = 0
-       ORDER BY s.date IS NULL, s.date DESC, s.id DESC`,
+       ORDER BY ${NEWEST_FIRST}`,
       [...params, limit, offset],
     ),
   ]);

@@ -18,7 +18,7 @@ export interface Period {
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = String.raw`(january|february|march|april|may|june|july|august|september|october|november|december)`;
+const MONTH = `(${MONTH_NAMES.join('|')})`;
 /** Years a question can mean: the United Nations' and the statements' era. */
 const MIN_YEAR = 1900;
 const YEAR = String.raw`((?:19|20)\d\d)`;
