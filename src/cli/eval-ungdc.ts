@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machineLine, writeBenchmarkSection } from './benchmarks-doc.js';
+import { BENCHMARKS_PATH, machineLine, writeBenchmarkSection } from './benchmarks-doc.js';
 import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import { askRanking } from '../answer/ask-ranking.js';
 import { UNGDC_SPEAKERS, UNGDC_TARBALL } from '../corpus/ungdc.js';
@@ -46,7 +46,7 @@ export async function evalUngdc(options: UngdcEvalOptions): Promise<UngdcEvalRes
     const result = await runUngdcEval(db, { rank: askRanking(createCorpusRetriever(db)), speakersCsv: readFileSync(join(dataset, UNGDC_SPEAKERS), 'utf8'), perCategory: options.perCategory, seed: options.seed }, options.say);
     options.say(`\n${formatUngdcTable(result)}`);
     if (options.perCategory === undefined && options.seed === undefined) {
-      const docs = join(REPO_ROOT, 'docs/benchmarks.md');
+      const docs = join(REPO_ROOT, BENCHMARKS_PATH);
       writeBenchmarkSection(UNGDC_SECTION, ungdcMarkdown(result, await machineLine()), docs);
       options.say(`\nWrote section "${UNGDC_SECTION}" of ${docs}`);
     }

@@ -3,9 +3,11 @@
  * Corpus's speakers ("the Turkish delegation", "the Soviet position"), keyed by
  * the organisation name the ingest gives a speech (src/corpus/ungdc.ts: the
  * country as the UN called it that year). Written by hand for the evaluation
- * set (src/search/eval/ungdc-questions.ts) because no demonym source is among
- * the project's dependencies; the product's question understanding may adopt
- * another source, and then this table can give way to it.
+ * set (src/search/eval/ungdc-questions.ts). The product reads demonyms from
+ * the world-countries data (src/search/understand/countries.ts); the
+ * evaluation keeps its own table on purpose, so that its questions are not
+ * written from the very data the understanding under test uses — a demonym
+ * world-countries lacks or spells differently shows up as a miss.
  *
  * Only adjectives in common use: speakers without one ("New Zealand",
  * "Liechtenstein", the Holy See, the European Union, "Saint Kitts and Nevis")
