@@ -1,0 +1,116 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { pino } from 'pino';
+import { commands } from '../../commands/index.js';
+import { extractSignatories } from '../../src/corpus/signatories.js';
+import { startBot } from '../../src/discord/bot.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
+import { saveStatement } from '../../src/store/statement-writes.js';
+import { failOnUnhandledRejections } from '../doubles/discord/index.js';
+import { statementFrom } from '../search/seed-db.js';
+import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
+import { assertNothingLiveBut, linksIn, shownText } from './shown-safely.js';
+
+failOnUnhandledRejections();
+
+const EPHEMERAL = 64;
+/** A list whose entries try to ping, link and format: they must show as the text they are. */
+const HOSTILE_LIST = 'We refuse this war.\n\nSignatories:\n1. Workers Front @everyone, France\n2. Bold **Union** [Union](https://evil.example/x) <@123> Group\n3. Red_Star ~~Party~~ `code` Collective';
+const HOSTILE = statementFrom('fixture-hostile-signatories.md', HOSTILE_LIST, { title: 'Refusal appeal', organisation: 'Refusal Front (fixture)', date: '2024-02-01', url: 'https://example.org/refusal' });
+
+let h: Harness;
+before(async () => {
+  h = await startHarness();
+  await saveStatement(h.db, { ...HOSTILE, signatories: extractSignatories(HOSTILE.text) });
+});
+after(() => finishHarness(h));
+
+async function chooseStatement(typed: string): Promise<string> {
+  const choice = h.double.sendAutocomplete({ name: 'signatories', options: { statement: typed }, focused: 'statement' });
+  await h.double.waitForInteractionResponse(choice.id);
+  return String(h.double.interaction(choice.id).autocompleteChoices![0]!.value);
+}
+
+test('GIVEN /signatories for the ICOR resolution THEN its first 15 signatories under their heading, the statement cited, and Next pages to the later groups', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signatories', options: { statement: await chooseStatement('icor') } });
+  const first = await finishedResponse(h.double, sent.token);
+  const text = textOf(first);
+  assert.match(text, /^Signatories: No to any imperialist/);
+  assert.match(text, /\*\*Signatories \(as of 15 September 2021, further signatories possible\)\*\*\n1\. PCPCI — Parti Communiste Proletarien de Côte d'Ivoire/);
+  assert.match(text, /^2\. ORC — Organisation Révolutionnaire du Congo \(Revolutionary Organization of Congo\) · Democratic Republic of the Congo$/m);
+  assert.match(text, /^15\. CPA\/ML — /m);
+  assert.doesNotMatch(text, /^16\. /m);
+  assert.match(text, /Organisation\nICOR\nDate\n2021-09-10/, 'the statement is cited');
+  assert.match(text, /36 signatories · page 1 of 3/);
+
+  const [, next] = buttonIds(first);
+  for (let page = 2; page <= 3; page++) {
+    const click = h.double.clickButton({ message: h.double.message(first.id)!, customId: next! });
+    assert.equal((await h.double.waitForInteractionResponse(click.id)).type, 7, 'the message itself is updated');
+  }
+  const last = textOf(h.double.message(first.id));
+  assert.match(last, /page 3 of 3/);
+  assert.match(last, /\*\*Subsequent signatories\*\*\n35\. NPCH \(ML\) — Nouveau Parti Communiste/);
+  assert.match(last, /\*\*Additional Signatories \(Non-ICOR\)\*\*\n36\. Trotz Alledem! · Deutschland/);
+});
+
+test('GIVEN /signatories for the appeal against war THEN its fifteen signatories, people with their countries, on one page without buttons', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signatories', options: { statement: 'Appeal to all the working people' } });
+  const shown = await finishedResponse(h.double, sent.token, (m) => textOf(m).length > 0);
+  const text = textOf(shown);
+  assert.match(text, /^1\. Askar Aysin · Kazakhstan · of Iskra Group$/m);
+  assert.match(text, /^15\. Socialist Workers League · United States · LCFI$/m);
+  assert.match(text, /15 signatories · page 1 of 1/);
+  assert.deepEqual(buttonIds(shown), []);
+});
+
+test('GIVEN /signatories for a statement without a list THEN it says no list was found, citing the statement', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signatories', options: { statement: await chooseStatement('Message from JAKNA') } });
+  const text = textOf(await finishedResponse(h.double, sent.token, (m) => textOf(m).length > 0));
+  assert.match(text, /No list of signatories was found in “Message from JAKNA/);
+  assert.match(text, /Organisation\nJAKNA/);
+  const none = h.double.sendSlashCommand({ name: 'signatories', options: { statement: 'zzzz qqqq' } });
+  const callback = await h.double.waitForInteractionResponse(none.id);
+  assert.match(String(callback.data?.content), /No statement matches "zzzz qqqq"/);
+  assert.equal((callback.data?.flags as number) & EPHEMERAL, EPHEMERAL);
+});
+
+test('GIVEN a list whose entries carry mentions, links and Markdown THEN they show as text, and the link is the statement\'s own', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signatories', options: { statement: 'Refusal appeal' } });
+  const shown = await finishedResponse(h.double, sent.token, (m) => textOf(m).length > 0);
+  assertNothingLiveBut(shown, ['bold', 'autolink', 'code', 'list']); // the bot's own: group headings, the link, `/statement slug`, the numbering
+  const text = shownText(shown);
+  for (const entry of ['Workers Front @everyone · France', 'Bold **Union** [Union](https://evil.example/x) <@123> Group', 'Red_Star ~~Party~~ `code` Collective']) assert.ok(text.includes(entry), text);
+  assert.deepEqual(linksIn(shown), ['<https://example.org/refusal>'], 'the only link is the statement\'s own');
+});
+
+test('GIVEN typing in /signed THEN signatories are suggested by abbreviation or name; the chosen one lists its statements and co-signers', async () => {
+  const choice = h.double.sendAutocomplete({ name: 'signed', options: { organisation: 'mlp' }, focused: 'organisation' });
+  await h.double.waitForInteractionResponse(choice.id);
+  const choices = h.double.interaction(choice.id).autocompleteChoices!;
+  assert.deepEqual(choices.map((c) => c.value), ['MLPD']);
+  assert.match(choices[0]!.name, /^MLPD — Marxistisch-Leninistische Partei Deutschlands .*\(1 statement\)$/);
+
+  const sent = h.double.sendSlashCommand({ name: 'signed', options: { organisation: 'MLPD' } });
+  const text = textOf(await finishedResponse(h.double, sent.token, (m) => textOf(m).length > 0));
+  assert.match(text, /^Signed by Marxistisch-Leninistische Partei Deutschlands/);
+  assert.match(text, /1 statement signed\./);
+  assert.match(text, /\*\*1\.\*\* No to any imperialist .* — ICOR, 2021-09-10/);
+  assert.match(text, /Listed as: MLPD — Marxistisch-Leninistische Partei Deutschlands/);
+  assert.match(text, /Co-signs most often with\n• .*\(1 statement together\)/);
+});
+
+test('GIVEN /signed for a name no list holds THEN a clear message', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signed', options: { organisation: 'Taliban' } });
+  assert.match(textOf(await finishedResponse(h.double, sent.token, (m) => textOf(m).length > 0)), /No list of signatories in the corpus has “Taliban” in it/);
+});
+
+test('GIVEN the bot restarts THEN the Previous/Next of /signatories still work', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signatories', options: { statement: await chooseStatement('icor') } });
+  const first = await finishedResponse(h.double, sent.token);
+  await h.bot.stop();
+  h.bot = await startBot({ config: h.config, db: h.db, retriever: createCorpusRetriever(h.db), log: pino({ level: 'silent' }), commands, editIntervalMs: 40, shutdownGraceMs: 500 });
+  const click = h.double.clickButton({ message: first, customId: buttonIds(first)[1]! });
+  await h.double.waitForInteractionResponse(click.id);
+  assert.match(textOf(h.double.message(first.id)), /^16\. PR-ByH — /m);
+});
