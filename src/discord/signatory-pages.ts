@@ -1,6 +1,7 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { UserFacingError } from '../errors.js';
 import { MAX_SEARCH_OFFSET } from '../search/retriever.js';
+import { findStatementSignatories } from '../search/statement-signatories.js';
 import { EXPIRED_BUTTON_MESSAGE } from './answer-buttons.js';
 import type { BotContext } from './context.js';
 import { pagesOf, renderSignatoriesPage, renderSignedPage, SIGNATORIES_PAGE_SIZE, SIGNED_PAGE_SIZE } from './render-signatories.js';
@@ -18,21 +19,13 @@ interface SignedView {
 
 const MAX_SIGNED_PAGE = Math.floor(MAX_SEARCH_OFFSET / SIGNED_PAGE_SIZE) + 1;
 
-/** What was chosen or typed → the statement's signatories: an id from autocomplete, a slug, else the best title/organisation match. */
-async function findSignatories(context: BotContext, typed: string) {
-  const found = await context.retriever.signatories(typed);
-  if (found) return found;
-  const [best] = await context.retriever.suggestStatements(typed, 1);
-  return best ? context.retriever.signatories(best.id) : undefined;
-}
-
 /** `/signatories`: the statement's first page of signatories, with Previous/Next when there are more. */
 export async function showSignatories(interaction: ChatInputCommandInteraction, context: BotContext, chosen: string): Promise<void> {
   const responder = InteractionResponder.for(interaction, { ephemeral: false, now: context.now });
   responder.armDeadline();
   const typed = chosen.trim();
   if (typed === '') throw new UserFacingError('empty_statement', 'Start typing a title or organisation and pick a statement from the list.');
-  const found = await findSignatories(context, typed);
+  const found = await findStatementSignatories(context.retriever, typed);
   if (!found) throw new UserFacingError('no_statement', `No statement matches "${typed.slice(0, 100)}". Start typing and pick one from the list, or try /search.`);
   const pages = pagesOf(found.signatories.length, SIGNATORIES_PAGE_SIZE);
   const key = pages > 1 ? await context.state.saveButtonState('signatories', { statementId: found.statement.id, page: 1 } satisfies SignatoriesView) : undefined;

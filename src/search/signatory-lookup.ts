@@ -82,7 +82,7 @@ export async function signedBy(db: Database, organisation: string, options: { li
   );
   const coSigners = await db.all<SignatoryCount>(
     `SELECT g.name AS name, max(g.abbreviation) AS abbreviation, count(DISTINCT g.statement_id) AS statements
-     FROM signatories g WHERE g.statement_id IN (SELECT statement_id FROM (${signed})) AND NOT ${match.where}
+     FROM signatories g WHERE g.statement_id IN (SELECT statement_id FROM (${signed})) AND (${match.where}) IS NOT 1
      GROUP BY g.name COLLATE NOCASE ORDER BY statements DESC, g.name COLLATE NOCASE LIMIT ?`,
     [...match.params, ...match.params, MAX_CO_SIGNERS],
   );

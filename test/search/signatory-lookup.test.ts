@@ -33,6 +33,8 @@ test('GIVEN an organisation by abbreviation in any case, or by name THEN the sta
   const byName = await seeded.retriever.signedBy('Liga Comunista');
   assert.deepEqual([byName.total, byName.names], [1, ['Liga Comunista']]);
   assert.equal(byName.statements[0]!.statement.title, 'Appeal to all the working people: we must prevent the war!');
+  assert.equal(byName.coSigners.length, 10, 'its co-signers, though none of them gives an abbreviation');
+  assert.ok(!byName.coSigners.some((co) => co.name === 'Liga Comunista'));
   assert.deepEqual((await seeded.retriever.signedBy('Taliban')).total, 0);
 });
 
