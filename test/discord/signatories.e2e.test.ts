@@ -114,3 +114,16 @@ test('GIVEN the bot restarts THEN the Previous/Next of /signatories still work',
   await h.double.waitForInteractionResponse(click.id);
   assert.match(textOf(h.double.message(first.id)), /^16\. PR-ByH — /m);
 });
+
+test('GIVEN /ask "Who signed …?" THEN the list from the rows, cited, and its source button shows the passage holding the list', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'ask', options: { question: 'Who signed the appeal to all the working people?' } });
+  const answer = await finishedResponse(h.double, sent.token);
+  const text = textOf(answer);
+  assert.match(text, /12 organisations and 3 people signed “Appeal to all the working people: we must prevent the war!”, as its list of signatories gives them \[1\]/);
+  assert.match(text, /Askar Aysin · Kazakhstan · of Iskra Group/);
+  assert.match(text, /The list of signatories of the statement below/);
+  const source = buttonIds(answer).find((id) => id.startsWith('src:'))!;
+  const click = h.double.clickButton({ message: answer, customId: source });
+  await h.double.waitForInteractionResponse(click.id);
+  assert.match(textOf(h.double.originalResponse(click.token)), /Iskra Group: Askar Aysin \(Kazakhstan\)/);
+});
