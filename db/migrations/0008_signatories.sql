@@ -22,7 +22,7 @@ CREATE INDEX signatories_abbreviation ON signatories (abbreviation COLLATE NOCAS
 -- A migration can't run the extraction (it is TypeScript), and statements
 -- already in the database are skipped by the next ingest when their input is
 -- unchanged. So the rules' version their rows were read with is recorded:
--- 0 here, and the next ingest (any `npm run ingest`, `ingest:ungdc`, or
--- `npm start` on an empty database) reads every stored statement's text with
--- the current rules first (src/corpus/signatory-backfill.ts).
+-- 0 here. The next ingest (any `npm run ingest` or `ingest:ungdc`), or
+-- `npm start`, reads every stored statement's text with the current rules
+-- first (src/corpus/signatory-backfill.ts), once.
 INSERT INTO corpus_meta (key, value) VALUES ('signatories_version', '0');

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { useSeedDatabaseFile } from '../search/seed-db.js';
 import { runCli } from './run-cli.js';
-import { runScript } from './start-helpers.js';
+import { Database } from '../../src/store/database.js';
+import { runScript, tempDatabase } from './start-helpers.js';
 
 const database = useSeedDatabaseFile();
 
@@ -62,4 +63,21 @@ test('GIVEN /signatories and /signed in the terminal session THEN the same lists
   assert.match(out, /> \/signed "Liga Comunista"\n\nSigned by Liga Comunista: 1 statement\n\n1\. “Appeal to all the working people: we must prevent the war!”/);
   assert.match(out, /> \/signed\n\nWhich organisation\?/);
   assert.match(out, /\/signatories <id, slug or title> page:2 {3}who signed a statement/);
+});
+
+test('GIVEN a database whose statements were stored before signatories were read THEN npm start reads them before the session begins', async () => {
+  const path = tempDatabase();
+  const first = runScript('src/cli/start.ts', { DATABASE_PATH: path, LOG_LEVEL: 'warn' });
+  first.child.stdin.end('');
+  assert.equal(await first.exited, 0, first.stderr());
+  // As a database migrated from schema 7 is: statements there, no rows, the rules never run.
+  const db = await Database.open(path);
+  await db.run('DELETE FROM signatories');
+  await db.run(`UPDATE corpus_meta SET value = '0' WHERE key = 'signatories_version'`);
+  await db.close();
+
+  const second = runScript('src/cli/start.ts', { DATABASE_PATH: path, LOG_LEVEL: 'warn' });
+  second.child.stdin.end(['/signatories No to any imperialist', ''].join('\n'));
+  assert.equal(await second.exited, 0, second.stderr());
+  assert.match(second.stdout(), /> \/signatories No to any imperialist\n\nSignatories of “No to any imperialist[^\n]*\n36 signatories · page 1 of 3/);
 });

@@ -12,6 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { SEED_FILES, seedFileText } from '../seed-texts.js';
 import { cleanText } from '../../src/corpus/clean.js';
 import { extractSignatories } from '../../src/corpus/signatories.js';
+import { SIGNATORY_RULES_VERSION } from '../../src/corpus/signatory-backfill.js';
+import { recordSignatoriesVersion } from '../../src/store/signatory-writes.js';
 import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import type { PassageSpan, StatementInput } from '../../src/store/records.js';
@@ -58,6 +60,8 @@ export async function seedDatabase(extra: StatementInput[] = [], { onDisk = fals
   const path = onDisk ? join(mkdtempSync(join(tmpdir(), 'search-test-')), 'corpus.sqlite') : ':memory:';
   const db = await openForWriting(path);
   for (const input of [...seedInputs(), ...extra]) await saveStatement(db, input);
+  // Their signatories are written above, with the current rules: nothing for `npm start` to read again.
+  await recordSignatoriesVersion(db, SIGNATORY_RULES_VERSION);
   return { db, path };
 }
 
