@@ -1,4 +1,4 @@
-import { coSignerLine, signatoryLine } from '../search/signatory-line.js';
+import { coSignerName, signatoryLine, togetherCount } from '../search/signatory-line.js';
 import type { SignedBy, StatementSignatories } from '../search/retriever.js';
 import type { StatementSummary } from '../store/records.js';
 import { encodeButtonId, type ButtonAction } from './custom-id.js';
@@ -92,7 +92,7 @@ export function renderSignedPage(organisation: string, result: SignedBy, page: n
   });
   const also = result.names.length > 1 ? `\nListed as: ${fitRendered(result.names.join(' / '), 300, escapeMarkdownText)}` : '';
   const description = truncate(`${result.total} statement${result.total === 1 ? '' : 's'} signed.${also}\n\n${statements.join('\n\n')}`, MAX_EMBED_DESCRIPTION_CHARS);
-  const coSigners = result.coSigners.map((co) => `• ${fitRendered(coSignerLine(co), 90, escapeMarkdownText)}`);
+  const coSigners = result.coSigners.map((co) => `• ${fitRendered(coSignerName(co), 70, escapeMarkdownText)} ${togetherCount(co)}`);
   return {
     content: '',
     embeds: [

@@ -13,5 +13,15 @@ export function signatoryLine(signatory: Pick<Signatory, 'name' | 'abbreviation'
 
 /** A co-signer in plain text: "MLPD — Marxistisch-… (2 statements together)". */
 export function coSignerLine(co: SignatoryCount): string {
-  return `${co.abbreviation ? `${co.abbreviation} — ` : ''}${co.name} (${co.statements} statement${co.statements === 1 ? '' : 's'} together)`;
+  return `${coSignerName(co)} ${togetherCount(co)}`;
+}
+
+/** "MLPD — Marxistisch-Leninistische Partei Deutschlands (…)": a co-signer's name (a surface may cut it, never the count). */
+export function coSignerName(co: SignatoryCount): string {
+  return co.abbreviation ? `${co.abbreviation} — ${co.name}` : co.name;
+}
+
+/** "(2 statements together)". */
+export function togetherCount(co: SignatoryCount): string {
+  return `(${co.statements} statement${co.statements === 1 ? '' : 's'} together)`;
 }

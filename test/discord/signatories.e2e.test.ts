@@ -18,10 +18,21 @@ const EPHEMERAL = 64;
 const HOSTILE_LIST = 'We refuse this war.\n\nSignatories:\n1. Workers Front @everyone, France\n2. Bold **Union** [Union](https://evil.example/x) <@123> Group\n3. Red_Star ~~Party~~ `code` Collective';
 const HOSTILE = statementFrom('fixture-hostile-signatories.md', HOSTILE_LIST, { title: 'Refusal appeal', organisation: 'Refusal Front (fixture)', date: '2024-02-01', url: 'https://example.org/refusal' });
 
+/** Six more appeals "Workers Front" signed, with the longest titles, links and entries there are, all full of Markdown: /signed pages through them. */
+const LONG = ':*_~`|>[]()<@&#'.repeat(12);
+const SIGNED_OFTEN = Array.from({ length: 6 }, (_, i) =>
+  statementFrom(`fixture-front-${i}.md`, `Appeal number ${i}.\n\nSignatories:\n1. Workers Front, France\n2. Peace League ${LONG}\n3. Red Youth Collective ${LONG}, Chile`, {
+    title: `Appeal ${i} ${LONG}`.slice(0, 200),
+    organisation: `Front ${LONG}`.slice(0, 120),
+    date: `2024-0${i + 1}-01`,
+    url: `https://example.org/${'x'.repeat(270)}/${i}`,
+  }),
+);
+
 let h: Harness;
 before(async () => {
   h = await startHarness();
-  await saveStatement(h.db, { ...HOSTILE, signatories: extractSignatories(HOSTILE.text) });
+  for (const statement of [HOSTILE, ...SIGNED_OFTEN]) await saveStatement(h.db, { ...statement, signatories: extractSignatories(statement.text) });
 });
 after(() => finishHarness(h));
 
@@ -126,4 +137,25 @@ test('GIVEN /ask "Who signed …?" THEN the list from the rows, cited, and its s
   const click = h.double.clickButton({ message: answer, customId: source });
   await h.double.waitForInteractionResponse(click.id);
   assert.match(textOf(h.double.originalResponse(click.token)), /Iskra Group: Askar Aysin \(Kazakhstan\)/);
+});
+
+test('GIVEN /signed for an organisation in six lists THEN its statements newest first, paged, within Discord\'s limits; the buttons work after a restart', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'signed', options: { organisation: 'workers front' } });
+  const first = await finishedResponse(h.double, sent.token);
+  const text = textOf(first);
+  assert.match(text, /^Signed by Workers Front/);
+  assert.match(text, /6 statements signed\./);
+  assert.equal(linksIn(first).length, 4, 'each statement on the page cited with its link');
+  assert.match(text, /\*\*1\.\*\* Appeal 5 /, 'newest first');
+  assert.match(text, /Page 1 of 2/);
+  assert.match(text, /Co-signs most often with\n• Peace League .*\(6 statements together\)/);
+  assertNothingLiveBut(first, ['bold', 'autolink', 'code', 'list']);
+
+  await h.bot.stop();
+  h.bot = await startBot({ config: h.config, db: h.db, retriever: createCorpusRetriever(h.db), log: pino({ level: 'silent' }), commands, editIntervalMs: 40, shutdownGraceMs: 500 });
+  const click = h.double.clickButton({ message: first, customId: buttonIds(first)[1]! });
+  await h.double.waitForInteractionResponse(click.id);
+  const second = textOf(h.double.message(first.id));
+  assert.match(second, /Page 2 of 2/);
+  assert.match(second, /\*\*5\.\*\* Appeal 1 [\s\S]*\*\*6\.\*\* Appeal 0 /);
 });
