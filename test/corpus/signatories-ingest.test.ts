@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../../src/corpus/ingest.js';
+import { WORKER_AFTER_TASKS } from '../../src/corpus/preparer.js';
 import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import { corpusVersion } from '../../src/store/statement-writes.js';
@@ -94,5 +95,18 @@ test('GIVEN a database whose statements were stored before signatories were read
   const version = await corpusVersion(db);
   await ingest(db, [dir], { log, projectDir: scratch });
   assert.equal(await corpusVersion(db), version, 'read once: the next run has nothing to do');
+  await db.close();
+});
+
+test('GIVEN more statements than are prepared in-process THEN those prepared on the worker thread keep their signatories too', async () => {
+  const dir = join(scratch, 'many');
+  await mkdir(dir, { recursive: true });
+  const count = WORKER_AFTER_TASKS + 8;
+  for (let i = 0; i < count; i++) await writeFile(join(dir, `appeal-${String(i).padStart(2, '0')}.md`), APPEAL(`1. Workers Party of Ireland\n2. Socialist League ${i}, Malta`));
+  const db = await openForWriting(':memory:');
+  await ingest(db, [dir], { log, projectDir: scratch });
+  const lists = [...(await namesBySource(db)).values()];
+  assert.equal(lists.length, count);
+  assert.deepEqual(lists.at(-1), ['Workers Party of Ireland', `Socialist League ${count - 1}`]);
   await db.close();
 });
