@@ -159,3 +159,16 @@ test('GIVEN /signed for an organisation in six lists THEN its statements newest 
   assert.match(second, /Page 2 of 2/);
   assert.match(second, /\*\*5\.\*\* Appeal 1 [\s\S]*\*\*6\.\*\* Appeal 0 /);
 });
+
+test('GIVEN /ask "Who signed the ICOR resolution?" THEN all 36, across as many messages as it takes, each within Discord\'s limits', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'ask', options: { question: 'Who signed the ICOR resolution on Afghanistan?' } });
+  const answer = await finishedResponse(h.double, sent.token);
+  const shown = await h.double.waitFor(() => {
+    const all = [answer, ...h.double.followUps(sent.token)].map((m) => textOf(h.double.message(m.id) ?? m)).join('\n');
+    // The answer is text from the corpus, escaped whole: its numbering shows as typed ("1\\." in Markdown), not as a list.
+    return all.includes('Trotz Alledem') && all.includes('Sources') ? all.replaceAll('\\.', '.') : undefined;
+  }, 10_000, 'the whole list and its sources');
+  assert.match(shown, /36 organisations signed “No to any imperialist/);
+  for (const entry of ['1\\. PCPCI — ', '17\\. MLPD — ', '35\\. NPCH \\(ML\\) — ', '36\\. Trotz Alledem! · Deutschland']) assert.match(shown, new RegExp(entry));
+  h.double.assertClean({ allow: [] });
+});
