@@ -54,7 +54,7 @@ test('GIVEN npm run signed with an abbreviation in lower case THEN the statement
 
 test('GIVEN /signatories and /signed in the terminal session THEN the same lists, paged, with how to see the next page', async () => {
   const run = runScript('src/cli/start.ts', { DATABASE_PATH: database.path, LOG_LEVEL: 'warn' });
-  run.child.stdin.end(['/signatories No to any imperialist', '/signatories No to any imperialist page:3', '/signatories Message from JAKNA', '/signed "Liga Comunista"', '/signed', '/help', ''].join('\n'));
+  run.child.stdin.end(['/signatories No to any imperialist', '/signatories No to any imperialist page:3', '/signatories Message from JAKNA', '/signed "Liga Comunista"', '/signed', 'Who signed the appeal to all the working people?', '/help', ''].join('\n'));
   assert.equal(await run.exited, 0, run.stderr());
   const out = run.stdout();
   assert.match(out, /> \/signatories No to any imperialist\n\nSignatories of “No to any imperialist[^\n]*\n36 signatories · page 1 of 3 — next: \/signatories no-to-any-[^ ]+ page:2\n\nSignatories \(as of 15 September 2021, further signatories possible\):\n  1\. PCPCI/);
@@ -62,6 +62,7 @@ test('GIVEN /signatories and /signed in the terminal session THEN the same lists
   assert.match(out, /> \/signatories Message from JAKNA\n\nNo list of signatories was found in “Message from JAKNA/);
   assert.match(out, /> \/signed "Liga Comunista"\n\nSigned by Liga Comunista: 1 statement\n\n1\. “Appeal to all the working people: we must prevent the war!”/);
   assert.match(out, /> \/signed\n\nWhich organisation\?/);
+  assert.match(out, /> Who signed the appeal to all the working people\?\n\n12 organisations and 3 people signed “Appeal to all the working people: we must prevent the war!”, as its list of signatories gives them \[1\]:\n1\. Askar Aysin · Kazakhstan · of Iskra Group\n[\s\S]*\nSources:\n\[1\] Appeal to all the working people/);
   assert.match(out, /\/signatories <id, slug or title> page:2 {3}who signed a statement/);
 });
 
@@ -80,4 +81,13 @@ test('GIVEN a database whose statements were stored before signatories were read
   second.child.stdin.end(['/signatories No to any imperialist', ''].join('\n'));
   assert.equal(await second.exited, 0, second.stderr());
   assert.match(second.stdout(), /> \/signatories No to any imperialist\n\nSignatories of “No to any imperialist[^\n]*\n36 signatories · page 1 of 3/);
+});
+
+test('GIVEN npm run ask "Who signed …?" --json THEN the answer from the rows, mode signatories, citing the statement', async () => {
+  const { code, stdout } = await runCli('src/cli/ask.ts', ['Who signed the ICOR resolution on Afghanistan?', '--json', '--db', database.path]);
+  assert.equal(code, 0);
+  const answer = JSON.parse(stdout.trim().split('\n').at(-1)!);
+  assert.equal(answer.mode, 'signatories');
+  assert.match(answer.text, /^36 organisations signed “No to any imperialist/);
+  assert.equal(answer.sources[0].organisation, 'ICOR');
 });
