@@ -17,6 +17,7 @@ import { DEFAULT_REWRITE_GRACE_MS, retrieveWithRewrite, type RewriteUse } from '
 import type { SourcePassage } from './sources.js';
 import { tokenCounterFor } from './tokens.js';
 import type { AnswerHandlers, AnswerRequest, AnswerResult, Answerer } from './types.js';
+import { answeringWhoSigned } from './signatory-answer.js';
 import { quotedAnswer } from './verbatim-answer.js';
 
 export type { AnswerHandlers, AnswerMode, AnswerRequest, AnswerResult, Answerer, CitedSource, ConversationTurn } from './types.js';
@@ -46,6 +47,8 @@ const MAX_CACHED_PASSAGE_COUNTS = 50_000;
  * verbatim quotes — the closest passages, marked, when no sentence matches
  * closely; when the corpus has nothing it says so and shows what it searched,
  * without asking the model to answer. Answers are cached per corpus version.
+ * "Who signed …?" is answered from the statement's list of signatories when
+ * it has one (signatory-answer.ts).
  */
 export function createAnswerer(deps: {
   /** Where the answer cache lives. */
@@ -100,7 +103,7 @@ export function createAnswerer(deps: {
     void task.finally(() => background.delete(task));
   }
 
-  return {
+  const answerer: Answerer = {
     async answer(request: AnswerRequest, handlers: AnswerHandlers = {}): Promise<AnswerResult> {
       const started = performance.now();
       request.signal?.throwIfAborted();
@@ -178,6 +181,7 @@ export function createAnswerer(deps: {
       while (background.size > 0) await Promise.allSettled([...background]);
     },
   };
+  return answeringWhoSigned(answerer, retriever);
 }
 
 function rewriteStatus(use: RewriteUse): string {

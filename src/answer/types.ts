@@ -48,8 +48,9 @@ export interface CitedSource {
  * - `extractive`: no model configured; verbatim sentences from the best passages.
  * - `not-found`: nothing in the corpus answers it; says what was searched.
  * - `fallback`: the model failed (see `fallbackReason`); the extractive answer instead.
+ * - `signatories`: "Who signed …?", answered from the statement's list of signatories as read at ingest (signatory-answer.ts).
  */
-export type AnswerMode = 'llm' | 'extractive' | 'not-found' | 'fallback';
+export type AnswerMode = 'llm' | 'extractive' | 'not-found' | 'fallback' | 'signatories';
 
 export interface AnswerResult {
   mode: AnswerMode;

@@ -6,11 +6,15 @@
  *   /ask What does ICOR say about NATO? organisation:ICOR from:2021
  *   /search imperialist intervention to:"2022-03"
  *   /statement icor-resolution-no-to-imperialist-intervention page:2
+ *   /signatories icor page:2
+ *   /signed MLPD page:2
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
   | { name: 'search'; query: string; organisation?: string; from?: string; to?: string; page: number }
   | { name: 'statement'; statement: string; page: number }
+  | { name: 'signatories'; statement: string; page: number }
+  | { name: 'signed'; organisation: string; page: number }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
@@ -42,6 +46,11 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'search', query: text, ...filters, page };
     case 'statement':
       return { name: 'statement', statement: text, page };
+    case 'signatories':
+      return { name: 'signatories', statement: text, page };
+    case 'signed':
+      // A name with spaces may be quoted, as the session's own "next:" hint writes it.
+      return { name: 'signed', organisation: [text.replace(/^"([^"]*)"$/, '$1'), options.organisation].filter(Boolean).join(' '), page };
     case 'sources':
       return { name: 'sources' };
     case 'help':

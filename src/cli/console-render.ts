@@ -87,6 +87,8 @@ export const CONSOLE_HELP = [
   '  /ask What does ICOR say about NATO? organisation:ICOR from:2021 to:2022-12-31',
   '  /search imperialist intervention organisation:JAKNA page:2',
   '  /statement <id, slug or title> page:2',
+  '  /signatories <id, slug or title> page:2   who signed a statement',
+  '  /signed MLPD page:2   the statements an organisation signed, and its co-signers',
   '  /sources      what the corpus holds',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',

@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { ingest } from '../corpus/ingest.js';
+import { backfillSignatories } from '../corpus/signatory-backfill.js';
 import { requireDiscordCredentials } from '../discord/credentials.js';
 import { runShards } from '../discord/sharding.js';
 import { createLogger, type Logger } from '../log.js';
@@ -46,10 +47,17 @@ await runCli(USAGE, async () => {
   return runBotUntilSignalled({ config, db, log });
 });
 
-/** An empty database gets the bundled corpus (ingest is idempotent, so this is cheap to get wrong). */
+/**
+ * An empty database gets the bundled corpus (ingest is idempotent, so this is
+ * cheap to get wrong); one made before signatories were read gets them (once).
+ */
 async function ensureCorpus(db: Database, log: Logger): Promise<void> {
   const row = await db.get<{ statements: number }>('SELECT count(*) AS statements FROM statements');
-  if ((row?.statements ?? 0) > 0) return;
+  if ((row?.statements ?? 0) > 0) {
+    const backfilled = await backfillSignatories(db);
+    if (backfilled) log.info(backfilled, 'signatories read from the statements already stored');
+    return;
+  }
   process.stderr.write(`The database at ${db.path} is empty: ingesting the bundled corpus (${BUNDLED_CORPUS_DIR})…\n`);
   const summary = await ingest(db, [BUNDLED_CORPUS_DIR], { log });
   log.info({ added: summary.added, failed: summary.failed, passages: summary.passages }, 'bundled corpus ingested');

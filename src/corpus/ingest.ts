@@ -13,6 +13,7 @@ import { loadManifest, type Manifest } from './manifest.js';
 import { createPreparer } from './preparer.js';
 import { listInputFiles, type InputListing } from './read-files.js';
 import { readInput } from './read-input.js';
+import { backfillSignatories } from './signatory-backfill.js';
 import { isWithin, scopeName } from './source-key.js';
 import type { PrepareTask, SplitOptions } from './statement-file.js';
 
@@ -68,6 +69,8 @@ export async function ingest(db: Database, inputs: string[], options: IngestOpti
   const run = await startIngestRun(db, startedAt);
   summary.interruptedRuns = run.interrupted;
   try {
+    const backfilled = await backfillSignatories(db);
+    if (backfilled) log.debug(backfilled, 'ingest: signatories read from the statements already stored');
     await ingestFiles(db, listing, manifest, summary, options);
   } catch (error) {
     await abandonIngestRun(db, run.id).catch(() => undefined);

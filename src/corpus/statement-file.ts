@@ -8,6 +8,7 @@ import { readGivenMetadata } from './given-metadata.js';
 import { extractHtmlText } from './html.js';
 import { inferMetadata } from './metadata.js';
 import type { InputFile } from './read-files.js';
+import { extractSignatories } from './signatories.js';
 import { splitIntoPassages } from './split.js';
 
 /**
@@ -37,7 +38,8 @@ function titleFromSource(source: string): string {
 }
 
 /**
- * Clean, describe and split a raw statement into what the store writes.
+ * Clean, describe and split a raw statement into what the store writes,
+ * with the signatories it lists.
  * Written metadata wins field by field over what the text suggests; a statement
  * with no text left after cleaning is an input error.
  */
@@ -46,6 +48,7 @@ export function prepareStatement(raw: RawStatement, contentHash: string, split: 
   if (text === '') throw new InputError(raw.source, 'no statement text left after removing page furniture');
   const inferred = inferMetadata(text);
   const { given } = raw;
+  const signatories = extractSignatories(text);
   return {
     source: raw.source,
     externalId: given.externalId ?? null,
@@ -58,6 +61,7 @@ export function prepareStatement(raw: RawStatement, contentHash: string, split: 
     passages: splitIntoPassages(text, split),
     contentHash,
     ...(given.aliases?.length ? { aliases: given.aliases } : {}),
+    ...(signatories.length ? { signatories } : {}),
   };
 }
 

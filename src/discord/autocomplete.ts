@@ -25,6 +25,19 @@ export async function statementChoices(context: BotContext, typed: string): Prom
 }
 
 /**
+ * Signatories matching what is typed, most statements first: "MLPD — Marxistisch-… (1 statement)".
+ * The value is the abbreviation when there is one (short, and /signed matches it), else the name
+ * (cut at 100 characters, which /signed matches as a prefix).
+ */
+export async function signatoryChoices(context: BotContext, typed: string): Promise<ApplicationCommandOptionChoiceData<string>[]> {
+  const signatories = await context.retriever.suggestSignatories(typed, MAX_AUTOCOMPLETE_CHOICES);
+  return signatories.map(({ name, abbreviation, statements }) => {
+    const count = ` (${statements} statement${statements === 1 ? '' : 's'})`;
+    return { name: `${truncate(abbreviation ? `${abbreviation} — ${name}` : name, MAX_CHOICE_NAME_CHARS - count.length)}${count}`, value: (abbreviation ?? name).slice(0, MAX_CHOICE_VALUE_CHARS) };
+  });
+}
+
+/**
  * Answer an autocomplete request. It can't carry an error message, so a
  * failure is logged and answered with no choices (the user can still type).
  */

@@ -4,6 +4,7 @@ import type { BotContext } from './context.js';
 import { parseButtonId } from './custom-id.js';
 import { InteractionResponder } from './respond.js';
 import { turnSearchPage } from './search-pages.js';
+import { turnSignatoriesPage, turnSignedPage } from './signatory-pages.js';
 import { turnStatementPage } from './statement-pages.js';
 
 /** Route a button press by its custom id (`action:key:arg`) to what it does. */
@@ -20,6 +21,12 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       break;
     case 'statement-page':
       if (direction) return turnStatementPage(interaction, context, id.key, direction);
+      break;
+    case 'signatories-page':
+      if (direction) return turnSignatoriesPage(interaction, context, id.key, direction);
+      break;
+    case 'signed-page':
+      if (direction) return turnSignedPage(interaction, context, id.key, direction);
       break;
   }
   context.log.warn({ customId: interaction.customId }, 'unknown button');

@@ -29,6 +29,8 @@ export function modeNote(result: Pick<AnswerResult, 'mode' | 'fallbackReason' | 
       return result.mayNotAnswer
         ? `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are the closest passages of the statements below, verbatim; they may not answer the question.`
         : `The model's answer could not be used (${result.fallbackReason ?? 'error'}), so these are verbatim sentences from the statements below.`;
+    case 'signatories':
+      return 'The list of signatories of the statement below, as written at its end.';
     case 'not-found':
       return ''; // the text itself says what was searched and that nothing answers it
   }

@@ -15,6 +15,8 @@ export function renderHelp(): MessagePayload {
     '**Look things up**',
     '`/search query: imperialist intervention` — statements ranked, with the matching words in bold.',
     '`/statement statement:` — start typing a title or organisation and pick one to read it.',
+    '`/signatories statement:` — who signed a statement: the list it ends with. Or ask "Who signed the ICOR resolution?"',
+    '`/signed organisation: MLPD` — the statements an organisation signed, and who co-signs with it most.',
     '`/sources` — what the corpus holds.',
     '',
     'Dates are YYYY-MM-DD (or YYYY-MM, YYYY). When nothing in the corpus answers a question, I say so rather than guess.',

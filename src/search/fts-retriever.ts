@@ -5,11 +5,12 @@ import { corpusOverview, getPassageInContext, getStatement, getStatementPage, li
 import type { Retriever } from './retriever.js';
 import { retrievePassages } from './retrieve.js';
 import { search } from './search.js';
+import { signedBy, statementSignatories, suggestSignatories } from './signatory-lookup.js';
 
 /**
  * The Retriever over SQLite FTS5: bm25 over passages and statements
  * (search.ts, retrieve.ts, rank.ts), lookups by id, slug and prefix
- * (lookup.ts). It only reads; ingest writes the same database.
+ * (lookup.ts), signatories (signatory-lookup.ts). It only reads; ingest writes the same database.
  */
 export function createFtsRetriever(db: Database): Retriever {
   return {
@@ -31,6 +32,9 @@ export function createFtsRetriever(db: Database): Retriever {
     organisations: () => listOrganisations(db),
     languages: () => listLanguages(db),
     corpusVersion: () => corpusVersion(db),
+    signatories: (idOrSlug) => statementSignatories(db, idOrSlug),
+    signedBy: (organisation, options) => signedBy(db, organisation, options),
+    suggestSignatories: (prefix, limit) => suggestSignatories(db, prefix, limit),
   };
 }
 

@@ -45,6 +45,16 @@ export interface Retriever {
   languages(): Promise<LanguageCount[]>;
   /** Goes up whenever an ingest changes the corpus: what cached answers are keyed on. */
   corpusVersion(): Promise<number>;
+  /** The signatories a statement lists, in order, each with the passage holding it; undefined when there is no such statement. */
+  signatories(idOrSlug: string | number): Promise<StatementSignatories | undefined>;
+  /**
+   * One page of the statements an organisation signed (by its name or
+   * abbreviation as a list gives it, any case), newest first, and the
+   * organisations that co-sign with it most often.
+   */
+  signedBy(organisation: string, options?: { limit?: number; offset?: number }): Promise<SignedBy>;
+  /** Signatories whose name or abbreviation starts with (or has a word starting with) the prefix, most statements first, for autocomplete. */
+  suggestSignatories(prefix: string, limit?: number): Promise<SignatoryCount[]>;
 }
 
 export interface SearchOptions extends SearchFilters {
@@ -175,3 +185,51 @@ export interface CorpusOverview {
   lastIngestAt: string | null;
   corpusVersion: number;
 }
+
+/** One entry of a statement's list of signatories (see src/corpus/signatories.ts). */
+export interface Signatory {
+  /** 0-based position among the statement's signatories. */
+  ordinal: number;
+  /** The heading of its part of the list ("Subsequent signatories"), or null. */
+  group: string | null;
+  name: string;
+  abbreviation: string | null;
+  country: string | null;
+  /** What a person signs for, or the network an organisation names ("LCFI"). */
+  affiliation: string | null;
+  kind: 'organisation' | 'person';
+  /** The entry as written is statement.text.slice(start, end). */
+  start: number;
+  end: number;
+  /** The passage holding the entry (what a citation points at), or null when no passage does. */
+  passageId: number | null;
+}
+
+export interface StatementSignatories {
+  statement: StatementSummary;
+  /** Empty when the statement lists none. */
+  signatories: Signatory[];
+}
+
+export interface SignedBy {
+  /** The names (as the lists spell them) the organisation asked for matched. */
+  names: string[];
+  /** This page of the statements it signed, each with its entry there. */
+  statements: { statement: StatementSummary; signatory: Signatory }[];
+  /** How many statements it signed in all. */
+  total: number;
+  /** Who signed the most of the same statements, most first (at most MAX_CO_SIGNERS). */
+  coSigners: SignatoryCount[];
+}
+
+export interface SignatoryCount {
+  name: string;
+  abbreviation: string | null;
+  /** Statements signed (for co-signers: statements signed together). */
+  statements: number;
+}
+
+export const DEFAULT_SIGNED_LIMIT = 10;
+export const MAX_SIGNED_LIMIT = 50;
+/** Co-signers listed beside an organisation's statements. */
+export const MAX_CO_SIGNERS = 10;

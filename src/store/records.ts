@@ -48,4 +48,23 @@ export interface StatementInput extends StatementMetadata {
   contentHash: string;
   /** Other names the organisation goes by, as the input declares them. */
   aliases?: string[];
+  /** The signatories it lists (none when absent or empty). */
+  signatories?: SignatoryInput[];
+}
+
+/** One entry of a statement's list of signatories: `statement.text.slice(start, end)` is the entry as written. */
+export interface SignatoryInput {
+  /** 0-based position among the statement's signatories. */
+  ordinal: number;
+  /** The heading of the part of the list it is in ("Subsequent signatories"), or null when the list has none. */
+  group: string | null;
+  name: string;
+  abbreviation: string | null;
+  /** As the list states it, apart from the name; null when it doesn't. */
+  country: string | null;
+  /** What a person signs for, or the network an organisation names ("LCFI"); null when none. */
+  affiliation: string | null;
+  kind: 'organisation' | 'person';
+  start: number;
+  end: number;
 }

@@ -1,5 +1,6 @@
 import type { Database } from './database.js';
 import type { StatementInput } from './records.js';
+import { replaceSignatories } from './signatory-writes.js';
 
 export type WriteOutcome = 'added' | 'updated' | 'unchanged';
 
@@ -33,7 +34,7 @@ async function uniqueSlug(db: Database, base: string, ownId: number | undefined)
 }
 
 /**
- * Write one statement and its passages in one transaction: after a crash or kill
+ * Write one statement, its passages and its signatories in one transaction: after a crash or kill
  * either the old version or the new one is there, never half of one. An existing
  * statement from the same source keeps its id (links to it stay valid).
  */
@@ -63,6 +64,7 @@ export async function saveStatement(db: Database, input: StatementInput, now = n
     }
     await insertPassages(db, id, input);
     if (existing || input.aliases?.length) await replaceAliases(db, id, input.aliases ?? []);
+    if (existing || input.signatories?.length) await replaceSignatories(db, id, input.signatories ?? []);
     await bumpCorpusVersion(db);
     return { id, outcome: existing ? ('updated' as const) : ('added' as const) };
   });
@@ -114,7 +116,8 @@ export async function moveStatement(db: Database, id: number, source: string): P
   await db.transaction(() => db.run('UPDATE statements SET source = ? WHERE id = ?', [source, id]));
 }
 
-async function bumpCorpusVersion(db: Database): Promise<void> {
+/** One more change to the corpus: cached answers made before it are stale. */
+export async function bumpCorpusVersion(db: Database): Promise<void> {
   await db.run(`UPDATE corpus_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpus_version'`);
 }
 

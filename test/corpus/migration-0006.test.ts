@@ -11,6 +11,7 @@ import { prepareStatement, prepareTask } from '../../src/corpus/statement-file.j
 import { Database } from '../../src/store/database.js';
 import { migrate, openForWriting, readMigrations, schemaVersion } from '../../src/store/migrate.js';
 import { saveStatement } from '../../src/store/statement-writes.js';
+import type { StatementInput } from '../../src/store/records.js';
 import { CORPUS_DIR, SEEDS } from './seeds.js';
 
 const log = { debug: () => undefined, error: () => undefined } as never;
@@ -25,6 +26,11 @@ after(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
+/** A statement as version 5 wrote it: signatories were not read then (migration 0008). */
+function asVersion5({ signatories: _, ...statement }: StatementInput): StatementInput {
+  return statement;
+}
+
 /** A database at schema version 5 holding `folder` as the version-5 ingest left it: sources relative to the folder. */
 async function version5Database(path: string, folder: string): Promise<void> {
   const db = await Database.open(path);
@@ -33,12 +39,12 @@ async function version5Database(path: string, folder: string): Promise<void> {
     const bytes = await readFile(join(folder, name));
     if (name.endsWith('.jsonl')) {
       for (const line of jsonlLines(bytes.toString('utf8'))) {
-        await saveStatement(db, prepareStatement(parseJsonlStatement(name, line), contentHash(line.line, undefined, DEFAULT_SPLIT)));
+        await saveStatement(db, asVersion5(prepareStatement(parseJsonlStatement(name, line), contentHash(line.line, undefined, DEFAULT_SPLIT))));
       }
       continue;
     }
     const file = { path: join(folder, name), source: name, relative: name, format: 'markdown' as const };
-    await saveStatement(db, prepareTask({ kind: 'file', file, bytes, given: undefined, hash: contentHash(bytes, undefined, DEFAULT_SPLIT), split: DEFAULT_SPLIT }));
+    await saveStatement(db, asVersion5(prepareTask({ kind: 'file', file, bytes, given: undefined, hash: contentHash(bytes, undefined, DEFAULT_SPLIT), split: DEFAULT_SPLIT })));
   }
   // The run that wrote them was killed: version 5 left it unfinished for good.
   await db.run('INSERT INTO ingest_runs (started_at) VALUES (?)', ['2026-01-01T00:00:00.000Z']);

@@ -1,0 +1,90 @@
+import type { SignatoryInput } from '../store/records.js';
+import { parseSignatoryEntry } from './signatory-entry.js';
+
+/**
+ * A heading that opens a list of signatories: "Signatories (as of 15 September
+ * 2021, further signatories possible):", "Subsequent signatories:",
+ * "Additional Signatories (Non-ICOR):", "Signed by:". The whole line is the
+ * heading — a sentence that mentions signatories is not one.
+ */
+const HEADING =
+  /^(?:(?:the|first|initial|original|subsequent|additional|further|other|new|later|more|list\s+of|co-?)\s*)*(?:signatories|signatures|signers|signed(?:\s+by)?|the\s+undersigned|signatory\s+(?:organi[sz]ations|parties|groups))(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*:?$/iu;
+
+/** A numbered or bulleted line: "1. PCPCI …", "• Iskra Group: …". */
+const ITEM = /^(?:[•●▪◦‣∙·*–—-]|\d{1,3}[.)])\s+(?=\S)/u;
+
+/** A sentence introducing a list at the end of the text as one of signatories ("… added to the list of signatories …"). */
+const INTRODUCES_SIGNATORIES = /\bsignator(?:y|ies)\b|\bsigned\s+by\b|\bsignatures\b|\bco-?signed\b/iu;
+
+/** An introduced list (no heading of its own) is taken only when it is this long: two bullets after a mention are too little to tell. */
+const MIN_INTRODUCED_ENTRIES = 3;
+const MAX_ENTRY_CHARS = 260;
+const MAX_ENTRY_WORDS = 36;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+/**
+ * The signatories a statement lists, in order, from its cleaned text: the
+ * entries under each signatory heading (numbered, bulleted or one a line, up
+ * to the first line that reads as prose or another heading), or, with no such
+ * heading, a bulleted or numbered list that ends the text right after a
+ * sentence about signatories. Nothing else: prose naming organisations, or a
+ * numbered list of demands, gives none. Offsets point into `text`.
+ */
+export function extractSignatories(text: string): SignatoryInput[] {
+  const lines = linesOf(text);
+  const found: SignatoryInput[] = [];
+  for (let index = 0; index < lines.length; index++) {
+    const heading = lines[index]!.text.length <= 120 && HEADING.exec(lines[index]!.text);
+    if (!heading) continue;
+    const group = lines[index]!.text.replace(/\s*:$/u, '');
+    for (index++; index < lines.length && !HEADING.test(lines[index]!.text); index++) {
+      const entry = entryOf(lines[index]!, found.length, group);
+      if (!entry) break;
+      found.push(entry);
+    }
+    index--;
+  }
+  return found.length > 0 ? found : introducedList(lines);
+}
+
+/** The bulleted or numbered list that ends the text, if the line before it speaks of signatories. */
+function introducedList(lines: Line[]): SignatoryInput[] {
+  let first = lines.length;
+  while (first > 0 && ITEM.test(lines[first - 1]!.text)) first--;
+  const items = lines.slice(first);
+  if (items.length < MIN_INTRODUCED_ENTRIES || first === 0 || !INTRODUCES_SIGNATORIES.test(lines[first - 1]!.text)) return [];
+  const entries: SignatoryInput[] = [];
+  for (const line of items) {
+    const entry = entryOf(line, entries.length, null);
+    if (!entry) return [];
+    entries.push(entry);
+  }
+  return entries;
+}
+
+/** The non-blank lines, trimmed, with where each starts in the text. */
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  for (const match of text.matchAll(/[^\n]+/gu)) {
+    const trimmed = match[0].trim();
+    if (trimmed !== '') lines.push({ text: trimmed, start: match.index + match[0].indexOf(trimmed) });
+  }
+  return lines;
+}
+
+/** A line as a signatory, or undefined when it reads as prose (too long, a sentence, a heading of something else). */
+function entryOf(line: Line, ordinal: number, group: string | null): SignatoryInput | undefined {
+  const marker = ITEM.exec(line.text)?.[0] ?? '';
+  const body = line.text.slice(marker.length);
+  const words = body.split(/\s+/u).length;
+  const sentence = /[.;]$/u.test(body) && words > 6;
+  if (body.length > MAX_ENTRY_CHARS || words > MAX_ENTRY_WORDS || sentence || /:$/u.test(body) || !/^[\p{Lu}\p{N}"“«„'(]/u.test(body)) return undefined;
+  const parsed = parseSignatoryEntry(body);
+  if (!parsed) return undefined;
+  const start = line.start + marker.length;
+  return { ordinal, group, ...parsed, start, end: line.start + line.text.length };
+}
