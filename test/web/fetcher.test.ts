@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { FetchError } from '../../src/web/fetcher.js';
+import { defaultUserAgent } from '../../src/web/options.js';
 import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
 import { redirect, startWebServer, type WebServer } from '../doubles/web-server.js';
 
@@ -46,7 +47,6 @@ describe('web fetcher: fetching, redirects and statuses', () => {
   });
 
   test('GIVEN a configured contact THEN the User-Agent carries it', async () => {
-    const { defaultUserAgent } = await import('../../src/web/options.js');
     web = createTestWebFetcher({ userAgent: defaultUserAgent('https://example.org/bot') });
     await web.fetcher.fetch({ url: site.url('/statement'), accept: ['html'] });
     assert.equal(site.requestsTo('/statement').at(-1)!.headers['user-agent'], 'StatementCorpusBot/0.1 (+https://example.org/bot)');
