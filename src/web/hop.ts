@@ -91,7 +91,7 @@ function hopError(error: unknown, url: URL, callerSignal: AbortSignal | undefine
 function describeNetworkFailure(code: string, error: unknown): string {
   if (code === 'ECONNREFUSED') return 'the site refused the connection';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return "the site's name doesn't resolve";
-  if (/CERT|SSL|TLS|SELF_SIGNED/.test(code)) return `the site's HTTPS certificate isn't valid (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|DEPTH_ZERO/.test(code)) return `the site's HTTPS certificate isn't valid (${code})`;
   if (code.startsWith('Z_') || code === 'ERR_BROTLI_DECOMPRESSION_FAILED') return 'the compressed page is corrupt';
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return 'the connection broke off before the whole page arrived';
