@@ -107,12 +107,13 @@ export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Reco
   const { hosts = {}, clock = fakeClock(), ...rest } = options;
   const { connector, dialled, violations } = loopbackOnlyConnector();
   const fetcher = createWebFetcher({ allowHosts: ['127.0.0.1'], resolver: mapResolver(hosts), ...rest, connector, clock });
+  let closed: Promise<void> | undefined;
   return {
     fetcher,
     clock,
     dialled,
     violations,
     assertOnlyLoopback: () => assert.deepEqual(violations, [], 'the fetcher must never connect anywhere but 127.0.0.1'),
-    close: () => fetcher.close(),
+    close: () => (closed ??= fetcher.close()), // idempotent: an afterEach may close one a test already closed
   };
 }
