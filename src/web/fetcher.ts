@@ -9,6 +9,7 @@ import { sendHop, type Hop } from './hop.js';
 import { settingsOf, type WebFetcherOptions } from './options.js';
 import { createHostPacer } from './pacer.js';
 import { readAccepted } from './response.js';
+import { parseWebUrl, redirectTarget } from './web-url.js';
 import { parseRetryAfter } from './retry-after.js';
 import { createRobotsGate } from './robots.js';
 
@@ -54,15 +55,6 @@ export interface ClosableWebFetcher extends WebFetcher {
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/**
- * The Fetch standard's "bad ports" (mail, SSH, DNS, IRC…): browsers never send
- * HTTP to them, so a URL can't make the bot talk to a mail server either.
- */
-const BAD_PORTS = new Set([
-  1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119, 123, 135, 137,
-  139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993, 995, 1719, 1720, 1723,
-  2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
-]);
 const ROBOTS_MAX_BYTES = 512 * 1024; // RFC 9309 §2.5: parse at least the first 500 KiB
 const ACCEPT_ENCODING = 'gzip, deflate, br';
 
@@ -154,35 +146,4 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
     },
     close: () => agent.close(),
   };
-}
-
-/** A URL the fetcher may request: http or https, with a host, without credentials. */
-function parseWebUrl(text: string, what = 'That'): URL {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new FetchError('bad-url', `${what} isn't a web address: ${text.slice(0, 200)}`, { url: text });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError('bad-url', `Only http and https addresses are fetched, not ${url.protocol.slice(0, -1)}: ${url.href.slice(0, 200)}`, { url: url.href });
-  }
-  if (url.port !== '' && BAD_PORTS.has(Number(url.port))) {
-    throw new FetchError('bad-url', `Port ${url.port} isn't a web port, so ${url.host} isn't fetched`, { url: url.href });
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new FetchError('bad-url', `Addresses with a user name or password aren't fetched (${url.host})`, { url: url.origin });
-  }
-  url.hash = '';
-  return url;
-}
-
-function redirectTarget(location: string, from: URL): URL {
-  let target: string;
-  try {
-    target = new URL(location, from).href;
-  } catch {
-    throw new FetchError('bad-url', `${from.href} redirects to something that isn't a web address`, { url: from.href });
-  }
-  return parseWebUrl(target, `${from.href} redirects to an address that`);
 }
