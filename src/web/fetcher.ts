@@ -71,7 +71,7 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
   const policy = createAddressPolicy(settings.allowHosts);
   const dial = settings.connector ?? systemConnector(settings.timeoutMs);
   const agent = new Agent({ connect: guardedConnect(policy, settings.resolver, dial), headersTimeout: settings.timeoutMs, bodyTimeout: settings.bodyTimeoutMs });
-  const pacer = createHostPacer(clock, settings.perHostIntervalMs);
+  const pacer = createHostPacer(clock, settings.perHostIntervalMs, settings.maxQueueWaitMs);
   const timeouts = { headersMs: settings.timeoutMs, bodyMs: settings.bodyTimeoutMs };
   const baseHeaders = { 'user-agent': settings.userAgent, 'accept-encoding': ACCEPT_ENCODING };
 
@@ -102,7 +102,7 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
         throw new FetchError('http-status', message, { url: url.href, httpStatus: 429, retryAfter });
       }
       if (checkRobots) await robots.check(url, signal);
-      await pacer.take(url.hostname, signal);
+      await pacer.take(url, signal);
       const hop = await sendHop(agent, url, headers, timeouts, signal);
       log.debug({ url: url.href, status: hop.status }, 'web fetch');
       const location = hop.header('location');
