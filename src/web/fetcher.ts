@@ -101,7 +101,8 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
         const message = `${url.host} asked the bot to slow down; try again in ${describeWait(retryAfter)}`;
         throw new FetchError('http-status', message, { url: url.href, httpStatus: 429, retryAfter });
       }
-      if (checkRobots) await robots.check(url, signal);
+      // robots.txt itself is always allowed (RFC 9309 §2.2.2): a caller reading it for its sitemaps fetches it once.
+      if (checkRobots && url.pathname !== '/robots.txt') await robots.check(url, signal);
       await pacer.take(url, signal);
       const hop = await sendHop(agent, url, headers, timeouts, signal);
       log.debug({ url: url.href, status: hop.status }, 'web fetch');

@@ -110,6 +110,14 @@ describe('web fetcher: pacing and robots.txt', () => {
     );
   });
 
+  test('GIVEN a caller fetching robots.txt itself (for its sitemaps) THEN it is fetched once, as text', async () => {
+    site.route('/robots.txt', ROBOTS('User-agent: *\nDisallow: /\nSitemap: http://news.test/sitemap.xml\n'));
+    const response = await web.fetcher.fetch({ url: site.url('/robots.txt', 'news.test'), accept: ['robots'] });
+    assert.equal(response.status === 'fetched' && response.contentType, 'text/plain');
+    assert.match(response.status === 'fetched' ? response.body.toString('utf8') : '', /Sitemap: http:\/\/news\.test\/sitemap\.xml/);
+    assert.equal(site.requestsTo('/robots.txt').length, 1);
+  });
+
   test('GIVEN a very long robots.txt THEN its first 512 KB are used', async () => {
     site.route('/robots.txt', ROBOTS(`User-agent: *\nDisallow: /private/\n${'# padding\n'.repeat(100_000)}Disallow: /one\n`));
     await assert.rejects(fetchPage('/private/minutes'), { reason: 'robots' });
