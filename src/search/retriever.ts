@@ -11,8 +11,10 @@
  */
 import type { Passage, Statement, StatementSummary } from '../store/records.js';
 import type { SearchFilters } from './filters.js';
+import type { Concordance, ConcordanceOptions } from './kwic/concordance-types.js';
 
 export type { SearchFilters } from './filters.js';
+export type { Concordance, ConcordanceLine, ConcordanceOptions, ConcordanceSort, OrganisationOccurrences } from './kwic/concordance-types.js';
 
 export interface Retriever {
   /**
@@ -45,6 +47,12 @@ export interface Retriever {
   languages(): Promise<LanguageCount[]>;
   /** Goes up whenever an ingest changes the corpus: what cached answers are keyed on. */
   corpusVersion(): Promise<number>;
+  /**
+   * Keyword in context: one page of a word's or phrase's occurrences, each with
+   * the words either side, and counts per organisation (src/search/kwic/).
+   * Stemmed by default, exact in double quotes; a phrase with no word is a UserFacingError.
+   */
+  concordance(phrase: string, options?: ConcordanceOptions): Promise<Concordance>;
 }
 
 export interface SearchOptions extends SearchFilters {
