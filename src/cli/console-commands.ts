@@ -6,18 +6,20 @@
  *   /ask What does ICOR say about NATO? organisation:ICOR from:2021
  *   /search imperialist intervention to:"2022-03"
  *   /statement icor-resolution-no-to-imperialist-intervention page:2
+ *   /kwic refugee org:Iran sort:organisation page:2
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
   | { name: 'search'; query: string; organisation?: string; from?: string; to?: string; page: number }
   | { name: 'statement'; statement: string; page: number }
+  | { name: 'kwic'; phrase: string; organisation?: string; from?: string; to?: string; sort?: string; page: number }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
   | { name: 'empty' }
   | { name: 'unknown'; typed: string };
 
-const OPTION = /(?:^|\s)(organisation|org|from|to|page):(?:"([^"]*)"|(\S+))/g;
+const OPTION = /(?:^|\s)(organisation|org|from|to|page|sort):(?:"([^"]*)"|(\S+))/g;
 
 /** Parse one line typed in the session. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -42,6 +44,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'search', query: text, ...filters, page };
     case 'statement':
       return { name: 'statement', statement: text, page };
+    case 'kwic':
+      return { name: 'kwic', phrase: text, ...filters, ...(options.sort ? { sort: options.sort } : {}), page };
     case 'sources':
       return { name: 'sources' };
     case 'help':

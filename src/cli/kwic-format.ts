@@ -13,7 +13,7 @@ const PLAIN_MARKS = ['[', ']'] as const;
  * (the match bold in a terminal, in [brackets] in a pipe), each followed by
  * its organisation, date and statement slug.
  */
-export function formatConcordance(result: Concordance, { bold, next }: { bold: boolean; next: string }): string {
+export function formatConcordance(result: Concordance, { bold, next }: { bold: boolean; next: (page: number) => string }): string {
   if (result.occurrences === 0) return `No occurrences of ${printable(result.phrase)}.\n`;
   const shown = result.organisations.slice(0, SHOWN_ORGANISATIONS).map(describeOrganisationCount).join(' · ');
   const more = result.organisations.length > SHOWN_ORGANISATIONS ? ` · ${result.organisations.length - SHOWN_ORGANISATIONS} more organisations` : '';
@@ -24,6 +24,6 @@ export function formatConcordance(result: Concordance, { bold, next }: { bold: b
     const text = alignedLine({ left: printable(line.left), match: printable(line.match), right: printable(line.right) }, undefined, marks);
     return `${String(line.n).padStart(5)} ${text}\n      — ${printable(organisation || 'unknown organisation')}, ${date ?? 'undated'} [${slug}]`;
   });
-  const paging = `Page ${result.page} of ${result.pageCount}, sorted by ${result.sort}${result.page < result.pageCount ? `; next: ${next} ${result.page + 1}` : ''}.`;
+  const paging = `Page ${result.page} of ${result.pageCount}, sorted by ${result.sort}${result.page < result.pageCount ? `; next: ${next(result.page + 1)}` : ''}.`;
   return `${header}\n${lines.join('\n')}\n\n${paging}\n`;
 }

@@ -43,7 +43,7 @@ await runCli(USAGE, async () => {
       page: intFlag('page', values.page, 1),
       pageSize: intFlag('page-size', values['page-size'], undefined),
     });
-    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatConcordance(result, { bold: process.stdout.isTTY, next: 'npm run kwic -- … --page' }));
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatConcordance(result, { bold: process.stdout.isTTY, next: (page) => `npm run kwic -- … --page ${page}` }));
     return 0;
   } finally {
     await db.close();
