@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UserFacingError } from '../../src/errors.js';
 import { alignedLine } from '../../src/search/kwic/align.js';
+import { countExactPhrase } from '../../src/search/kwic/exact-counts.js';
 import { parseKwicQuery } from '../../src/search/kwic/kwic-query.js';
 import { contextOf, locatePhrase } from '../../src/search/kwic/locate.js';
 
@@ -58,3 +59,20 @@ test('GIVEN lines with contexts of different lengths THEN the matches start in t
   assert.equal(lines[1], '… cut from its start [refugee] camps');
   assert.match(lines[2]!, /\[Refugees\], who$/);
 });
+
+const EXACT_COUNT_CASES: [string, string][] = [
+  ['"cote d\'ivoire"', "Côte d'Ivoire, Co\u0302te d\u2019Ivoire, COTE D'IVOIRE, côtes d'Ivoire and Côte-d'Ivoirean."],
+  ['"refugees"', 'Refugees, refugees! REFUGEES; refugee refugeesx xrefugees réfugees.'],
+  ['"peace and security"', 'peace and security; peace, and security; peace and securityx; peace and; peace and security'],
+  ['"ſtate"', 'state State ſtate'],
+  ['"война"', 'Война — это война, а не войны.'],
+  ['"2021"', 'In 2021, 20210 and 2021-09.'],
+];
+
+for (const [phrase, text] of EXACT_COUNT_CASES) {
+  test(`GIVEN the exact phrase ${phrase} THEN counting it by pattern finds what tokenizing the whole text finds`, () => {
+    const query = parseKwicQuery(phrase);
+    assert.equal(countExactPhrase(text, query), locatePhrase(text, query).spans.length);
+    assert.ok(countExactPhrase(text, query) > 0);
+  });
+}
