@@ -2,8 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
-import { KWIC_SORT_CHOICES, startConcordance } from '../src/discord/kwic-pages.js';
-import { MAX_KWIC_PHRASE_CHARS } from '../src/search/kwic/kwic-query.js';
+import { KWIC_SORT_CHOICES, MAX_KWIC_PHRASE_CHARS, startConcordance } from '../src/discord/kwic-pages.js';
 import { DATE_OPTION_CHARS } from './ask.js';
 
 export default {

@@ -23,7 +23,7 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       if (direction) return turnStatementPage(interaction, context, id.key, direction);
       break;
     case 'kwic-page':
-      if (/^\d{1,6}$/.test(id.arg)) return turnConcordancePage(interaction, context, id.key, Number(id.arg));
+      if (/^\d{1,9}$/.test(id.arg)) return turnConcordancePage(interaction, context, id.key, Number(id.arg));
       break;
   }
   context.log.warn({ customId: interaction.customId }, 'unknown button');

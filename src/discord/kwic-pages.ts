@@ -7,6 +7,9 @@ import type { BotContext } from './context.js';
 import { KWIC_PAGE_SIZE, renderKwicPage, type KwicView } from './render-kwic.js';
 import { InteractionResponder } from './respond.js';
 
+/** Longest phrase the command accepts (a phrase, not a passage). */
+export { MAX_KWIC_PHRASE_CHARS };
+
 /** The view's organisation is what the user typed: a prefix, as in /search. */
 function concordancePage(context: BotContext, view: KwicView, page: number) {
   const { organisation, from, to } = view.filters;
