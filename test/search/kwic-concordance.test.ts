@@ -80,3 +80,9 @@ test('GIVEN a word nowhere in the corpus THEN there are no lines and no counts',
 test('GIVEN a bad date THEN it is refused with a message', async () => {
   await assert.rejects(retriever.concordance('refugee', { from: '85' }), /YYYY/);
 });
+
+test('GIVEN the index view was lost (a rolled-back transaction, another connection\'s schema) THEN it is made again', async () => {
+  await retriever.concordance('refugee');
+  await db.exec('DROP TABLE temp.statement_fts_instances');
+  assert.ok((await retriever.concordance('refugee')).occurrences > 0);
+});

@@ -25,6 +25,18 @@ async function ensureInstanceTable(db: Database): Promise<void> {
  */
 export async function phraseCountsInIndex(db: Database, stems: readonly string[]): Promise<Map<number, number>> {
   await ensureInstanceTable(db);
+  try {
+    return await countInstances(db, stems);
+  } catch (error) {
+    // Created inside someone else's transaction that then rolled back: create it again, once.
+    if (!(error instanceof Error && error.message.includes('no such table'))) throw error;
+    prepared.delete(db);
+    await ensureInstanceTable(db);
+    return countInstances(db, stems);
+  }
+}
+
+async function countInstances(db: Database, stems: readonly string[]): Promise<Map<number, number>> {
   if (stems.length === 1) {
     const rows = await db.all<{ doc: number; n: number }>(`SELECT doc, count(*) AS n FROM ${INSTANCES} WHERE term = ? AND col = 'text' GROUP BY doc`, [stems[0]!]);
     return new Map(rows.map((row) => [row.doc, row.n]));
