@@ -86,3 +86,12 @@ test('GIVEN the index view was lost (a rolled-back transaction, another connecti
   await db.exec('DROP TABLE temp.statement_fts_instances');
   assert.ok((await retriever.concordance('refugee')).occurrences > 0);
 });
+
+test('GIVEN sort by organisation THEN statements of no known organisation come last, and undated ones after dated ones', async () => {
+  const result = await retriever.concordance('war', { sort: 'organisation', pageSize: 100 });
+  const organisations = result.lines.map((line) => line.statement.organisation);
+  assert.equal(organisations.at(-1), '');
+  assert.ok(organisations.indexOf('') > organisations.lastIndexOf('JAKNA'));
+  const byDate = await retriever.concordance('war', { pageSize: 100 });
+  assert.equal(byDate.lines.at(-1)!.statement.date, null);
+});

@@ -7,7 +7,7 @@ export type ConcordanceSort = 'date' | 'organisation';
 export const CONCORDANCE_SORTS: readonly ConcordanceSort[] = ['date', 'organisation'];
 
 export interface ConcordanceOptions extends SearchFilters {
-  /** `date` (default; undated statements last) or `organisation` (A–Z, then by date). */
+  /** `date` (default; undated statements last) or `organisation` (A–Z, unknown last, then by date). */
   sort?: ConcordanceSort;
   /** Words of context either side (default DEFAULT_KWIC_WINDOW, at most MAX_KWIC_WINDOW). */
   window?: number;

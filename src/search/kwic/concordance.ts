@@ -16,7 +16,8 @@ interface CountedStatement {
 
 const ORDER_BY = {
   date: 's.date IS NULL, s.date, s.id',
-  organisation: 's.organisation COLLATE NOCASE, s.date IS NULL, s.date, s.id',
+  // Statements of no known organisation ('') after the named ones, as undated ones after the dated.
+  organisation: "s.organisation = '', s.organisation COLLATE NOCASE, s.date IS NULL, s.date, s.id",
 } as const;
 
 /**
