@@ -1,4 +1,4 @@
-import { alignedLine, describeOrganisationCount, describeTotals } from '../search/kwic/align.js';
+import { alignedLine, count, describeOrganisationCount, describeTotals } from '../search/kwic/align.js';
 import type { Concordance } from '../search/kwic/concordance-types.js';
 import { printable } from './cli-run.js';
 
@@ -24,6 +24,6 @@ export function formatConcordance(result: Concordance, { bold, next }: { bold: b
     const text = alignedLine({ left: printable(line.left), match: printable(line.match), right: printable(line.right) }, undefined, marks);
     return `${String(line.n).padStart(5)} ${text}\n      — ${printable(organisation || 'unknown organisation')}, ${date ?? 'undated'} [${slug}]`;
   });
-  const paging = `Page ${result.page} of ${result.pageCount}, sorted by ${result.sort}${result.page < result.pageCount ? `; next: ${next(result.page + 1)}` : ''}.`;
+  const paging = `Page ${count(result.page)} of ${count(result.pageCount)}, sorted by ${result.sort}${result.page < result.pageCount ? `; next: ${next(result.page + 1)}` : ''}.`;
   return `${header}\n${lines.join('\n')}\n\n${paging}\n`;
 }

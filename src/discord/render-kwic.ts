@@ -1,5 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
-import { alignedLine, describeTotals } from '../search/kwic/align.js';
+import { alignedLine, count, describeTotals } from '../search/kwic/align.js';
 import type { Concordance, ConcordanceLine, ConcordanceSort } from '../search/retriever.js';
 import { encodeButtonId } from './custom-id.js';
 import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, truncate } from './limits.js';
@@ -48,7 +48,7 @@ export function renderKwicPage(view: KwicView, result: Concordance, key: string 
     return { content: '', embeds: [{ title, description: escapeMarkdownText(why), color: COLOUR.none }], components: [] };
   }
   const description = truncate(describeCounts(result, filters), MAX_EMBED_DESCRIPTION_CHARS);
-  const footer = `Page ${result.page} of ${result.pageCount} · sorted by ${result.sort} · ${result.window} words either side`;
+  const footer = `Page ${count(result.page)} of ${count(result.pageCount)} · sorted by ${result.sort} · ${result.window} words either side`;
   const components =
     key === undefined || result.pageCount === 1
       ? []
@@ -62,7 +62,7 @@ export function renderKwicPage(view: KwicView, result: Concordance, key: string 
 /** "**12 occurrences in 5 statements** (stemmed: …) · by organisation: France 7 (3) · …", escaped. */
 function describeCounts(result: Concordance, filters: string): string {
   const how = result.mode === 'exact' ? 'exact words, in quotes' : 'stemmed: other forms of the words count too; put the phrase in "quotes" for the exact words';
-  const shown = result.organisations.slice(0, SHOWN_ORGANISATIONS).map((o) => `**${escapeMarkdownText(truncate(o.organisation || 'Organisation unknown', 80))}** ${o.occurrences} (${o.statements})`);
+  const shown = result.organisations.slice(0, SHOWN_ORGANISATIONS).map((o) => `**${escapeMarkdownText(truncate(o.organisation || 'Organisation unknown', 80))}** ${count(o.occurrences)} (${count(o.statements)})`);
   const more = result.organisations.length - SHOWN_ORGANISATIONS;
   return [
     `**${describeTotals(result)}**${filters ? ` (${escapeMarkdownText(filters)})` : ''} — ${escapeMarkdownText(how)}.`,

@@ -27,10 +27,15 @@ export function alignedLine(line: Pick<ConcordanceLine, 'left' | 'match' | 'righ
 /** "137 occurrences in 52 statements" — what the counts count, said the same way on every surface. */
 export function describeTotals(concordance: Pick<Concordance, 'occurrences' | 'statements'>): string {
   const { occurrences, statements } = concordance;
-  return `${occurrences} occurrence${occurrences === 1 ? '' : 's'} in ${statements} statement${statements === 1 ? '' : 's'}`;
+  return `${count(occurrences)} occurrence${occurrences === 1 ? '' : 's'} in ${count(statements)} statement${statements === 1 ? '' : 's'}`;
 }
 
 /** "France 12 (5 statements)" for one organisation. */
 export function describeOrganisationCount({ organisation, occurrences, statements }: OrganisationOccurrences): string {
-  return `${organisation || 'Organisation unknown'} ${occurrences} (${statements} statement${statements === 1 ? '' : 's'})`;
+  return `${organisation || 'Organisation unknown'} ${count(occurrences)} (${count(statements)} statement${statements === 1 ? '' : 's'})`;
+}
+
+/** 1,990 rather than 1990, which reads as a year beside dates. */
+export function count(n: number): string {
+  return n.toLocaleString('en');
 }
