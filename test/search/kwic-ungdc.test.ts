@@ -6,6 +6,7 @@ import { parseKwicQuery } from '../../src/search/kwic/kwic-query.js';
 import { locatePhrase } from '../../src/search/kwic/locate.js';
 import type { Retriever } from '../../src/search/retriever.js';
 import { Database } from '../../src/store/database.js';
+import { runCli } from '../cli/run-cli.js';
 
 /** The fully ingested UN General Debate Corpus the benchmarks use (npm run ingest:ungdc -- --db …), opened read-only. */
 const UN_DATABASE = '/tmp/ungdc-bench.sqlite';
@@ -47,4 +48,12 @@ test('GIVEN a common word in the whole UN corpus THEN counts per organisation ad
   const dates = later.lines.map((line) => line.statement.date ?? '');
   assert.deepEqual(dates, [...dates].sort());
   assert.ok(dates[0]! > first.lines.at(-1)!.statement.date!);
+});
+
+test('GIVEN npm run kwic --json on the UN corpus THEN France\'s lines on nuclear weapons, by date, from its speeches', { skip }, async () => {
+  const { code, stdout, stderr } = await runCli('src/cli/kwic.ts', ['nuclear weapons', '--org', 'France', '--to', '1970', '--json', '--db', UN_DATABASE]);
+  assert.equal(code, 0, stderr);
+  const result = JSON.parse(stdout);
+  assert.deepEqual(result.organisations.map((o: { organisation: string }) => o.organisation), ['France']);
+  assert.ok(result.lines.length > 0 && result.lines.every((line: { match: string; statement: { date: string } }) => /^nuclear weapons?$/i.test(line.match) && line.statement.date <= '1970'));
 });
