@@ -8,9 +8,10 @@ import type { Retriever } from '../../src/search/retriever.js';
 import { Database } from '../../src/store/database.js';
 import { runCli } from '../cli/run-cli.js';
 
-/** The fully ingested UN General Debate Corpus the benchmarks use (npm run ingest:ungdc -- --db …), opened read-only. */
-const UN_DATABASE = '/tmp/ungdc-bench.sqlite';
-const skip = existsSync(UN_DATABASE) ? false : `no ingested UN General Debate Corpus at ${UN_DATABASE}`;
+/** A fully ingested UN General Debate Corpus (npm run ingest:ungdc -- --db …; the search benchmark builds the second), opened read-only. */
+const CANDIDATES = ['/tmp/ungdc-bench.sqlite', '/tmp/search-bench/ungdc.sqlite'];
+const UN_DATABASE = CANDIDATES.find((path) => existsSync(path)) ?? CANDIDATES[0]!;
+const skip = existsSync(UN_DATABASE) ? false : `no ingested UN General Debate Corpus at ${CANDIDATES.join(' or ')}`;
 
 let db: Database;
 let retriever: Retriever;
