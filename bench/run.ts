@@ -6,6 +6,7 @@
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   ingest: async () => (await import('./ingest.js')).benchIngest(),
   search: async () => (await import('./search.js')).benchSearch(),
+  kwic: async () => (await import('./kwic.js')).benchKwic(),
   answerer: async () => (await import('./answerer.js')).benchAnswerer(),
   discord: async () => (await import('./discord-defer.js')).benchDiscordDefer(),
   faithfulness: async () => (await import('./faithfulness.js')).benchFaithfulness(),

@@ -8,6 +8,7 @@
  *   /statement icor-resolution-no-to-imperialist-intervention page:2
  *   /signatories icor page:2
  *   /signed MLPD page:2
+ *   /kwic refugee org:Iran sort:organisation page:2
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
@@ -15,13 +16,14 @@ export type ConsoleCommand =
   | { name: 'statement'; statement: string; page: number }
   | { name: 'signatories'; statement: string; page: number }
   | { name: 'signed'; organisation: string; page: number }
+  | { name: 'kwic'; phrase: string; organisation?: string; from?: string; to?: string; sort?: string; page: number }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
   | { name: 'empty' }
   | { name: 'unknown'; typed: string };
 
-const OPTION = /(?:^|\s)(organisation|org|from|to|page):(?:"([^"]*)"|(\S+))/g;
+const OPTION = /(?:^|\s)(organisation|org|from|to|page|sort):(?:"([^"]*)"|(\S+))/g;
 
 /** Parse one line typed in the session. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -51,6 +53,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
     case 'signed':
       // A name with spaces may be quoted, as the session's own "next:" hint writes it.
       return { name: 'signed', organisation: [text.replace(/^"([^"]*)"$/, '$1'), options.organisation].filter(Boolean).join(' '), page };
+    case 'kwic':
+      return { name: 'kwic', phrase: text, ...filters, ...(options.sort ? { sort: options.sort } : {}), page };
     case 'sources':
       return { name: 'sources' };
     case 'help':

@@ -89,6 +89,7 @@ export const CONSOLE_HELP = [
   '  /statement <id, slug or title> page:2',
   '  /signatories <id, slug or title> page:2   who signed a statement',
   '  /signed MLPD page:2   the statements an organisation signed, and its co-signers',
+  '  /kwic refugee org:Iran sort:organisation page:2   every occurrence in context; "quoted" for the exact words',
   '  /sources      what the corpus holds',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',

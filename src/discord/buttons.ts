@@ -3,6 +3,7 @@ import { recordVote, showCitedSource } from './answer-buttons.js';
 import type { BotContext } from './context.js';
 import { parseButtonId } from './custom-id.js';
 import { InteractionResponder } from './respond.js';
+import { turnConcordancePage } from './kwic-pages.js';
 import { turnSearchPage } from './search-pages.js';
 import { turnSignatoriesPage, turnSignedPage } from './signatory-pages.js';
 import { turnStatementPage } from './statement-pages.js';
@@ -21,6 +22,9 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       break;
     case 'statement-page':
       if (direction) return turnStatementPage(interaction, context, id.key, direction);
+      break;
+    case 'kwic-page':
+      if (/^\d{1,9}$/.test(id.arg)) return turnConcordancePage(interaction, context, id.key, Number(id.arg));
       break;
     case 'signatories-page':
       if (direction) return turnSignatoriesPage(interaction, context, id.key, direction);

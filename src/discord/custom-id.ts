@@ -5,9 +5,9 @@ import { MAX_CUSTOM_ID_CHARS } from './limits.js';
  * state in SQLite (src/store/discord-state.ts), the arg says which of that
  * state's buttons it is (a source number, a vote, a direction) — never state itself.
  */
-export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'signatories-page' | 'signed-page';
+export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'kwic-page' | 'signatories-page' | 'signed-page';
 
-const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'signatories-page': 'sg', 'signed-page': 'sd' };
+const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'kwic-page': 'kw', 'signatories-page': 'sg', 'signed-page': 'sd' };
 const ACTION_BY_PREFIX = new Map(Object.entries(PREFIX).map(([action, prefix]) => [prefix, action as ButtonAction]));
 
 export interface ButtonId {

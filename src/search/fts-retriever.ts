@@ -2,6 +2,7 @@ import type { Database } from '../store/database.js';
 import { corpusVersion } from '../store/statement-writes.js';
 import { validateFilters, type SearchFilters } from './filters.js';
 import { corpusOverview, getPassageInContext, getStatement, getStatementPage, listLanguages, listOrganisations, suggestOrganisations, suggestStatements } from './lookup.js';
+import { concordance } from './kwic/concordance.js';
 import type { Retriever } from './retriever.js';
 import { retrievePassages } from './retrieve.js';
 import { search } from './search.js';
@@ -35,6 +36,7 @@ export function createFtsRetriever(db: Database): Retriever {
     signatories: (idOrSlug) => statementSignatories(db, idOrSlug),
     signedBy: (organisation, options) => signedBy(db, organisation, options),
     suggestSignatories: (prefix, limit) => suggestSignatories(db, prefix, limit),
+    concordance: async (phrase, options = {}) => concordance(db, phrase, withValidFilters(options)),
   };
 }
 

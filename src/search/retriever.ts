@@ -11,8 +11,10 @@
  */
 import type { Passage, Statement, StatementSummary } from '../store/records.js';
 import type { SearchFilters } from './filters.js';
+import type { Concordance, ConcordanceOptions } from './kwic/concordance-types.js';
 
 export type { SearchFilters } from './filters.js';
+export type { Concordance, ConcordanceLine, ConcordanceOptions, ConcordanceSort, OrganisationOccurrences } from './kwic/concordance-types.js';
 
 export interface Retriever {
   /**
@@ -55,6 +57,12 @@ export interface Retriever {
   signedBy(organisation: string, options?: { limit?: number; offset?: number }): Promise<SignedBy>;
   /** Signatories whose name or abbreviation starts with (or has a word starting with) the prefix, most statements first, for autocomplete. */
   suggestSignatories(prefix: string, limit?: number): Promise<SignatoryCount[]>;
+  /**
+   * Keyword in context: one page of a word's or phrase's occurrences, each with
+   * the words either side, and counts per organisation (src/search/kwic/).
+   * Stemmed by default, exact in double quotes; a phrase with no word is a UserFacingError.
+   */
+  concordance(phrase: string, options?: ConcordanceOptions): Promise<Concordance>;
 }
 
 export interface SearchOptions extends SearchFilters {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Database } from './database.js';
 
 /** What a stored button state belongs to; the Discord layer gives each kind its shape. */
-export type ButtonKind = 'answer' | 'search' | 'statement' | 'signatories' | 'signed';
+export type ButtonKind = 'answer' | 'search' | 'statement' | 'kwic' | 'signatories' | 'signed';
 
 /** How long button state is kept: older buttons answer "this button has expired". */
 export const BUTTON_STATE_RETENTION_DAYS = 30;

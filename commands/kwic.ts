@@ -1,0 +1,34 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
+import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
+import type { Command } from '../src/discord/command.js';
+import { KWIC_SORT_CHOICES, MAX_KWIC_PHRASE_CHARS, startConcordance } from '../src/discord/kwic-pages.js';
+import { DATE_OPTION_CHARS } from './ask.js';
+
+export default {
+  data: new SlashCommandBuilder()
+    .setName('kwic')
+    .setDescription('Keyword in context: every occurrence of a word or phrase, with the words around it.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .addStringOption((option) => option.setName('phrase').setDescription('A word or phrase, e.g. refugee; in "quotes" for the exact words').setRequired(true).setMinLength(1).setMaxLength(MAX_KWIC_PHRASE_CHARS))
+    .addStringOption((option) => option.setName('organisation').setDescription('Only statements by this organisation').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS))
+    .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addStringOption((option) => option.setName('sort').setDescription('Order of the lines (default: date)').addChoices(...KWIC_SORT_CHOICES))
+    .toJSON(),
+
+  async execute(interaction, context) {
+    if (!interaction.isChatInputCommand()) return;
+    await startConcordance(interaction, context, {
+      phrase: interaction.options.getString('phrase', true),
+      organisation: interaction.options.getString('organisation'),
+      from: interaction.options.getString('from'),
+      to: interaction.options.getString('to'),
+      sort: interaction.options.getString('sort'),
+    });
+  },
+
+  async autocomplete(interaction, context) {
+    await respondWithChoices(interaction, context, () => organisationChoices(context, interaction.options.getFocused()));
+  },
+} satisfies Command;
