@@ -50,17 +50,17 @@ function row(what: string, count: number, { ms, seconds }: { ms: number[]; secon
 
 export async function benchExtract(): Promise<void> {
   const pages = buildWebPages();
-  const pdf = await pdfPage();
+  const pdfs = [await pdfPage(undefined, 'cipoml'), await pdfPage(undefined, 'jakna')];
   const kilobytes = pages.map((page) => page.body.length / 1024);
   const html = await timePerDocument(pages, HTML_ROUNDS, (page) => extractStatement(page));
   const readabilityOnly = await timePerDocument(pages, HTML_ROUNDS, async (page) => readableText(decodePage(page.body, page.contentType).text, page.url));
-  const pdfTimes = await timePerDocument([pdf], PDF_ROUNDS, (document) => extractStatement(document));
+  const pdfTimes = await timePerDocument(pdfs, PDF_ROUNDS, (document) => extractStatement(document));
   const markdown = `## Extraction: web pages and PDFs → statements
 
 \`npm run bench -- extract\`, ${await machineLine()}. \`extractStatement\` (src/corpus/web/) on the
 fixture pages of test/fixtures/web-pages.ts — the ${pages.length} pages made from the bundled statements
 (${Math.min(...kilobytes).toFixed(0)}–${Math.max(...kilobytes).toFixed(0)} KB, site chrome, comments, JSON-LD and meta tags; two in windows-1252) —
-and the CIPOML statement as a ${(pdf.body.length / 1024).toFixed(0)} KB PDF, one after another after ${WARM_UP_ROUNDS} warm-up rounds.
+and two of them as PDFs (CIPOML, 2 pages; JAKNA, 3 pages), one after another after ${WARM_UP_ROUNDS} warm-up rounds.
 A whole page is: decode, parse (linkedom), metadata, Readability, paragraphs, the corpus's cleaning,
 language detection and metadata inference from the text.
 
@@ -68,7 +68,7 @@ language detection and metadata inference from the text.
 | --- | --- | --- | --- | --- |
 ${row('web pages, whole extraction', pages.length, html)}
 ${row('web pages, decode + DOM + Readability only', pages.length, readabilityOnly)}
-${row('PDF, whole extraction', 1, pdfTimes)}
+${row('PDFs, whole extraction', pdfs.length, pdfTimes)}
 
 ${DOM_CHOICE}
 `;
