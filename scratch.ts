@@ -1,8 +1,12 @@
-import { extractStatement } from './src/corpus/web/extract.js';
-import { buildWebPages, pdfPage, squash } from './test/fixtures/web-pages.js';
-for (const page of [...buildWebPages(), await pdfPage(undefined, 'cipoml'), await pdfPage(undefined, 'jakna')]) {
-  const r = await extractStatement(page);
-  const got = new Set(r.text.split('\n\n').map(squash));
-  const notWhole = page.paragraphs.filter((p) => !got.has(squash(p)));
-  console.log(page.name, r.text.split('\n\n').length, page.paragraphs.length, notWhole.map((m) => m.slice(0, 70)));
+import { cleanText } from './src/corpus/clean.js';
+import { inferMetadata } from './src/corpus/metadata.js';
+import { detectLanguage } from './src/language/detect.js';
+import { readableText } from './src/corpus/web/readable-text.js';
+import { buildWebPages } from './test/fixtures/web-pages.js';
+const pages = buildWebPages();
+const raw = pages.map((p) => readableText(p.body.toString('latin1'), p.url).text);
+detectLanguage('warm up the detector please now');
+for (const [name, f] of [['clean', (t: string) => cleanText(t)], ['infer', (t: string) => inferMetadata(cleanText(t))], ['detect', (t: string) => detectLanguage(t)]] as const) {
+  for (let i = 0; i < 3; i++) raw.forEach(f);
+  const t0 = performance.now(); for (let i = 0; i < 20; i++) raw.forEach(f); console.log(name, ((performance.now() - t0) / (20 * raw.length)).toFixed(2), 'ms/page');
 }

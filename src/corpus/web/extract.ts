@@ -78,11 +78,21 @@ export async function extractStatement(document: FetchedDocument): Promise<Extra
     title: pick('title', [[page.title ?? read.title, 'page'], [inferred.title, 'inferred']]),
     date: pick('date', [[page.date, 'page'], [dateFromUrl(document.url), 'url'], [inferred.date, 'inferred']]),
     organisation: pick('organisation', [[page.author ?? page.publisher, 'page'], [inferred.organisation, 'inferred']]),
-    language: pick('language', [[page.language, 'page'], [detectLanguage(text), 'inferred']]),
+    language: pick('language', languageCandidates(page.language, detectLanguage(text))),
     text,
     fields,
     format,
   };
+}
+
+/**
+ * The page's `lang`, unless the text is surely in another language: sites keep
+ * their template's `lang="en"` on translations, while a statement's worth of
+ * text is what detection is surest of (it is unsure rather than wrong).
+ */
+function languageCandidates(declared: string | undefined, detected: string | undefined): [string | undefined, FieldSource][] {
+  if (declared && detected && declared !== detected) return [[detected, 'inferred']];
+  return [[declared, 'page'], [detected, 'inferred']];
 }
 
 function formatOf(document: FetchedDocument): ExtractedStatement['format'] {

@@ -1,8 +1,10 @@
-/** The parts of web extraction one by one: charsets, dates in URLs, what a page's markup says about it. */
+/** The parts of web extraction one by one: charsets, dates in URLs, what a page's markup says about it, metadata given over it. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { charsetOfContentType, decodePage } from '../../../src/corpus/web/decode-page.js';
+import type { ExtractedStatement } from '../../../src/corpus/web/extract.js';
+import { withGivenFields } from '../../../src/corpus/web/given-fields.js';
 import { readPageMetadata, type PageDocument } from '../../../src/corpus/web/page-metadata.js';
 import { dateFromUrl } from '../../../src/corpus/web/url-date.js';
 import { encodeWindows1252 } from '../../fixtures/web-pages-encode.js';
@@ -71,6 +73,12 @@ describe('readPageMetadata', () => {
     assert.equal(metadata.date, '2021-09-10');
   });
 
+  test('GIVEN an og:title ending in the site\'s name THEN the name is taken off; GIVEN one merely containing it THEN it stays', () => {
+    assert.equal(metadataOf('<meta property="og:title" content="No to intervention! | ICOR"><meta property="og:site_name" content="ICOR">').title, 'No to intervention!');
+    assert.equal(metadataOf('<meta property="og:title" content="ICOR – Resolution on Afghanistan"><meta property="og:site_name" content="ICOR">').title, 'Resolution on Afghanistan');
+    assert.equal(metadataOf('<meta property="og:title" content="The ICOR supports the Afghan people"><meta property="og:site_name" content="ICOR">').title, 'The ICOR supports the Afghan people');
+  });
+
   test('GIVEN a citation_publication_date in slashes THEN it is no date (never guessed)', () => {
     assert.equal(metadataOf('<meta name="citation_publication_date" content="10/09/2021">').date, undefined);
   });
@@ -89,5 +97,29 @@ describe('readPageMetadata', () => {
     assert.equal(metadataOf('<link rel="canonical" href="/statement#top">', { url: 'https://www.party.example/statement?utm_source=x' }).canonical, 'https://www.party.example/statement');
     assert.equal(metadataOf('<link rel="canonical" href="https://party.example/statement">', { url: 'https://www.party.example/statement?p=1' }).canonical, 'https://party.example/statement');
     assert.equal(metadataOf('<link rel="canonical" href="https://aggregator.example/copy">').canonical, undefined);
+  });
+});
+
+describe('withGivenFields', () => {
+  const extracted: ExtractedStatement = {
+    url: 'https://party.example/statement',
+    fetchedUrl: 'https://party.example/statement?ref=feed',
+    title: 'Resolution | ICOR',
+    date: '2021-09',
+    organisation: 'ICOR',
+    language: 'en',
+    text: 'The ICOR supports the Afghan people.',
+    fields: { url: 'page', title: 'page', date: 'inferred', organisation: 'page', language: 'inferred' },
+    format: 'html',
+  };
+
+  test('GIVEN an admin\'s organisation and a sources file\'s date THEN they replace the page\'s and say who gave them; the rest stays the page\'s', () => {
+    const fromFile = withGivenFields(extracted, { date: '2021-09-10' }, 'sources-file');
+    const fromAdmin = withGivenFields(fromFile, { organisation: 'International Coordination of Revolutionary Parties and Organizations', title: '  ' }, 'admin');
+    assert.equal(fromAdmin.date, '2021-09-10');
+    assert.equal(fromAdmin.organisation, 'International Coordination of Revolutionary Parties and Organizations');
+    assert.equal(fromAdmin.title, 'Resolution | ICOR');
+    assert.deepEqual(fromAdmin.fields, { url: 'page', title: 'page', date: 'sources-file', organisation: 'admin', language: 'inferred' });
+    assert.equal(extracted.fields.date, 'inferred', 'the statement given is not changed');
   });
 });
