@@ -9,7 +9,8 @@ import { readPageMetadata, type PageDocument, type PageMetadata } from './page-m
  * density, drops navigation, share bars, comments, sidebars and footers by
  * their markup and class names) run over a linkedom DOM; its article HTML
  * becomes paragraphs through the same block rules as `.html` files
- * (../html.ts). Metadata is read first: Readability rewrites the document.
+ * (../html.ts), less the link lists it keeps. Metadata is read first:
+ * Readability rewrites the document.
  */
 export function readableText(html: string, url: string): { text: string; unlinkedLetters: number; title: string | undefined; metadata: PageMetadata } {
   const { document } = parseHTML(html);
@@ -18,6 +19,7 @@ export function readableText(html: string, url: string): { text: string; unlinke
   const article = new Readability<ArticleNode>(document, { charThreshold: MIN_ARTICLE_CHARS, serializer: (node) => node as ArticleNode }).parse();
   const content = article?.content;
   if (!content) return { text: '', unlinkedLetters: 0, title: undefined, metadata };
+  dropLinkLists(content);
   return {
     text: extractHtmlText(`<article>${content.innerHTML}</article>`).text,
     unlinkedLetters: letters(content.textContent) - [...content.querySelectorAll('a')].reduce((sum, link) => sum + letters(link.textContent), 0),
@@ -30,7 +32,27 @@ export function readableText(html: string, url: string): { text: string; unlinke
 interface ArticleNode {
   innerHTML: string;
   textContent: string | null;
-  querySelectorAll(selector: string): Iterable<{ textContent: string | null }>;
+  querySelectorAll(selector: string): Iterable<ArticleNode & { remove(): void }>;
+}
+
+/** A block with this many links or more, nearly all its letters theirs, is navigation. */
+const MIN_NAVIGATION_LINKS = 3;
+const MIN_NAVIGATION_LINK_SHARE = 0.8;
+
+/**
+ * Remove navigation Readability keeps: on table-layout sites the menu is a
+ * table cell beside the text, and Readability drops link-dense tables, lists
+ * and divs but not cells or paragraphs. A statement's own paragraph is never
+ * mostly links.
+ */
+function dropLinkLists(content: ArticleNode): void {
+  for (const block of [...content.querySelectorAll('td, th, p, div, ul, ol, section')]) {
+    const links = [...block.querySelectorAll('a')];
+    if (links.length < MIN_NAVIGATION_LINKS) continue;
+    const total = letters(block.textContent);
+    const linked = links.reduce((sum, link) => sum + letters(link.textContent), 0);
+    if (total > 0 && linked / total >= MIN_NAVIGATION_LINK_SHARE) block.remove();
+  }
 }
 
 /** Letters in a text: what is left when spacing, digits and punctuation are not counted. */

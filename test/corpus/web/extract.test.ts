@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { extractStatement, ExtractionError, type ExtractedStatement } from '../../../src/corpus/web/extract.js';
 import { isUserFacingError } from '../../../src/errors.js';
-import { buildWebPages, bundledStatement, cyrillicPage, emptyPdf, indexPage, pdfPage, squash, type WebPageFixture } from '../../fixtures/web-pages.js';
+import { buildWebPages, bundledStatement, emptyPdf, indexPage, pdfPage, squash, type WebPageFixture } from '../../fixtures/web-pages.js';
 
 type Served = { path: string; contentType: string; body: Buffer };
 let server: Server;
@@ -57,12 +57,6 @@ describe('extractStatement on web pages made from the bundled statements', () =>
       assertStatement(extracted, page);
     });
   }
-
-  test('GIVEN a Russian page in windows-1251 declared in <meta http-equiv>, under a template saying lang="en" THEN the text is decoded and the language is Russian, from the text', async () => {
-    const page = cyrillicPage(origin);
-    const extracted = await extractStatement(await fetchServed(page));
-    assertStatement(extracted, page);
-  });
 
   test('GIVEN a page whose canonical link points to another site THEN the fetched URL stands', async () => {
     const page = buildWebPages(origin).find((candidate) => candidate.name === 'jakna')!;
