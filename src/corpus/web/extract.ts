@@ -4,7 +4,7 @@ import { inferMetadata } from '../metadata.js';
 import { decodePage } from './decode-page.js';
 import { ExtractionError } from './extraction-error.js';
 import type { PageMetadata } from './page-metadata.js';
-import { pdfText } from './pdf-text.js';
+import { PdfTooLongError, pdfText } from './pdf-text.js';
 import { letters, readableText } from './readable-text.js';
 import { dateFromUrl } from './url-date.js';
 
@@ -106,9 +106,9 @@ function formatOf(document: FetchedDocument): ExtractedStatement['format'] {
 async function readDocument(document: FetchedDocument, format: ExtractedStatement['format']): Promise<{ text: string; unlinkedLetters?: number; title: string | undefined; metadata: PageMetadata }> {
   if (format === 'pdf') {
     const pdf = await pdfText(document.body).catch((error: unknown) => {
-      throw new ExtractionError(document.url, `the PDF can't be read (${error instanceof Error ? error.message : String(error)})`);
+      throw new ExtractionError(document.url, error instanceof PdfTooLongError ? error.message : `the PDF can't be read (${error instanceof Error ? error.message : String(error)})`);
     });
-    return { text: pdf.text, title: undefined, metadata: { title: pdf.title } };
+    return { text: pdf.text, title: undefined, metadata: { title: pdf.title, language: pdf.language } };
   }
   const { text } = decodePage(document.body, document.contentType, document.charset);
   if (format === 'text') return { text, title: undefined, metadata: {} };

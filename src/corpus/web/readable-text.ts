@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { extractHtmlText } from '../html.js';
+import { ExtractionError } from './extraction-error.js';
 import { readPageMetadata, type PageDocument, type PageMetadata } from './page-metadata.js';
 
 /**
@@ -13,6 +14,7 @@ import { readPageMetadata, type PageDocument, type PageMetadata } from './page-m
  * Readability rewrites the document.
  */
 export function readableText(html: string, url: string): { text: string; unlinkedLetters: number; title: string | undefined; metadata: PageMetadata } {
+  if (countTags(html) > MAX_ELEMENTS) throw new ExtractionError(url, `the page is too large to be a statement (over ${MAX_ELEMENTS.toLocaleString('en')} elements)`);
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document as PageDocument, url);
   setDocumentUrl(document, url);
@@ -23,7 +25,7 @@ export function readableText(html: string, url: string): { text: string; unlinke
   return {
     text: extractHtmlText(`<article>${content.innerHTML}</article>`).text,
     unlinkedLetters: letters(content.textContent) - [...content.querySelectorAll('a')].reduce((sum, link) => sum + letters(link.textContent), 0),
-    title: article.title?.trim() || undefined,
+    title: article?.title?.trim() || undefined,
     metadata,
   };
 }
@@ -58,6 +60,23 @@ function dropLinkLists(content: ArticleNode): void {
 /** Letters in a text: what is left when spacing, digits and punctuation are not counted. */
 export function letters(text: string | null): number {
   return text?.match(/\p{L}/gu)?.length ?? 0;
+}
+
+/**
+ * Pages have hundreds to a few thousand elements; Readability's scoring takes
+ * about 0.1 ms an element here, so this bounds a page to seconds. Counted in
+ * the markup, before parsing: Readability's own `maxElemsToParse` counts with
+ * `getElementsByTagName('*')`, which linkedom answers with nothing.
+ */
+const MAX_ELEMENTS = 50_000;
+
+function countTags(html: string): number {
+  let count = 0;
+  for (let i = html.indexOf('<'); i !== -1; i = html.indexOf('<', i + 1)) {
+    const next = html.charCodeAt(i + 1);
+    if ((next >= 97 && next <= 122) || (next >= 65 && next <= 90)) count++; // "<" then a letter: a start tag
+  }
+  return count;
 }
 
 /** Readability's own bar for an article (its default is 500); shorter pages get its looser second passes. */

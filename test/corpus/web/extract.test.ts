@@ -9,7 +9,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { extractStatement, ExtractionError, type ExtractedStatement } from '../../../src/corpus/web/extract.js';
+import { MAX_PDF_PAGES } from '../../../src/corpus/web/pdf-text.js';
 import { isUserFacingError } from '../../../src/errors.js';
+import { PDFDocument } from 'pdf-lib';
+import { pdfOfStatement } from '../../fixtures/web-pages-encode.js';
 import { buildWebPages, bundledStatement, emptyPdf, indexPage, pdfPage, squash, type WebPageFixture } from '../../fixtures/web-pages.js';
 
 type Served = { path: string; contentType: string; body: Buffer };
@@ -97,6 +100,11 @@ describe('extractStatement on web pages made from the bundled statements', () =>
     );
   });
 
+  test('GIVEN a page of more elements than any statement page has THEN extraction refuses it before parsing', async () => {
+    const body = Buffer.from(`<html><body>${'<div><span>x</span></div>'.repeat(30_000)}</body></html>`);
+    await assert.rejects(extractStatement({ url: `${origin}/huge`, contentType: 'text/html', body }), (error: unknown) => error instanceof ExtractionError && /too large/.test(error.message));
+  });
+
   test('GIVEN a document of a type that is no page, PDF or text THEN extraction says it cannot read it', async () => {
     await assert.rejects(extractStatement({ url: `${origin}/logo.png`, contentType: 'image/png', body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }), /can't read image\/png/);
   });
@@ -115,6 +123,21 @@ describe('extractStatement on PDFs', () => {
   test('GIVEN a PDF with no text layer THEN extraction fails saying the PDF has no text', async () => {
     const pdf = await emptyPdf(origin);
     await assert.rejects(extractStatement(pdf), (error: unknown) => error instanceof ExtractionError && /PDF has no text/.test(error.message));
+  });
+
+  test('GIVEN a PDF whose document title is a word processor\'s file name THEN the title is the text\'s first line', async () => {
+    const { title, paragraphs } = bundledStatement('cipoml');
+    const body = await pdfOfStatement('Microsoft Word - CIPOML_Afghanistan_final.docx', [title, ...paragraphs]);
+    const extracted = await extractStatement({ url: `${origin}/files/statement.pdf`, contentType: 'application/pdf', body });
+    assert.equal(extracted.title, title);
+    assert.equal(extracted.fields.title, 'inferred');
+  });
+
+  test('GIVEN a PDF of more pages than a statement has THEN extraction refuses it, saying how many', async () => {
+    const doc = await PDFDocument.create();
+    for (let page = 0; page <= MAX_PDF_PAGES; page++) doc.addPage();
+    const body = Buffer.from(await doc.save());
+    await assert.rejects(extractStatement({ url: `${origin}/files/book.pdf`, contentType: 'application/pdf', body }), (error: unknown) => error instanceof ExtractionError && error.message.includes(`${MAX_PDF_PAGES + 1} pages`));
   });
 
   test('GIVEN bytes labelled PDF that are not a PDF THEN extraction fails saying the PDF cannot be read', async () => {
