@@ -13,20 +13,20 @@ import { readPageMetadata, type PageDocument, type PageMetadata } from './page-m
  * (../html.ts), less the link lists it keeps. Metadata is read first:
  * Readability rewrites the document.
  */
-export function readableText(html: string, url: string): { text: string; unlinkedLetters: number; title: string | undefined; metadata: PageMetadata } {
+export function readableText(html: string, url: string): { text: string; unlinkedLetters: number; metadata: PageMetadata } {
   if (countTags(html) > MAX_ELEMENTS) throw new ExtractionError(url, `the page is too large to be a statement (over ${MAX_ELEMENTS.toLocaleString('en')} elements)`);
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document as PageDocument, url);
   setDocumentUrl(document, url);
   const article = new Readability<ArticleNode>(document, { charThreshold: MIN_ARTICLE_CHARS, serializer: (node) => node as ArticleNode }).parse();
   const content = article?.content;
-  if (!content) return { text: '', unlinkedLetters: 0, title: undefined, metadata };
+  if (!content) return { text: '', unlinkedLetters: 0, metadata };
   dropLinkLists(content);
   return {
     text: extractHtmlText(`<article>${content.innerHTML}</article>`).text,
     unlinkedLetters: letters(content.textContent) - [...content.querySelectorAll('a')].reduce((sum, link) => sum + letters(link.textContent), 0),
-    title: article?.title?.trim() || undefined,
-    metadata,
+    // Readability's title: <title> less the site's name ("Appeal | Site"), else the heading.
+    metadata: { ...metadata, title: metadata.title ?? (article?.title?.trim() || undefined) },
   };
 }
 

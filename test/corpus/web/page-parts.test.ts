@@ -5,6 +5,7 @@ import { parseHTML } from 'linkedom';
 import { charsetOfContentType, decodePage } from '../../../src/corpus/web/decode-page.js';
 import type { ExtractedStatement } from '../../../src/corpus/web/extract.js';
 import { withGivenFields } from '../../../src/corpus/web/given-fields.js';
+import { organisationCandidates } from '../../../src/corpus/web/organisation.js';
 import { readPageMetadata, type PageDocument } from '../../../src/corpus/web/page-metadata.js';
 import { dateFromUrl } from '../../../src/corpus/web/url-date.js';
 import { encodeWindows1252 } from '../../fixtures/web-pages-encode.js';
@@ -122,4 +123,21 @@ describe('withGivenFields', () => {
     assert.deepEqual(fromAdmin.fields, { url: 'page', title: 'page', date: 'sources-file', organisation: 'admin', language: 'inferred' });
     assert.equal(extracted.fields.date, 'inferred', 'the statement given is not changed');
   });
+});
+
+describe('organisationCandidates', () => {
+  const cases: { name: string; page: { author?: string; publisher?: string }; signer?: string; first: [string | undefined, string] }[] = [
+    { name: 'an author organisation on the page', page: { author: 'JAKNA', publisher: 'revcom.example' }, signer: 'New Communism Movement of Afghanistan (JAKNA)', first: ['JAKNA', 'page'] },
+    { name: 'a publisher whose name holds the signer\'s', page: { publisher: 'ICOR (International Coordination of Revolutionary Parties and Organizations)' }, signer: 'ICOR', first: ['ICOR (International Coordination of Revolutionary Parties and Organizations)', 'page'] },
+    { name: 'a publisher spelled with a hyphen and an acronym where the signature has a dash', page: { publisher: 'International Conference of Marxist-Leninist Parties and Organizations (CIPOML), Coordination Committee' }, signer: 'International Conference of Marxist–Leninist Parties and Organizations, Coordination Committee', first: ['International Conference of Marxist-Leninist Parties and Organizations (CIPOML), Coordination Committee', 'page'] },
+    { name: 'a publisher whose acronym is not made of the signer\'s words (KKE, from the Greek) — taken for another organisation', page: { publisher: 'KKE' }, signer: 'Communist Party of Greece (Kommounistiko Komma Elladas)', first: ['Communist Party of Greece (Kommounistiko Komma Elladas)', 'inferred'] },
+    { name: 'a signer who is the publisher\'s initials', page: { publisher: 'Marxist-Leninist Party of Germany' }, signer: 'MLPG', first: ['Marxist-Leninist Party of Germany', 'page'] },
+    { name: 'a republishing site and another signer', page: { publisher: 'revcom.example' }, signer: 'New Communism Movement of Afghanistan (JAKNA)', first: ['New Communism Movement of Afghanistan (JAKNA)', 'inferred'] },
+    { name: 'a site name and no signer', page: { publisher: 'Afghan anarchists' }, first: ['Afghan anarchists', 'page'] },
+  ];
+  for (const { name, page, signer, first } of cases) {
+    test(`GIVEN ${name} THEN ${first[0]} (${first[1]}) comes first`, () => {
+      assert.deepEqual(organisationCandidates(page, signer).find(([value]) => value), first);
+    });
+  }
 });
