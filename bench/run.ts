@@ -12,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   faithfulness: async () => (await import('./faithfulness.js')).benchFaithfulness(),
   understanding: async () => (await import('./understanding.js')).benchUnderstanding(),
   language: async () => (await import('./language.js')).benchLanguage(),
+  extract: async () => (await import('./extract.js')).benchExtract(),
 };
 
 const wanted = process.argv.slice(2);
