@@ -11,6 +11,7 @@
  */
 import type { Passage, Statement, StatementSummary } from '../store/records.js';
 import type { SearchFilters } from './filters.js';
+import type { Timeline } from './timeline-types.js';
 
 export type { SearchFilters } from './filters.js';
 
@@ -45,7 +46,16 @@ export interface Retriever {
   languages(): Promise<LanguageCount[]>;
   /** Goes up whenever an ingest changes the corpus: what cached answers are keyed on. */
   corpusVersion(): Promise<number>;
+  /**
+   * How many statements mention a topic, per year (per month over a short
+   * span), beside how many there are, with a cited sentence for the periods
+   * where it first appears and peaks (timeline.ts). Nothing searchable in the
+   * topic is a UserFacingError.
+   */
+  timeline(topic: string, options?: SearchFilters): Promise<Timeline>;
 }
+
+export type { Timeline, TimelinePeriod, TimelineQuote } from './timeline-types.js';
 
 export interface SearchOptions extends SearchFilters {
   /** Statements per page (default DEFAULT_SEARCH_LIMIT, at most MAX_SEARCH_LIMIT). */
