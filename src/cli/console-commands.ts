@@ -6,11 +6,13 @@
  *   /ask What does ICOR say about NATO? organisation:ICOR from:2021
  *   /search imperialist intervention to:"2022-03"
  *   /statement icor-resolution-no-to-imperialist-intervention page:2
+ *   /timeline apartheid org:"South Africa" from:1960
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
   | { name: 'search'; query: string; organisation?: string; from?: string; to?: string; page: number }
   | { name: 'statement'; statement: string; page: number }
+  | { name: 'timeline'; topic: string; organisation?: string; from?: string; to?: string }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
@@ -40,6 +42,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'ask', question: text, ...filters };
     case 'search':
       return { name: 'search', query: text, ...filters, page };
+    case 'timeline':
+      return { name: 'timeline', topic: text, ...filters };
     case 'statement':
       return { name: 'statement', statement: text, page };
     case 'sources':

@@ -15,6 +15,7 @@ export function renderHelp(): MessagePayload {
     '**Look things up**',
     '`/search query: imperialist intervention` — statements ranked, with the matching words in bold.',
     '`/statement statement:` — start typing a title or organisation and pick one to read it.',
+    '`/timeline topic: Taliban` — how often a topic comes up, per year (or month), as a chart, with a quoted sentence where it first appears and peaks.',
     '`/sources` — what the corpus holds.',
     '',
     'Dates are YYYY-MM-DD (or YYYY-MM, YYYY). When nothing in the corpus answers a question, I say so rather than guess.',
