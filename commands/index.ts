@@ -5,11 +5,12 @@ import help from './help.js';
 import search from './search.js';
 import sources from './sources.js';
 import statement from './statement.js';
+import timeline from './timeline.js';
 
 export type { Command } from '../src/discord/command.js';
 
 /** Every command the bot has. Add a module to commands/ and list it here; `npm run deploy-commands` tells Discord. */
-export const commands: readonly Command[] = [ask, search, statement, sources, help, askTheCorpus];
+export const commands: readonly Command[] = [ask, search, statement, sources, help, askTheCorpus, timeline];
 
 /** The registry by name, as the router looks commands up. */
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((command) => [command.data.name, command]));
