@@ -45,7 +45,7 @@ export function timelineSummary(timeline: Timeline): string {
   const inRange = timeline.periods.reduce((sum, period) => sum + period.statements, 0);
   if (timeline.matching === 0) return `No statement mentions “${timeline.topic}”${inRange ? ` (of ${inRange} dated statements in range)` : ''}.`;
   const unplaced = timeline.unplaced > 0 ? ` ${timeline.unplaced} of them ${timeline.unplaced === 1 ? 'has' : 'have'} no ${timeline.granularity === 'month' ? 'month' : 'date'} and ${timeline.unplaced === 1 ? 'is' : 'are'} not on the chart.` : '';
-  return `${timeline.matching} statement${timeline.matching === 1 ? '' : 's'} mention “${timeline.topic}” (of ${inRange} statements in range dated to the ${timeline.granularity}), counted per ${timeline.granularity}: each statement once, however often it says it.${unplaced}`;
+  return `${timeline.matching === 1 ? '1 statement mentions' : `${timeline.matching} statements mention`} “${timeline.topic}” (of ${inRange} statement${inRange === 1 ? '' : 's'} in range dated to the ${timeline.granularity}), counted per ${timeline.granularity}: each statement once, however often it says it.${unplaced}`;
 }
 
 /** "1952, first mention" / "1988, a peak: 129 statements". */

@@ -20,7 +20,7 @@ export const MAX_QUOTE_CHARS = 360;
 export function quotedPeriods(periods: readonly TimelinePeriod[]): { period: string; reason: TimelineQuote['reason'] }[] {
   const firstAt = periods.findIndex((period) => period.matching > 0);
   if (firstAt === -1) return [];
-  const gap = Math.max(2, Math.round(periods.length / 8));
+  const gap = Math.max(1, Math.round(periods.length / 8));
   const chosen = [firstAt];
   const byCount = periods.map((period, i) => ({ period, i })).filter(({ period }) => period.matching > 0).sort((a, b) => b.period.matching - a.period.matching || a.i - b.i);
   for (const { i } of byCount) {
