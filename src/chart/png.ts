@@ -11,11 +11,11 @@ import { CHART_FONT_FAMILY, timelineSvg } from './timeline-svg.js';
  * CI machine may have no fonts at all, and the image must be the same everywhere.
  */
 const require = createRequire(import.meta.url);
-const FONT_FILES = [require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'), require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf')];
+export const CHART_FONT_FILES = [require.resolve('@expo-google-fonts/inter/400Regular/Inter_400Regular.ttf'), require.resolve('@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf')];
 
 /** An SVG document as PNG bytes, at its own size. */
 export function svgToPng(svg: string): Buffer {
-  const resvg = new Resvg(svg, { font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, background: '#ffffff' });
+  const resvg = new Resvg(svg, { font: { fontFiles: CHART_FONT_FILES, loadSystemFonts: false, defaultFontFamily: CHART_FONT_FAMILY }, background: '#ffffff' });
   return resvg.render().asPng();
 }
 
