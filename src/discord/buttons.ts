@@ -5,6 +5,7 @@ import { parseButtonId } from './custom-id.js';
 import { InteractionResponder } from './respond.js';
 import { turnSearchPage } from './search-pages.js';
 import { turnStatementPage } from './statement-pages.js';
+import { showTimelineQuote } from './timeline-buttons.js';
 
 /** Route a button press by its custom id (`action:key:arg`) to what it does. */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
@@ -20,6 +21,9 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       break;
     case 'statement-page':
       if (direction) return turnStatementPage(interaction, context, id.key, direction);
+      break;
+    case 'timeline-quote':
+      if (/^\d+$/.test(id.key) && /^\d+$/.test(id.arg)) return showTimelineQuote(interaction, context, Number(id.key), Number(id.arg));
       break;
   }
   context.log.warn({ customId: interaction.customId }, 'unknown button');

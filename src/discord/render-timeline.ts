@@ -2,8 +2,9 @@ import type { APIEmbedField } from 'discord.js';
 import { quoteOccasion, quoteSource, seriesRows, timelineSummary } from '../chart/timeline-text.js';
 import type { Timeline } from '../search/retriever.js';
 import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
-import { COLOUR, type MessagePayload } from './payload.js';
+import { buttonRows, COLOUR, type MessagePayload } from './payload.js';
 import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from './safe-markdown.js';
+import { timelineQuoteButtons } from './timeline-buttons.js';
 
 /** The chart's file name in the message; the embed shows it by `attachment://` this name. */
 export const TIMELINE_PNG_NAME = 'timeline.png';
@@ -12,7 +13,8 @@ export const TIMELINE_PNG_NAME = 'timeline.png';
  * `/timeline`: the chart as an attached image shown in the embed, the same
  * series as text in the description (years summed into decades when there are
  * many: screen readers and phones read it), and under it one field per quoted
- * period — a verbatim sentence and where it is from. Corpus text and the
+ * period — a verbatim sentence and where it is from — with a button to read
+ * its passage in context. Corpus text and the
  * topic are escaped here; the series is the bot's own digits.
  */
 export function renderTimeline(timeline: Timeline, filters: string, png: Buffer | undefined): MessagePayload {
@@ -34,7 +36,7 @@ export function renderTimeline(timeline: Timeline, filters: string, png: Buffer 
   return {
     content: '',
     embeds: [{ title, description, fields, image: { url: `attachment://${TIMELINE_PNG_NAME}` }, color: COLOUR.answer, footer: { text: 'Bars: statements mentioning it (left axis). Line: their share of the period’s statements (right axis). Numbers mark the quotes.' } }],
-    components: [],
+    components: buttonRows(timelineQuoteButtons(timeline.quotes))[0] ?? [],
     files: [{ name: TIMELINE_PNG_NAME, data: png }],
   };
 }

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import pino from 'pino';
+import { commands } from '../../commands/index.js';
+import { startBot } from '../../src/discord/bot.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import { failOnUnhandledRejections } from '../doubles/discord/index.js';
-import { finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
+import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
 failOnUnhandledRejections();
 
@@ -70,4 +74,41 @@ test('GIVEN typing an organisation in /timeline THEN autocomplete suggests organ
   const sent = h.double.sendAutocomplete({ name: 'timeline', options: { topic: 'x', organisation: 'jak' }, focused: 'organisation' });
   await h.double.waitForInteractionResponse(sent.id);
   assert.deepEqual(h.double.interaction(sent.id).autocompleteChoices, [{ name: 'JAKNA (1 statement)', value: 'JAKNA' }]);
+});
+
+test('GIVEN a quote\'s Read button, even after a restart THEN its passage in context, only to the person who pressed', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'timeline', options: { topic: 'Taliban' } });
+  await h.double.waitForInteractionResponse(sent.id);
+  const reply = await finishedResponse(h.double, sent.token, hasEmbed);
+  const ids = buttonIds(reply);
+  assert.equal(ids.length, 2, 'one per quote');
+  assert.match(ids[0]!, /^tlq:\d+:1$/, 'the custom id carries the passage, no stored state');
+  await h.bot.stop();
+  h.bot = await startBot({ config: h.config, db: h.db, retriever: createCorpusRetriever(h.db), log: pino({ level: 'silent' }), commands, editIntervalMs: 40, shutdownGraceMs: 500 });
+  const click = h.double.clickButton({ message: reply, customId: ids[0]!, user: 'bob' });
+  const callback = await h.double.waitForInteractionResponse(click.id);
+  assert.equal((callback.data?.flags as number) & EPHEMERAL, EPHEMERAL);
+  const shown = textOf(h.double.originalResponse(click.token));
+  assert.match(shown, /^\[1\] Help us in Our Struggle/);
+  assert.match(shown, /Taliban is now rapidly gaining control of Afghanistan\./);
+
+  // Re-ingesting a statement renumbers its passages: a button whose passage is gone says so.
+  await h.db.run('DELETE FROM passages WHERE id = ?', [Number(ids[1]!.split(':')[1])]);
+  const gone = h.double.clickButton({ message: reply, customId: ids[1]! });
+  const refused = await h.double.waitForInteractionResponse(gone.id);
+  assert.match(String(refused.data?.content), /no longer in the corpus/);
+});
+
+test('GIVEN a model is configured THEN /timeline works the same and never calls it', async () => {
+  const withModel = await startHarness({ model: true });
+  try {
+    const sent = withModel.double.sendSlashCommand({ name: 'timeline', options: { topic: 'imperialist war' } });
+    await withModel.double.waitForInteractionResponse(sent.id);
+    const reply = await finishedResponse(withModel.double, sent.token, hasEmbed);
+    assert.match(textOf(reply), /statements mention “imperialist war”/);
+    assert.equal(reply.attachments?.[0]?.filename, 'timeline.png');
+    assert.equal(withModel.model!.requests.length, 0);
+  } finally {
+    await finishHarness(withModel);
+  }
 });
