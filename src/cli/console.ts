@@ -97,7 +97,7 @@ async function execute(session: ConsoleOptions & { answerer: Answerer }, command
       }
       case 'timeline':
         if (command.topic === '') throw new UserFacingError('empty_topic', 'Which topic? e.g. /timeline apartheid from:1960');
-        return write(formatTimelineForPeople(await session.retriever.timeline(command.topic, { organisationPrefix: command.organisation, from: command.from, to: command.to })));
+        return write(formatTimelineForPeople(await session.retriever.timeline(command.topic, { organisationPrefix: command.organisation, from: command.from, to: command.to, understand: true })));
       case 'statement': {
         if (command.statement === '') throw new UserFacingError('empty_statement', 'Which statement? Give its id, slug or title: /statement <id|slug|title>');
         let shown = await session.retriever.getStatementPage(command.statement, command.page, STATEMENT_PAGE_CHARS);

@@ -1,5 +1,6 @@
 import { quoteOccasion, quoteSource, seriesLine, seriesRows, timelineSummary } from '../chart/timeline-text.js';
 import type { Timeline } from '../search/retriever.js';
+import { understoodLine } from '../search/understood-line.js';
 import { printable } from './cli-run.js';
 
 /** Widest bar in the terminal's series, in characters. */
@@ -16,7 +17,8 @@ export function formatTimelineForPeople(timeline: Timeline): string {
   const width = Math.max(...rows.map((row) => seriesLine(row).length), 0);
   const series = rows.map((row) => `  ${seriesLine(row).padEnd(width)}  ${'█'.repeat(Math.round((BAR_CHARS * row.matching) / most))}`.trimEnd());
   const quotes = timeline.quotes.map((quote, i) => `[${i + 1}] ${quoteOccasion(quote, timeline)}\n    “${printable(quote.sentence)}”\n    — ${printable(quoteSource(quote))}${quote.statement.url ? ` ${printable(quote.statement.url)}` : ''}  [${printable(quote.statement.slug)}]`);
-  return [printable(timelineSummary(timeline)), ...(timeline.matching > 0 ? ['', ...series] : []), ...(quotes.length > 0 ? ['', ...quotes] : []), ''].join('\n');
+  const understood = understoodLine(timeline.understood);
+  return [...(understood ? [printable(understood)] : []), printable(timelineSummary(timeline)), ...(timeline.matching > 0 ? ['', ...series] : []), ...(quotes.length > 0 ? ['', ...quotes] : []), ''].join('\n');
 }
 
 /** The --json form: the series, the counts and the quotes with their statements. */

@@ -28,7 +28,7 @@ await runCli(USAGE, async () => {
   loadDotEnv();
   const db = await openForReading(resolveDatabasePath(values.db, loadConfig()));
   try {
-    const timeline = await createCorpusRetriever(db).timeline(topic, { organisationPrefix: values.org, from: values.from, to: values.to });
+    const timeline = await createCorpusRetriever(db).timeline(topic, { organisationPrefix: values.org, from: values.from, to: values.to, understand: true });
     if (values.png) await writeFile(values.png, timelinePng(timeline, describeFilters(values)));
     process.stdout.write(values.json ? `${JSON.stringify(timelineJson(timeline, values.png))}\n` : `${formatTimelineForPeople(timeline)}${values.png ? `Chart: ${values.png}\n` : ''}`);
     return 0;

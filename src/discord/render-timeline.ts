@@ -1,7 +1,8 @@
 import type { APIEmbedField } from 'discord.js';
 import { quoteOccasion, quoteSource, seriesRows, timelineSummary } from '../chart/timeline-text.js';
 import type { Timeline } from '../search/retriever.js';
-import { MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
+import { understoodLine } from '../search/understood-line.js';
+import { MAX_AUTHOR_CHARS, MAX_EMBED_DESCRIPTION_CHARS, MAX_EMBED_TITLE_CHARS, MAX_FIELD_NAME_CHARS, MAX_FIELD_VALUE_CHARS, truncate } from './limits.js';
 import { buttonRows, COLOUR, type MessagePayload } from './payload.js';
 import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from './safe-markdown.js';
 import { timelineQuoteButtons } from './timeline-buttons.js';
@@ -20,7 +21,10 @@ export const TIMELINE_PNG_NAME = 'timeline.png';
 export function renderTimeline(timeline: Timeline, filters: string, png: Buffer | undefined): MessagePayload {
   const title = fitRendered(`Timeline: ${timeline.topic}${filters ? ` (${filters})` : ''}`, MAX_EMBED_TITLE_CHARS, escapeHeaderText);
   const summary = escapeMarkdownText(timelineSummary(timeline));
-  if (timeline.matching === 0 || !png) return { content: '', embeds: [{ title, description: truncate(summary, MAX_EMBED_DESCRIPTION_CHARS), color: COLOUR.none }], components: [] };
+  // Author names render no Markdown: the line goes as it is.
+  const understood = understoodLine(timeline.understood);
+  const author = understood ? { author: { name: truncate(understood, MAX_AUTHOR_CHARS) } } : {};
+  if (timeline.matching === 0 || !png) return { content: '', embeds: [{ ...author, title, description: truncate(summary, MAX_EMBED_DESCRIPTION_CHARS), color: COLOUR.none }], components: [] };
   const rows = seriesRows(timeline, { compact: true });
   const width = Math.max(...rows.map((row) => String(row.matching).length));
   const table = rows.map((row) => `${row.label.padEnd(7)} ${String(row.matching).padStart(width)} of ${row.statements} (${share(row.matching, row.statements)})`).join('\n');
@@ -35,7 +39,7 @@ export function renderTimeline(timeline: Timeline, filters: string, png: Buffer 
   });
   return {
     content: '',
-    embeds: [{ title, description, fields, image: { url: `attachment://${TIMELINE_PNG_NAME}` }, color: COLOUR.answer, footer: { text: 'Bars: statements mentioning it (left axis). Line: their share of the period’s statements (right axis). Numbers mark the quotes.' } }],
+    embeds: [{ ...author, title, description, fields, image: { url: `attachment://${TIMELINE_PNG_NAME}` }, color: COLOUR.answer, footer: { text: 'Bars: statements mentioning it (left axis). Line: their share of the period’s statements (right axis). Numbers mark the quotes.' } }],
     components: buttonRows(timelineQuoteButtons(timeline.quotes))[0] ?? [],
     files: [{ name: TIMELINE_PNG_NAME, data: png }],
   };

@@ -21,7 +21,7 @@ export async function showTimeline(interaction: ChatInputCommandInteraction, con
     ...(input.from?.trim() ? { from: input.from.trim() } : {}),
     ...(input.to?.trim() ? { to: input.to.trim() } : {}),
   };
-  const timeline = await context.retriever.timeline(topic, { organisationPrefix: filters.organisation, from: filters.from, to: filters.to });
+  const timeline = await context.retriever.timeline(topic, { organisationPrefix: filters.organisation, from: filters.from, to: filters.to, understand: true });
   const described = describeFilters(filters);
   await responder.send(renderTimeline(timeline, described, timeline.matching > 0 ? timelinePng(timeline, described) : undefined));
 }

@@ -32,7 +32,7 @@ export function createFtsRetriever(db: Database): Retriever {
     organisations: () => listOrganisations(db),
     languages: () => listLanguages(db),
     corpusVersion: () => corpusVersion(db),
-    timeline: async (topic, filters = {}) => timeline(db, topic, validateFilters(filters)),
+    timeline: async (topic, { understand: _understand, ...filters } = {}) => timeline(db, topic, validateFilters(filters)),
   };
 }
 

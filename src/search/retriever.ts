@@ -52,7 +52,7 @@ export interface Retriever {
    * where it first appears and peaks (timeline.ts). Nothing searchable in the
    * topic is a UserFacingError.
    */
-  timeline(topic: string, options?: SearchFilters): Promise<Timeline>;
+  timeline(topic: string, options?: TimelineOptions): Promise<Timeline>;
 }
 
 export type { Timeline, TimelinePeriod, TimelineQuote } from './timeline-types.js';
@@ -106,6 +106,11 @@ export interface Understood {
   use: 'filter' | 'fallback' | 'overridden';
   /** Of several speakers, those with nothing on the question (passages for answers only): the answer can say so. */
   silent?: string[];
+}
+
+export interface TimelineOptions extends SearchFilters {
+  /** Read the speakers and period the topic names as filters ("apartheid in the 1980s"; see understood-retriever.ts). */
+  understand?: boolean;
 }
 
 export interface RetrieveOptions extends SearchFilters {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { isUserFacingError } from '../../src/errors.js';
+import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import { createFtsRetriever } from '../../src/search/fts-retriever.js';
 import type { Retriever, TimelinePeriod } from '../../src/search/retriever.js';
 import { everyPeriod } from '../../src/search/timeline.js';
@@ -76,6 +77,22 @@ test('GIVEN a timeline THEN the first period and the peak each have a verbatim s
   }
   assert.equal(timeline.quotes[0]!.sentence, 'We condemn apartheid.');
   assert.equal(timeline.quotes[0]!.statement.organisation, 'Ghana');
+});
+
+test('GIVEN understanding and a topic naming who or when THEN they become filters, the rest is the topic, and the result says so', async () => {
+  const understanding = createCorpusRetriever(db);
+  const period = await understanding.timeline('apartheid in 1977', { understand: true });
+  assert.equal(period.topic, 'apartheid');
+  assert.deepEqual(period.periods, [{ period: '1977', matching: 2, statements: 3 }]);
+  assert.equal(period.understood?.use, 'filter');
+  const speaker = await understanding.timeline('Ghana on apartheid', { understand: true });
+  assert.equal(speaker.topic, 'apartheid');
+  assert.equal(speaker.matching, 2);
+  assert.ok(speaker.quotes.every((quote) => quote.statement.organisation === 'Ghana'));
+  const explicit = await understanding.timeline('apartheid in 1977', { understand: true, from: '1975', to: '1975' });
+  assert.equal(explicit.understood?.use, 'overridden');
+  assert.deepEqual(explicit.periods.map((p) => p.period), ['1975']);
+  await assert.rejects(understanding.timeline('in 1977', { understand: true }), (error) => isUserFacingError(error) && /no topic to count/.test(error.message));
 });
 
 test('GIVEN a topic with nothing searchable THEN a message says what to type', async () => {
