@@ -38,22 +38,37 @@ interface Scope {
   periodSql: string;
 }
 
-/** One verbatim, cited sentence for each quoted period; a period whose statements have no sentence naming the whole topic gets none. */
+/**
+ * One verbatim, cited sentence for each quoted period; a period whose
+ * statements have no sentence naming the whole topic gets none. The
+ * candidates of every quoted period come from one match over statement_fts
+ * (a word in every speech has a long doclist: read it once, not per period);
+ * bm25 is computed only for the quoted periods' statements — the `+` keeps
+ * SQLite from seeking FTS5 per id (statement-evidence.ts).
+ */
 export async function timelineQuotes(db: Database, query: TopicQuery, periods: readonly TimelinePeriod[], scope: Scope): Promise<TimelineQuote[]> {
-  const quotes = await Promise.all(quotedPeriods(periods).map(async ({ period, reason }) => quoteFor(db, query, period, scope).then((quote) => quote && { ...quote, period, reason })));
-  return quotes.filter((quote) => quote !== undefined);
+  const quoted = quotedPeriods(periods);
+  if (quoted.length === 0) return [];
+  const rows = await db.all<SummaryRow & { period: string }>(
+    `SELECT ${SUMMARY_COLUMNS}, ${scope.periodSql} AS period FROM statement_fts f JOIN statements s ON s.id = f.rowid
+     WHERE statement_fts MATCH ? AND +f.rowid IN (SELECT s.id FROM statements s WHERE ${scope.periodSql} IN (SELECT value FROM json_each(?))${scope.where ? ` AND ${scope.where}` : ''})
+     ORDER BY bm25(statement_fts)`,
+    [query.match, JSON.stringify(quoted.map((chosen) => chosen.period)), ...scope.params],
+  );
+  const quotes: TimelineQuote[] = [];
+  for (const { period, reason } of quoted) {
+    const candidates = rows.filter((row) => row.period === period).slice(0, CANDIDATES_PER_PERIOD);
+    const quote = await firstSentence(db, query, candidates);
+    if (quote) quotes.push({ ...quote, period, reason });
+  }
+  return quotes;
 }
 
-async function quoteFor(db: Database, query: TopicQuery, period: string, scope: Scope): Promise<Omit<TimelineQuote, 'period' | 'reason'> | undefined> {
-  // bm25 is computed only for the period's statements: the `+` keeps SQLite from seeking FTS5 per id (statement-evidence.ts).
-  const rows = await db.all<SummaryRow & { text: string }>(
-    `SELECT ${SUMMARY_COLUMNS}, s.text FROM statement_fts f JOIN statements s ON s.id = f.rowid
-     WHERE statement_fts MATCH ? AND +f.rowid IN (SELECT s.id FROM statements s WHERE ${scope.periodSql} = ?${scope.where ? ` AND ${scope.where}` : ''})
-     ORDER BY bm25(statement_fts) LIMIT ?`,
-    [query.match, period, ...scope.params, CANDIDATES_PER_PERIOD],
-  );
-  for (const row of rows) {
-    const found = sentenceNaming(row.text, query.parts);
+/** The best candidate's sentence naming the topic (else the next one's), with its statement and passage. */
+async function firstSentence(db: Database, query: TopicQuery, candidates: readonly SummaryRow[]): Promise<Omit<TimelineQuote, 'period' | 'reason'> | undefined> {
+  for (const row of candidates) {
+    const statement = await db.get<{ text: string }>('SELECT text FROM statements WHERE id = ?', [row.id]);
+    const found = statement && sentenceNaming(statement.text, query.parts);
     if (!found) continue;
     const passage = await db.get<{ id: number }>('SELECT id FROM passages WHERE statement_id = ? AND start_offset <= ? ORDER BY ordinal DESC LIMIT 1', [row.id, found.start]);
     return { sentence: found.sentence, statement: toSummary(row), passageId: passage?.id };
