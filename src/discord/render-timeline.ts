@@ -27,7 +27,8 @@ export function renderTimeline(timeline: Timeline, filters: string, png: Buffer 
   if (timeline.matching === 0 || !png) return { content: '', embeds: [{ ...author, title, description: truncate(summary, MAX_EMBED_DESCRIPTION_CHARS), color: COLOUR.none }], components: [] };
   const rows = seriesRows(timeline, { compact: true });
   const width = Math.max(...rows.map((row) => String(row.matching).length));
-  const table = rows.map((row) => `${row.label.padEnd(7)} ${String(row.matching).padStart(width)} of ${row.statements} (${share(row.matching, row.statements)})`).join('\n');
+  // Labels are dates cut to a period (digits and "-"); a backtick could only close the code block, so none passes.
+  const table = rows.map((row) => `${row.label.replaceAll('`', '').padEnd(7)} ${String(row.matching).padStart(width)} of ${row.statements} (${share(row.matching, row.statements)})`).join('\n');
   const description = truncate(`${summary}\nMentioning statements per ${rows[0]?.label.endsWith('0s') ? 'decade' : timeline.granularity}, of all:\n\`\`\`\n${table}\n\`\`\``, MAX_EMBED_DESCRIPTION_CHARS);
   const fields: APIEmbedField[] = timeline.quotes.map((quote, i) => {
     const link = plainLink(quote.statement.url);

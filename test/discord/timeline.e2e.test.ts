@@ -4,7 +4,10 @@ import pino from 'pino';
 import { commands } from '../../commands/index.js';
 import { startBot } from '../../src/discord/bot.js';
 import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
+import { saveStatement } from '../../src/store/statement-writes.js';
 import { failOnUnhandledRejections } from '../doubles/discord/index.js';
+import { HOSTILE_LINK_SENTENCE, HOSTILE_MENTION_SENTENCE, HOSTILE_ORGANISATION, HOSTILE_STATEMENT, HOSTILE_URL_SHOWN } from '../fixtures/hostile-statement.js';
+import { assertNothingLiveBut, linksIn, shownText } from './shown-safely.js';
 import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
 failOnUnhandledRejections();
@@ -97,6 +100,22 @@ test('GIVEN a quote\'s Read button, even after a restart THEN its passage in con
   const gone = h.double.clickButton({ message: reply, customId: ids[1]! });
   const refused = await h.double.waitForInteractionResponse(gone.id);
   assert.match(String(refused.data?.content), /no longer in the corpus/);
+});
+
+test('GIVEN a hostile statement and a topic written in Markdown THEN the reply shows them literally: nothing formats, links or pings but the bot\'s own', async () => {
+  await saveStatement(h.db, HOSTILE_STATEMENT);
+  const sent = h.double.sendSlashCommand({ name: 'timeline', options: { topic: '**quokka** sanctuary @everyone' } });
+  await h.double.waitForInteractionResponse(sent.id);
+  const reply = await finishedResponse(h.double, sent.token, hasEmbed);
+  // The bot's own: the quote's block quote, the series' code block and `/statement slug`, the statement's <url>.
+  const live = assertNothingLiveBut(reply, ['block-quote', 'code', 'code-block', 'autolink']);
+  assert.ok(live.includes('block-quote'));
+  const shown = shownText(reply);
+  assert.ok(shown.startsWith('Timeline: **quokka** sanctuary @everyone\n'), shown);
+  assert.ok([HOSTILE_LINK_SENTENCE, HOSTILE_MENTION_SENTENCE].some((sentence) => shown.includes(`“${sentence}”`)), shown);
+  assert.ok(shown.includes(`— ${HOSTILE_ORGANISATION} · 2024-02-02 ·`), shown);
+  assert.deepEqual(linksIn(reply), [HOSTILE_URL_SHOWN], "the statement's URL is the only link, without a preview");
+  assert.deepEqual([reply.mention_everyone, reply.mentions], [false, []]);
 });
 
 test('GIVEN a model is configured THEN /timeline works the same and never calls it', async () => {
