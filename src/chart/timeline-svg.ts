@@ -11,7 +11,8 @@ import type { Timeline } from '../search/retriever.js';
 
 export const CHART_WIDTH_PX = 960;
 export const CHART_HEIGHT_PX = 440;
-const MARGIN = { left: 64, right: 64, top: 64, bottom: 44 };
+/** The top margin holds the title, the legend and the quote numbers above the tallest bar. */
+const MARGIN = { left: 64, right: 64, top: 84, bottom: 44 };
 const BAR_COLOUR = '#5865f2';
 const SHARE_COLOUR = '#e67e22';
 const AXIS_COLOUR = '#555555';
@@ -30,7 +31,8 @@ export function timelineSvg(timeline: Timeline, filters = ''): string {
   const { periods } = timeline;
   const width = CHART_WIDTH_PX - MARGIN.left - MARGIN.right;
   const height = CHART_HEIGHT_PX - MARGIN.top - MARGIN.bottom;
-  const maxCount = niceCeiling(Math.max(1, ...periods.map((period) => period.matching)));
+  const counts = countAxis(Math.max(1, ...periods.map((period) => period.matching)));
+  const maxCount = counts.max;
   const shares = periods.map((period) => (period.statements > 0 ? (100 * period.matching) / period.statements : 0));
   const maxShare = niceCeiling(Math.max(1, ...shares));
   const slot = width / Math.max(1, periods.length);
@@ -40,11 +42,11 @@ export function timelineSvg(timeline: Timeline, filters = ''): string {
   const parts: string[] = [];
   const text = (tx: number, ty: number, content: string, attrs = '') => parts.push(`<text x="${round(tx)}" y="${round(ty)}" ${attrs}>${escapeXml(content)}</text>`);
 
-  for (let t = 0; t <= Y_TICKS; t++) {
-    const y = yCount((maxCount * t) / Y_TICKS);
+  for (let t = 0; t <= counts.ticks; t++) {
+    const y = yCount(counts.step * t);
     parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + width}" y1="${round(y)}" y2="${round(y)}" stroke="${GRID_COLOUR}"/>`);
-    text(MARGIN.left - 8, y + 4, formatNumber((maxCount * t) / Y_TICKS), `text-anchor="end" fill="${BAR_COLOUR}" font-size="12"`);
-    text(MARGIN.left + width + 8, y + 4, `${formatNumber((maxShare * t) / Y_TICKS)}%`, `fill="${SHARE_COLOUR}" font-size="12"`);
+    text(MARGIN.left - 8, y + 4, String(counts.step * t), `text-anchor="end" fill="${BAR_COLOUR}" font-size="12"`);
+    text(MARGIN.left + width + 8, y + 4, `${formatNumber((maxShare * t) / counts.ticks)}%`, `fill="${SHARE_COLOUR}" font-size="12"`);
   }
   periods.forEach((period, i) => {
     if (period.matching === 0) return;
@@ -82,6 +84,16 @@ ${parts.join('\n')}
 export function niceCeiling(n: number): number {
   const power = 10 ** Math.floor(Math.log10(n));
   return [1, 2, 2.5, 5, 10].map((step) => step * power).find((value) => value >= n)!;
+}
+
+/**
+ * The count axis: whole numbers only (a count of 0.25 statements means
+ * nothing), at most Y_TICKS gridlines, at a round step reaching the highest count.
+ */
+export function countAxis(highest: number): { ticks: number; step: number; max: number } {
+  const ticks = Math.min(Y_TICKS, highest);
+  const step = Math.ceil(niceCeiling(highest / ticks));
+  return { ticks, step, max: step * ticks };
 }
 
 /** Label every period, every 2nd, 5th, 10th… so at most MAX_X_LABELS show. */

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { Resvg } from '@resvg/resvg-js';
 import { CHART_FONT_FILES, svgToPng, timelinePng } from '../../src/chart/png.js';
 import { seriesRows, timelineSummary } from '../../src/chart/timeline-text.js';
-import { CHART_FONT_FAMILY, niceCeiling, timelineSvg } from '../../src/chart/timeline-svg.js';
+import { CHART_FONT_FAMILY, countAxis, niceCeiling, timelineSvg } from '../../src/chart/timeline-svg.js';
 import type { Timeline } from '../../src/search/retriever.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -58,4 +58,11 @@ test('GIVEN seventy-nine years THEN the compact series sums decades, the full on
 
 test('GIVEN axis maxima THEN round numbers at or above them', () => {
   assert.deepEqual([1, 3, 7, 129, 0.4].map(niceCeiling), [1, 5, 10, 200, 0.5]);
+});
+
+test('GIVEN the highest count THEN the count axis has whole-number ticks reaching it, at most four', () => {
+  assert.deepEqual(countAxis(1), { ticks: 1, step: 1, max: 1 });
+  assert.deepEqual(countAxis(3), { ticks: 3, step: 1, max: 3 });
+  assert.deepEqual(countAxis(5), { ticks: 4, step: 2, max: 8 });
+  assert.deepEqual(countAxis(129), { ticks: 4, step: 50, max: 200 });
 });
