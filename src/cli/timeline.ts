@@ -6,6 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { timelinePng } from '../chart/png.js';
 import { loadConfig, loadDotEnv } from '../config.js';
+import { describeFilters } from '../discord/render-search.js';
 import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import { openForReading } from '../store/migrate.js';
 import { resolveDatabasePath } from './args.js';
@@ -29,7 +30,8 @@ await runCli(USAGE, async () => {
   const db = await openForReading(resolveDatabasePath(values.db, loadConfig()));
   try {
     const timeline = await createCorpusRetriever(db).timeline(topic, { organisationPrefix: values.org, from: values.from, to: values.to, understand: true });
-    if (values.png) await writeFile(values.png, timelinePng(timeline, describeFilters(values)));
+    // The chart's title names the filters as the Discord reply's does.
+    if (values.png) await writeFile(values.png, timelinePng(timeline, describeFilters({ organisation: values.org, from: values.from, to: values.to })));
     process.stdout.write(values.json ? `${JSON.stringify(timelineJson(timeline, values.png))}\n` : `${formatTimelineForPeople(timeline)}${values.png ? `Chart: ${values.png}\n` : ''}`);
     return 0;
   } finally {
@@ -37,6 +39,3 @@ await runCli(USAGE, async () => {
   }
 });
 
-function describeFilters(values: { org?: string; from?: string; to?: string }): string {
-  return [values.org && `by ${values.org}`, values.from && `from ${values.from}`, values.to && `to ${values.to}`].filter(Boolean).join(', ');
-}
