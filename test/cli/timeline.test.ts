@@ -35,6 +35,15 @@ test('GIVEN --org, --from, --to, --json and --png THEN one JSON object for that 
   assert.equal(readFileSync(png).subarray(1, 4).toString(), 'PNG');
 });
 
+test('GIVEN a topic naming a period THEN the period is the range, and --json says what was understood', async () => {
+  const { code, stdout, stderr } = await runCli(SCRIPT, ['Taliban since 2022', '--json', '--db', database.path]);
+  assert.equal(code, 0, stderr);
+  const result = JSON.parse(stdout);
+  assert.equal(result.topic, 'Taliban');
+  assert.deepEqual(result.understood, { speakers: [], period: { from: '2022', text: 'since 2022' }, use: 'filter' });
+  assert.deepEqual(result.periods.map((period: { period: string }) => period.period), ['2022-03']);
+});
+
 test('GIVEN no topic, or a bad date THEN a usage message and exit code 2', async () => {
   const none = await runCli(SCRIPT, ['--db', database.path]);
   assert.equal(none.code, 2);
