@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   understanding: async () => (await import('./understanding.js')).benchUnderstanding(),
   language: async () => (await import('./language.js')).benchLanguage(),
   extract: async () => (await import('./extract.js')).benchExtract(),
+  timeline: async () => (await import('./timeline.js')).benchTimeline(),
 };
 
 const wanted = process.argv.slice(2);

@@ -9,6 +9,7 @@
  *   /signatories icor page:2
  *   /signed MLPD page:2
  *   /kwic refugee org:Iran sort:organisation page:2
+ *   /timeline apartheid org:"South Africa" from:1960
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
@@ -17,6 +18,7 @@ export type ConsoleCommand =
   | { name: 'signatories'; statement: string; page: number }
   | { name: 'signed'; organisation: string; page: number }
   | { name: 'kwic'; phrase: string; organisation?: string; from?: string; to?: string; sort?: string; page: number }
+  | { name: 'timeline'; topic: string; organisation?: string; from?: string; to?: string }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
@@ -46,6 +48,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'ask', question: text, ...filters };
     case 'search':
       return { name: 'search', query: text, ...filters, page };
+    case 'timeline':
+      return { name: 'timeline', topic: text, ...filters };
     case 'statement':
       return { name: 'statement', statement: text, page };
     case 'signatories':

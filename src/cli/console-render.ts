@@ -90,6 +90,7 @@ export const CONSOLE_HELP = [
   '  /signatories <id, slug or title> page:2   who signed a statement',
   '  /signed MLPD page:2   the statements an organisation signed, and its co-signers',
   '  /kwic refugee org:Iran sort:organisation page:2   every occurrence in context; "quoted" for the exact words',
+  '  /timeline Taliban organisation:ICOR from:2021 to:2022   how often a topic comes up, per year or month ("quotes" for a phrase)',
   '  /sources      what the corpus holds',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',

@@ -18,6 +18,7 @@ import { printable } from './cli-run.js';
 import { consoleConcordance } from './console-kwic.js';
 import { parseConsoleLine, type ConsoleCommand } from './console-commands.js';
 import { signatoriesText, signedText } from './console-signatories.js';
+import { formatTimelineForPeople } from './timeline-render.js';
 import { CONSOLE_HELP, renderAnswerText, renderOverviewText, renderSearchText, renderStatementText } from './console-render.js';
 
 /** A question the bundled corpus answers (ICOR's resolution on Afghanistan). */
@@ -51,7 +52,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     [
       `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${overview.organisations.length} organisations.`,
       hasModel(config) ? `Answers come from the model ${config.OPENAI_MODEL}, checked against the statements they cite.` : 'No model is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so answers quote the statements verbatim.',
-      'Type a question, or /ask, /search, /statement, /kwic, /signatories, /signed, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
+      'Type a question, or /ask, /search, /statement, /kwic, /timeline, /signatories, /signed, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
       '',
     ].join('\n'),
   );
@@ -102,6 +103,9 @@ async function execute(session: ConsoleOptions & { answerer: Answerer }, command
         return write(await signedText(session.retriever, command));
       case 'kwic':
         return write(await consoleConcordance(session.retriever, command, session.interactive));
+      case 'timeline':
+        if (command.topic === '') throw new UserFacingError('empty_topic', 'Which topic? e.g. /timeline apartheid from:1960');
+        return write(formatTimelineForPeople(await session.retriever.timeline(command.topic, { organisationPrefix: command.organisation, from: command.from, to: command.to, understand: true })));
       case 'statement': {
         if (command.statement === '') throw new UserFacingError('empty_statement', 'Which statement? Give its id, slug or title: /statement <id|slug|title>');
         let shown = await session.retriever.getStatementPage(command.statement, command.page, STATEMENT_PAGE_CHARS);

@@ -7,6 +7,7 @@ import { turnConcordancePage } from './kwic-pages.js';
 import { turnSearchPage } from './search-pages.js';
 import { turnSignatoriesPage, turnSignedPage } from './signatory-pages.js';
 import { turnStatementPage } from './statement-pages.js';
+import { showTimelineQuote } from './timeline-buttons.js';
 
 /** Route a button press by its custom id (`action:key:arg`) to what it does. */
 export async function handleButton(interaction: ButtonInteraction, context: BotContext): Promise<void> {
@@ -31,6 +32,9 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       break;
     case 'signed-page':
       if (direction) return turnSignedPage(interaction, context, id.key, direction);
+      break;
+    case 'timeline-quote':
+      if (/^\d+$/.test(id.key) && /^\d+$/.test(id.arg)) return showTimelineQuote(interaction, context, Number(id.key), Number(id.arg));
       break;
   }
   context.log.warn({ customId: interaction.customId }, 'unknown button');

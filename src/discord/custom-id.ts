@@ -4,10 +4,12 @@ import { MAX_CUSTOM_ID_CHARS } from './limits.js';
  * What a button does. The custom id is `<action>:<key>:<arg>`: the key points at
  * state in SQLite (src/store/discord-state.ts), the arg says which of that
  * state's buttons it is (a source number, a vote, a direction) — never state itself.
+ * A timeline's quote button needs no stored state: its key is the quoted
+ * passage's id, its arg the quote's number.
  */
-export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'kwic-page' | 'signatories-page' | 'signed-page';
+export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'kwic-page' | 'signatories-page' | 'signed-page' | 'timeline-quote';
 
-const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'kwic-page': 'kw', 'signatories-page': 'sg', 'signed-page': 'sd' };
+const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'kwic-page': 'kw', 'signatories-page': 'sg', 'signed-page': 'sd', 'timeline-quote': 'tlq' };
 const ACTION_BY_PREFIX = new Map(Object.entries(PREFIX).map(([action, prefix]) => [prefix, action as ButtonAction]));
 
 export interface ButtonId {

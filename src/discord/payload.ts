@@ -15,6 +15,8 @@ export interface MessagePayload {
   content: string;
   embeds: APIEmbed[];
   components: ButtonRow[];
+  /** Files attached to the message (a chart image); none when absent. */
+  files?: { name: string; data: Buffer }[];
 }
 
 /** Colours say what kind of answer it is at a glance. */

@@ -18,6 +18,7 @@ export function renderHelp(): MessagePayload {
     '`/signatories statement:` — who signed a statement: the list it ends with. Or ask "Who signed the ICOR resolution?"',
     '`/signed organisation: MLPD` — the statements an organisation signed, and who co-signs with it most.',
     '`/kwic phrase: refugee` — every occurrence in context, with counts per organisation; `"right of return"` in quotes for the exact words.',
+    '`/timeline topic: Taliban` — how often a topic comes up, per year (or month), as a chart, with a quoted sentence where it first appears and peaks.',
     '`/sources` — what the corpus holds.',
     '',
     'Dates are YYYY-MM-DD (or YYYY-MM, YYYY). When nothing in the corpus answers a question, I say so rather than guess.',

@@ -32,12 +32,17 @@ export function isExpiredTokenError(error: unknown): boolean {
 
 /** Creating a message: no empty content (Discord refuses it), never a mention. */
 export function messageOptions(payload: MessagePayload): MessageCreateOptions & MessageEditOptions {
-  return { ...(payload.content ? { content: payload.content } : {}), embeds: payload.embeds, components: payload.components, allowedMentions: NO_MENTIONS };
+  return { ...(payload.content ? { content: payload.content } : {}), embeds: payload.embeds, components: payload.components, allowedMentions: NO_MENTIONS, ...attachedFiles(payload) };
 }
 
 /** Editing: '' clears what was there (a queue notice before the answer). */
 export function editOptions(payload: MessagePayload): InteractionEditReplyOptions & MessageEditOptions {
-  return { content: payload.content, embeds: payload.embeds, components: payload.components, allowedMentions: NO_MENTIONS };
+  return { content: payload.content, embeds: payload.embeds, components: payload.components, allowedMentions: NO_MENTIONS, ...attachedFiles(payload) };
+}
+
+/** The payload's files as discord.js uploads them (multipart); nothing when there are none, so an edit keeps what is attached. */
+function attachedFiles(payload: MessagePayload): { files?: { attachment: Buffer; name: string }[] } {
+  return payload.files?.length ? { files: payload.files.map((file) => ({ attachment: file.data, name: file.name })) } : {};
 }
 
 function replyOptions(payload: MessagePayload, ephemeral: boolean): InteractionReplyOptions {

@@ -7,6 +7,7 @@ import type { Retriever } from './retriever.js';
 import { retrievePassages } from './retrieve.js';
 import { search } from './search.js';
 import { signedBy, statementSignatories, suggestSignatories } from './signatory-lookup.js';
+import { timeline } from './timeline.js';
 
 /**
  * The Retriever over SQLite FTS5: bm25 over passages and statements
@@ -37,6 +38,7 @@ export function createFtsRetriever(db: Database): Retriever {
     signedBy: (organisation, options) => signedBy(db, organisation, options),
     suggestSignatories: (prefix, limit) => suggestSignatories(db, prefix, limit),
     concordance: async (phrase, options = {}) => concordance(db, phrase, withValidFilters(options)),
+    timeline: async (topic, { understand: _understand, ...filters } = {}) => timeline(db, topic, validateFilters(filters)),
   };
 }
 

@@ -12,6 +12,7 @@
 import type { Passage, Statement, StatementSummary } from '../store/records.js';
 import type { SearchFilters } from './filters.js';
 import type { Concordance, ConcordanceOptions } from './kwic/concordance-types.js';
+import type { Timeline } from './timeline-types.js';
 
 export type { SearchFilters } from './filters.js';
 export type { Concordance, ConcordanceLine, ConcordanceOptions, ConcordanceSort, OrganisationOccurrences } from './kwic/concordance-types.js';
@@ -63,7 +64,16 @@ export interface Retriever {
    * Stemmed by default, exact in double quotes; a phrase with no word is a UserFacingError.
    */
   concordance(phrase: string, options?: ConcordanceOptions): Promise<Concordance>;
+  /**
+   * How many statements mention a topic, per year (per month over a short
+   * span), beside how many there are, with a cited sentence for the periods
+   * where it first appears and peaks (timeline.ts). Nothing searchable in the
+   * topic is a UserFacingError.
+   */
+  timeline(topic: string, options?: TimelineOptions): Promise<Timeline>;
 }
+
+export type { Timeline, TimelinePeriod, TimelineQuote } from './timeline-types.js';
 
 export interface SearchOptions extends SearchFilters {
   /** Statements per page (default DEFAULT_SEARCH_LIMIT, at most MAX_SEARCH_LIMIT). */
@@ -114,6 +124,11 @@ export interface Understood {
   use: 'filter' | 'fallback' | 'overridden';
   /** Of several speakers, those with nothing on the question (passages for answers only): the answer can say so. */
   silent?: string[];
+}
+
+export interface TimelineOptions extends SearchFilters {
+  /** Read the speakers and period the topic names as filters ("apartheid in the 1980s"; see understood-retriever.ts). */
+  understand?: boolean;
 }
 
 export interface RetrieveOptions extends SearchFilters {

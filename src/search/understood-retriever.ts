@@ -1,7 +1,9 @@
 import type { SearchFilters } from './filters.js';
 import { isStopWord } from './stop-words.js';
 import { tokenize } from './tokenize.js';
-import type { PassageRetrieval, Retriever, RetrieveOptions, SearchOptions, SearchResult, Understood } from './retriever.js';
+import { UserFacingError } from '../errors.js';
+import type { PassageRetrieval, Retriever, RetrieveOptions, SearchOptions, SearchResult, Timeline, TimelineOptions, Understood } from './retriever.js';
+import { topicQuery } from './timeline-query.js';
 import { OrganisationDirectory } from './understand/organisations.js';
 import { understandQuestion, type Understanding } from './understand/understand.js';
 
@@ -68,6 +70,21 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
         (retrieval) => retrieval.passages.length > 0,
       );
       return withSilentVoices(result, voices);
+    },
+    timeline(topic: string, timelineOptions: TimelineOptions = {}): Promise<Timeline> {
+      const { understand, ...rest } = timelineOptions;
+      if (!understand) return inner.timeline(topic, rest);
+      // "apartheid in the 1980s": the decade is the range, apartheid the topic; a topic nobody mentions then is counted everywhere.
+      return understood(
+        topic,
+        rest,
+        (text, filters) => {
+          if (text !== topic && !topicQuery(text)) throw new UserFacingError('empty_topic', `That names who or when, but no topic to count: add a word or a "phrase", e.g. ${topic.trim()} apartheid.`);
+          // "India on apartheid" leaves "on apartheid": the topic is what follows the preposition.
+          return inner.timeline(text === topic ? text : text.replace(/^\s*(?:on|about|of|regarding|concerning)\s+/i, ''), { ...rest, ...filters });
+        },
+        (result) => result.matching > 0,
+      );
     },
   };
 }

@@ -9,6 +9,7 @@ const cases: [string, ReturnType<typeof parseConsoleLine>][] = [
   ['/ask Who? org:"Peace Committee (fixture)" to:2024-05-01', { name: 'ask', question: 'Who?', organisation: 'Peace Committee (fixture)', to: '2024-05-01' }],
   ['/search imperialist war page:2', { name: 'search', query: 'imperialist war', page: 2 }],
   ['/search " * NEAR( :', { name: 'search', query: '" * NEAR( :', page: 1 }],
+  ['/timeline "climate change" org:"Fiji" from:1990 to:2024', { name: 'timeline', topic: '"climate change"', organisation: 'Fiji', from: '1990', to: '2024' }],
   ['/statement icor-2021 page:x', { name: 'statement', statement: 'icor-2021', page: 1 }],
   ['/signatories icor page:2', { name: 'signatories', statement: 'icor', page: 2 }],
   ['/signed "Liga Comunista" page:3', { name: 'signed', organisation: 'Liga Comunista', page: 3 }],
