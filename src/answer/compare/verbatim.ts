@@ -1,0 +1,25 @@
+import { quotedBlock, quotedCitation, verbatimQuotes } from '../extractive.js';
+import { describeSearch } from '../messages.js';
+import type { ComparedVoice } from './organisations.js';
+import type { ComparisonNumbering } from './numbering.js';
+import type { VoiceSources } from './retrieval.js';
+
+/** Quotes a side shows without a model: its best two, so five sides fit one reply. */
+export const SECTION_QUOTES = 2;
+
+/**
+ * A side in verbatim quotes: its statements' sentences that best match the
+ * topic, each under its statement's heading and number. Undefined when none
+ * matches closely enough to quote.
+ */
+export function verbatimSection(side: VoiceSources, words: string, language: string, numbering: ComparisonNumbering): string | undefined {
+  const quoted = verbatimQuotes(words, side.sources, language, SECTION_QUOTES);
+  if (quoted.length === 0) return undefined;
+  return quoted.map((entry) => quotedBlock(entry, numbering.add(quotedCitation(entry, 0)))).join('\n\n');
+}
+
+/** "No statement by Iraq in the corpus covers this." and what was searched, so the reader can judge the miss. */
+export function notCoveredSection(voice: ComparedVoice, searched: { query: string; from?: string; to?: string }, hits: number, language: string): string {
+  const filters = { organisations: voice.names, ...(searched.from ? { from: searched.from } : {}), ...(searched.to ? { to: searched.to } : {}) };
+  return `No statement by ${voice.name} in the corpus covers this.\n${describeSearch({ query: searched.query, filters, hits }, language)}`;
+}
