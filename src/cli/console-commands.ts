@@ -6,18 +6,20 @@
  *   /ask What does ICOR say about NATO? organisation:ICOR from:2021
  *   /search imperialist intervention to:"2022-03"
  *   /statement icor-resolution-no-to-imperialist-intervention page:2
+ *   /compare the Taliban org:ICOR org:JAKNA from:2021
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
   | { name: 'search'; query: string; organisation?: string; from?: string; to?: string; page: number }
   | { name: 'statement'; statement: string; page: number }
+  | { name: 'compare'; topic: string; organisations: string[]; from?: string; to?: string }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
   | { name: 'empty' }
   | { name: 'unknown'; typed: string };
 
-const OPTION = /(?:^|\s)(organisation|org|from|to|page):(?:"([^"]*)"|(\S+))/g;
+const OPTION = /(?:^|\s)(organisation[1-5]?|org|from|to|page):(?:"([^"]*)"|(\S+))/g;
 
 /** Parse one line typed in the session. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -26,9 +28,13 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   if (!trimmed.startsWith('/')) return { name: 'ask', question: trimmed };
   const [, command = '', rest = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed) ?? [];
   const options: Record<string, string> = {};
+  // /compare takes several: every organisation option, in order (organisation1:… as in Discord, or org: repeated).
+  const organisations: string[] = [];
   const text = rest
     .replace(OPTION, (_whole, key: string, quoted: string | undefined, bare: string | undefined) => {
-      options[key === 'org' ? 'organisation' : key] = quoted ?? bare ?? '';
+      const value = quoted ?? bare ?? '';
+      if (key.startsWith('org')) organisations.push(value);
+      options[key.startsWith('org') ? 'organisation' : key] = value;
       return ' ';
     })
     .replace(/\s+/g, ' ')
@@ -42,6 +48,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'search', query: text, ...filters, page };
     case 'statement':
       return { name: 'statement', statement: text, page };
+    case 'compare':
+      return { name: 'compare', topic: text, organisations, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
     case 'sources':
       return { name: 'sources' };
     case 'help':

@@ -87,6 +87,7 @@ export const CONSOLE_HELP = [
   '  /ask What does ICOR say about NATO? organisation:ICOR from:2021 to:2022-12-31',
   '  /search imperialist intervention organisation:JAKNA page:2',
   '  /statement <id, slug or title> page:2',
+  '  /compare the Taliban org:ICOR org:CIPOML from:2021   two to five organisations on a topic, a section each',
   '  /sources      what the corpus holds',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',
