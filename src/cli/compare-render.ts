@@ -4,6 +4,7 @@
  * under its name, the closing sentence, what the mode means, and the numbered
  * sources. Corpus and model text pass through `printable`.
  */
+import { comparisonNote } from '../answer/compare/note.js';
 import type { ComparisonResult } from '../answer/compare/types.js';
 import { understoodLine } from '../search/understood-line.js';
 import { printable } from './cli-run.js';
@@ -17,8 +18,7 @@ export function renderComparisonText(result: ComparisonResult, terminal: boolean
     lines.push('', `== ${printable(section.organisation)} ==`, answerTextForTerminal(section.text, terminal));
   }
   if (result.closing) lines.push('', `== In comparison ==`, answerTextForTerminal(result.closing, terminal));
-  const note = modeLine(result);
-  if (note) lines.push('', note);
+  lines.push('', `(${comparisonNote(result)})`);
   if (result.sources.length > 0) {
     lines.push('', 'Sources:');
     for (const source of result.sources) {
@@ -27,17 +27,4 @@ export function renderComparisonText(result: ComparisonResult, terminal: boolean
     }
   }
   return lines.join('\n');
-}
-
-/** What the sections are made of, in one line (also the footer in Discord). */
-export function modeLine(result: Pick<ComparisonResult, 'mode' | 'fallbackReason' | 'dropped'>): string {
-  const dropped = result.dropped > 0 ? ` ${result.dropped} sentence${result.dropped === 1 ? '' : 's'} without a verifiable source ${result.dropped === 1 ? 'was' : 'were'} left out.` : '';
-  switch (result.mode) {
-    case 'llm':
-      return `(Each [n] cites a statement by the organisation it is about; quotations are checked against it.${dropped})`;
-    case 'extractive':
-      return '(No model is configured: these are verbatim sentences from each organisation’s statements.)';
-    case 'fallback':
-      return `(The model's comparison could not be used (${result.fallbackReason ?? 'error'}): these are verbatim sentences from each organisation’s statements.)`;
-  }
 }

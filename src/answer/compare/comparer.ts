@@ -19,6 +19,14 @@ export type { CompareRequest, Comparer, ComparisonMode, ComparisonResult, Compar
 /** A topic is a phrase, not a paste: the same bound as a question. */
 export const MAX_TOPIC_CHARS = 1_000;
 
+/** The topic trimmed, or a UserFacingError when it is empty or a paste. */
+export function checkTopic(typed: string): string {
+  const topic = typed.trim();
+  if (topic === '') throw new UserFacingError('empty_topic', 'What should they be compared on? e.g. /compare topic: nuclear disarmament organisation1: Iran organisation2: Iraq');
+  if (topic.length > MAX_TOPIC_CHARS) throw new UserFacingError('topic_too_long', `The topic is ${topic.length.toLocaleString('en')} characters long; please keep it under ${MAX_TOPIC_CHARS.toLocaleString('en')}.`);
+  return topic;
+}
+
 /**
  * `/compare`: two to five organisations on one topic. Each is searched on its
  * own (retrieval.ts), then, with a model, one call writes a section per
@@ -51,9 +59,7 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
     async compare(request: CompareRequest): Promise<ComparisonResult> {
       const started = performance.now();
       request.signal?.throwIfAborted();
-      const topic = request.topic.trim();
-      if (topic === '') throw new UserFacingError('empty_topic', 'What should they be compared on? e.g. /compare topic: nuclear disarmament organisation1: Iran organisation2: Iraq');
-      if (topic.length > MAX_TOPIC_CHARS) throw new UserFacingError('topic_too_long', `The topic is ${topic.length.toLocaleString('en')} characters long; please keep it under ${MAX_TOPIC_CHARS.toLocaleString('en')}.`);
+      const topic = checkTopic(request.topic);
       const dates = validateFilters({ from: request.from, to: request.to });
       const language = answerLanguage(topic, request.language);
       const known = await organisations();
