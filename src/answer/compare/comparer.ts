@@ -10,7 +10,7 @@ import { contentStems } from '../terms.js';
 import { composeWithModel } from './compose-model.js';
 import { ComparisonNumbering } from './numbering.js';
 import { checkVoiceCount, planComparison } from './organisations.js';
-import { retrieveEach } from './retrieval.js';
+import { COMPARE_NEIGHBOURS, retrieveEach } from './retrieval.js';
 import type { CompareRequest, Comparer, ComparisonResult, ComparisonSection } from './types.js';
 import { notCoveredSection, verbatimSection } from './verbatim.js';
 
@@ -69,7 +69,8 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
         throw new UserFacingError('empty_topic', `Compare them on what? "${topic.slice(0, 100)}" names who, but no topic to search for.`);
       }
 
-      const { query, sides } = await retrieveEach(retriever, plan.voices, { words: plan.words, language, ...(plan.from ? { from: plan.from } : {}), ...(plan.to ? { to: plan.to } : {}) });
+      // Neighbours give the model a quote's context; verbatim quotes come from the passages found alone.
+      const { query, sides } = await retrieveEach(retriever, plan.voices, { words: plan.words, language, neighbours: model ? COMPARE_NEIGHBOURS : 0, ...(plan.from ? { from: plan.from } : {}), ...(plan.to ? { to: plan.to } : {}) });
       const retrievalMs = performance.now() - started;
       const searched = { words: plan.words, query, ...(plan.from ? { from: plan.from } : {}), ...(plan.to ? { to: plan.to } : {}) };
       request.signal?.throwIfAborted();
