@@ -51,6 +51,8 @@ export async function runCompare(context: BotContext, input: CompareInput, surfa
   let shown = 0;
   try {
     await surface.acknowledge();
+    // An organisation mistyped costs no question of the day.
+    await context.comparer.check(request);
     const charge = await context.quotas.chargeDailyQuestion(surface.userId);
     if (!charge.ok) return void (await surface.problem(charge.message));
     if (ticket.position() > 0) {

@@ -71,10 +71,13 @@ test('GIVEN /compare of four organisations without a model THEN an embed each, t
   assert.match(textOf(h.double.originalResponse(click.token)), /^\[1\] No to any imperialist/);
 });
 
-test('GIVEN /compare with one organisation THEN a private message says to name two to five', async () => {
-  const sent = h.double.sendSlashCommand({ name: 'compare', options: { topic: 'imperialist war', organisation1: 'ICOR' } });
+test('GIVEN /compare with one organisation THEN a private message says to name two to five, and no question of the day is spent', async () => {
+  const user = 'bob';
+  const sent = h.double.sendSlashCommand({ name: 'compare', options: { topic: 'imperialist war', organisation1: 'ICOR' }, user });
   const reply = await h.double.waitFor(() => [h.double.originalResponse(sent.token), ...h.double.followUps(sent.token)].find((message) => /Name 2 to 5/.test(textOf(message))), 10_000, 'the refusal');
   assert.equal((reply.flags ?? 0) & EPHEMERAL, EPHEMERAL);
+  const spent = await h.db.get<{ n: number }>('SELECT coalesce(sum(questions), 0) AS n FROM discord_question_counts WHERE user_id = ?', [h.double.users[user].id]);
+  assert.equal(spent?.n, 0);
 });
 
 test('GIVEN typing in organisation2 THEN autocomplete suggests organisations', async () => {

@@ -55,19 +55,28 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
     return directory.built;
   }
 
+  /** Who, on what, when: everything checked that can be without searching. Throws UserFacingError. */
+  async function planFor(request: CompareRequest) {
+    const topic = checkTopic(request.topic);
+    const dates = validateFilters({ from: request.from, to: request.to });
+    const language = answerLanguage(topic, request.language);
+    const known = await organisations();
+    const plan = planComparison(topic, request.organisations ?? [], dates, known.directory, known.names, now());
+    checkVoiceCount(plan.voices);
+    if (contentStems(plan.words, language).length === 0) {
+      throw new UserFacingError('empty_topic', `Compare them on what? "${topic.slice(0, 100)}" names who, but no topic to search for.`);
+    }
+    return { topic, language, known, plan };
+  }
+
   return {
+    async check(request: CompareRequest): Promise<void> {
+      await planFor(request);
+    },
     async compare(request: CompareRequest): Promise<ComparisonResult> {
       const started = performance.now();
       request.signal?.throwIfAborted();
-      const topic = checkTopic(request.topic);
-      const dates = validateFilters({ from: request.from, to: request.to });
-      const language = answerLanguage(topic, request.language);
-      const known = await organisations();
-      const plan = planComparison(topic, request.organisations ?? [], dates, known.directory, known.names, now());
-      checkVoiceCount(plan.voices);
-      if (contentStems(plan.words, language).length === 0) {
-        throw new UserFacingError('empty_topic', `Compare them on what? "${topic.slice(0, 100)}" names who, but no topic to search for.`);
-      }
+      const { topic, language, known, plan } = await planFor(request);
 
       // Neighbours give the model a quote's context; verbatim quotes come from the passages found alone.
       const { query, sides } = await retrieveEach(retriever, plan.voices, { words: plan.words, language, neighbours: model ? COMPARE_NEIGHBOURS : 0, ...(plan.from ? { from: plan.from } : {}), ...(plan.to ? { to: plan.to } : {}) });

@@ -69,5 +69,7 @@ export interface ComparisonResult {
 }
 
 export interface Comparer {
+  /** Throws the UserFacingError compare() would for who and what is asked (unknown organisations, too few, no topic), without searching. */
+  check(request: CompareRequest): Promise<void>;
   compare(request: CompareRequest): Promise<ComparisonResult>;
 }
