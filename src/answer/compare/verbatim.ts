@@ -21,5 +21,7 @@ export function verbatimSection(side: VoiceSources, words: string, language: str
 /** "No statement by Iraq in the corpus covers this." and what was searched, so the reader can judge the miss. */
 export function notCoveredSection(voice: ComparedVoice, searched: { query: string; from?: string; to?: string }, hits: number, language: string): string {
   const filters = { organisations: voice.names, ...(searched.from ? { from: searched.from } : {}), ...(searched.to ? { to: searched.to } : {}) };
-  return `No statement by ${voice.name} in the corpus covers this.\n${describeSearch({ query: searched.query, filters, hits }, language)}`;
+  // Passages were found but no sentence of them matched the topic closely enough to quote (or the model judged them off it).
+  const found = hits > 0 ? ' None of them is on the topic.' : '';
+  return `No statement by ${voice.name} in the corpus covers this.\n${describeSearch({ query: searched.query, filters, hits }, language)}${found}`;
 }

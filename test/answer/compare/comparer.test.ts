@@ -189,7 +189,7 @@ test('GIVEN a model WHEN it says a section’s sources do not cover the topic TH
     h.model.enqueue({ text: (request) => `## A\n${ICOR_SENTENCE(sourceNumber(request, 'ICOR'))}\n\n## B\nNOT_IN_SOURCES` });
     const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
     assert.equal(result.sections[1]!.kind, 'none');
-    assert.match(result.sections[1]!.text, /^No statement by CIPOML in the corpus covers this\.\nSearched for "taliban"/);
+    assert.match(result.sections[1]!.text, /^No statement by CIPOML in the corpus covers this\.\nSearched for "taliban" \(organisation CIPOML\): [1-9]\d* matching passages?\. None of them is on the topic\.$/);
   } finally {
     await h.close();
   }
