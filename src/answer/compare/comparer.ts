@@ -12,7 +12,7 @@ import { ComparisonNumbering } from './numbering.js';
 import { checkVoiceCount, planComparison } from './organisations.js';
 import { COMPARE_NEIGHBOURS, retrieveEach } from './retrieval.js';
 import type { CompareRequest, Comparer, ComparisonResult, ComparisonSection } from './types.js';
-import { notCoveredSection, verbatimSection } from './verbatim.js';
+import { quotedSection } from './verbatim.js';
 
 export type { CompareRequest, Comparer, ComparisonMode, ComparisonResult, ComparisonSection } from './types.js';
 
@@ -87,11 +87,7 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
       const numbering = new ComparisonNumbering();
       const anything = sides.some((side) => side.hits > 0);
       const composed = model && anything ? await composeWithModel({ client: model, config, topic, directory: known.directory, words: plan.words, sides, language, numbering, searched, log, ...(request.signal ? { signal: request.signal } : {}) }) : undefined;
-      const sections: ComparisonSection[] = composed?.sections ?? sides.map((side) => {
-        const base = { organisation: side.voice.name, organisations: side.voice.names, hits: side.hits };
-        const text = side.hits > 0 ? verbatimSection(side, plan.words, language, numbering) : undefined;
-        return text ? { ...base, text, kind: 'verbatim' } : { ...base, text: notCoveredSection(side.voice, searched, side.hits, language), kind: 'none' };
-      });
+      const sections: ComparisonSection[] = composed?.sections ?? sides.map((side) => quotedSection(side, plan.words, language, numbering, searched));
       const result: ComparisonResult = {
         mode: composed ? composed.mode : model ? 'llm' : 'extractive',
         ...(composed?.fallbackReason ? { fallbackReason: composed.fallbackReason } : {}),

@@ -12,7 +12,7 @@ import type { ComparisonNumbering } from './numbering.js';
 import { buildCompareMessages } from './prompt.js';
 import type { VoiceSources } from './retrieval.js';
 import type { ComparisonMode, ComparisonSection } from './types.js';
-import { notCoveredSection, verbatimSection } from './verbatim.js';
+import { notCoveredSection, quotedSection } from './verbatim.js';
 
 export interface Composed {
   mode: ComparisonMode;
@@ -46,12 +46,7 @@ export async function composeWithModel(args: {
   const { sides, numbering, language } = args;
   const fitted = await fitSides(args.client.model, sides, args.config.OPENAI_CONTEXT_TOKENS, args.log);
   const messages = buildCompareMessages(args.topic, fitted, language);
-  const verbatimOrNone = (i: number): ComparisonSection => {
-    const side = sides[i]!;
-    const base = { organisation: side.voice.name, organisations: side.voice.names, hits: side.hits };
-    const text = side.hits > 0 ? verbatimSection(side, args.words, language, numbering) : undefined;
-    return text ? { ...base, text, kind: 'verbatim' } : { ...base, text: notCoveredSection(side.voice, args.searched, side.hits, language), kind: 'none' };
-  };
+  const verbatimOrNone = (i: number): ComparisonSection => quotedSection(sides[i]!, args.words, language, numbering, args.searched);
 
   let reply = '';
   let outcome;

@@ -3,6 +3,7 @@ import { describeSearch } from '../messages.js';
 import type { ComparedVoice } from './organisations.js';
 import type { ComparisonNumbering } from './numbering.js';
 import type { VoiceSources } from './retrieval.js';
+import type { ComparisonSection } from './types.js';
 
 /** Quotes a side shows without a model: its best two, so five sides fit one reply. */
 export const SECTION_QUOTES = 2;
@@ -24,4 +25,11 @@ export function notCoveredSection(voice: ComparedVoice, searched: { query: strin
   // Passages were found but no sentence of them matched the topic closely enough to quote (or the model judged them off it).
   const found = hits > 0 ? ' None of them is on the topic.' : '';
   return `No statement by ${voice.name} in the corpus covers this.\n${describeSearch({ query: searched.query, filters, hits }, language)}${found}`;
+}
+
+/** A side's section without the model's words: its verbatim sentences, else that nothing by it covers the topic. */
+export function quotedSection(side: VoiceSources, words: string, language: string, numbering: ComparisonNumbering, searched: { query: string; from?: string; to?: string }): ComparisonSection {
+  const base = { organisation: side.voice.name, organisations: side.voice.names, hits: side.hits };
+  const text = side.hits > 0 ? verbatimSection(side, words, language, numbering) : undefined;
+  return text ? { ...base, text, kind: 'verbatim' } : { ...base, text: notCoveredSection(side.voice, searched, side.hits, language), kind: 'none' };
 }
