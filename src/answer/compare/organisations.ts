@@ -63,7 +63,7 @@ export function planComparison(
     const overridden = understanding.speakers.length > 0 || (understanding.period && explicitDates);
     const understood: Understood | undefined = overridden ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}), use: 'overridden' } : undefined;
     // The topic keeps its words: with the organisations given, a name in it is what they spoke about.
-    return { voices: distinctVoices(voices), words: period ? understanding.keywords : topic, ...datesUsed, ...(understood ? { understood } : {}) };
+    return { voices: distinctVoices(voices), words: period ? topicWords(understanding.keywords) : topic, ...datesUsed, ...(understood ? { understood } : {}) };
   }
 
   const voices = understanding.speakerMentions.map((mention, i) => {
@@ -72,7 +72,14 @@ export function planComparison(
   });
   const understood: Understood | undefined =
     understanding.speakers.length > 0 || period ? { speakers: understanding.speakerMentions, ...(period ? { period } : {}), use: 'filter' } : undefined;
-  return { voices: distinctVoices(voices), words: understanding.keywords, ...datesUsed, ...(understood ? { understood } : {}) };
+  return { voices: distinctVoices(voices), words: topicWords(understanding.keywords), ...datesUsed, ...(understood ? { understood } : {}) };
+}
+
+/** Words left between the names once they are taken out ("Iran and Iraq on the war" → "and on the war"): the topic is "the war". */
+const LEFT_BETWEEN_NAMES = /^(?:(?:and|or|on|about|over|regarding|concerning|versus|vs\.?|compared|with|to)\s+)+/i;
+
+function topicWords(keywords: string): string {
+  return keywords.replace(LEFT_BETWEEN_NAMES, '').replace(/[\s,;:?!.]+$/, '').trim();
 }
 
 /** Two to five, or a message saying how to name them. */

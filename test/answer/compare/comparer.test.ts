@@ -76,6 +76,7 @@ test('GIVEN the organisations named in the topic and no options THEN they are re
   try {
     const result = await h.comparer.compare({ topic: 'JAKNA and ICOR on the Taliban' });
     assert.deepEqual(result.sections.map((s) => s.organisation), ['JAKNA', 'ICOR']);
+    assert.equal(result.searched.words, 'the Taliban');
     assert.equal(result.searched.query, '"taliban"');
     assert.equal(result.understood?.use, 'filter');
   } finally {

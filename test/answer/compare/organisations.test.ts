@@ -33,8 +33,7 @@ test('GIVEN a period WHEN Myanmar is compared THEN its statements as Burma are s
 test('GIVEN the topic "Iran and Iraq on the war in the 1980s" and no options THEN both are compared in that decade on the war', () => {
   const plan = planComparison('Iran and Iraq on the war in the 1980s', [], {}, directory, UN_NAMES, NOW);
   assert.deepEqual(plan.voices.map((voice) => voice.name), ['Iran', 'Iraq']);
-  assert.match(plan.words, /war/);
-  assert.doesNotMatch(plan.words, /Iran|Iraq|1980/);
+  assert.equal(plan.words, 'the war');
   assert.deepEqual([plan.from, plan.to], ['1980', '1989']);
 });
 

@@ -37,6 +37,7 @@ test('GIVEN UN speeches WHEN the topic names the countries ("Turkey and Cyprus o
     const comparer = createComparer({ retriever: createCorpusRetriever(db), config: testConfig({}), log: testLog });
     const result = await comparer.compare({ topic: 'What did Turkey and Cyprus say about apartheid?' });
     assert.deepEqual(result.sections.map((s) => s.organisation), ['Turkey', 'Cyprus']);
+    assert.equal(result.searched.words, 'apartheid');
     assert.equal(result.searched.query, '"apartheid"');
   } finally {
     await db.close();
