@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findMarkers } from '../../../src/answer/citations.js';
+import { comparisonNote } from '../../../src/answer/compare/note.js';
 import type { ComparisonResult } from '../../../src/answer/compare/types.js';
 import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../src/search/highlight.js';
 import { sourceNumber } from '../../doubles/openai-server.js';
@@ -205,6 +206,18 @@ test('GIVEN a model that fails THEN every section is verbatim and the result say
     assert.ok(result.fallbackReason);
     assert.deepEqual(result.sections.map((s) => s.kind), ['verbatim', 'verbatim']);
     assertCited(result);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a topic none of them spoke on THEN every section says so, and the note says nothing is cited', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'quantum chromodynamics', organisations: ['ICOR', 'JAKNA'] });
+    assert.deepEqual(result.sections.map((s) => s.kind), ['none', 'none']);
+    assert.deepEqual(result.sources, []);
+    assert.equal(comparisonNote(result), 'No statement of theirs in the corpus covers this; each section says what was searched.');
   } finally {
     await h.close();
   }
