@@ -80,6 +80,15 @@ test('GIVEN /compare with one organisation THEN a private message says to name t
   assert.equal(spent?.n, 0);
 });
 
+test('GIVEN /compare with the organisations named in the topic THEN they are compared, and the line above says how it was read', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'compare', options: { topic: 'JAKNA and ICOR on the Taliban' } });
+  const messages = await comparison(h, sent.token);
+  assertWithinLimits(messages);
+  const [head, first, second] = messages[0]!.embeds!;
+  assert.match(head!.author?.name ?? '', /^By: JAKNA \/ ICOR — not what you meant\?/);
+  assert.deepEqual([first!.title, second!.title], ['JAKNA', 'ICOR']);
+});
+
 test('GIVEN typing in organisation2 THEN autocomplete suggests organisations', async () => {
   const sent = h.double.sendAutocomplete({ name: 'compare', options: { topic: 'war', organisation1: 'ICOR', organisation2: 'jak' }, focused: 'organisation2' });
   await h.double.waitForInteractionResponse(sent.id);
