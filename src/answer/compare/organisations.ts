@@ -61,7 +61,10 @@ export function planComparison(
       throw new UserFacingError('unknown_organisation', `No organisation in the corpus is called ${list}. Pick from the suggestions, or see /sources for who is in it.`);
     }
     const overridden = understanding.speakers.length > 0 || (understanding.period && explicitDates);
-    const understood: Understood | undefined = overridden ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}), use: 'overridden' } : undefined;
+    // The topic's period counts when no dates were given ("… in the 1980s"): said above the reply like a question's.
+    const understood: Understood | undefined = overridden
+      ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}), use: 'overridden' }
+      : period ? { speakers: [], period, use: 'filter' } : undefined;
     // The topic keeps its words: with the organisations given, a name in it is what they spoke about.
     return { voices: distinctVoices(voices), words: period ? topicWords(understanding.keywords) : topic, ...datesUsed, ...(understood ? { understood } : {}) };
   }

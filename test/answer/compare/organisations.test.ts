@@ -42,3 +42,10 @@ test('GIVEN options and a topic naming others THEN the options win and the topic
   assert.deepEqual(plan.voices.map((voice) => voice.name), ['United States of America', 'United Kingdom']);
   assert.equal(plan.words, 'sanctions on Iraq');
 });
+
+test('GIVEN options and a topic naming a period THEN the period filters and is said to have been read', () => {
+  const plan = planComparison('nuclear disarmament in the 1980s', ['USA', 'USSR'], {}, directory, UN_NAMES, NOW);
+  assert.equal(plan.words, 'nuclear disarmament');
+  assert.deepEqual([plan.from, plan.to], ['1980', '1989']);
+  assert.deepEqual(plan.understood, { speakers: [], period: { from: '1980', to: '1989', text: 'in the 1980s' }, use: 'filter' });
+});
