@@ -14,6 +14,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   language: async () => (await import('./language.js')).benchLanguage(),
   extract: async () => (await import('./extract.js')).benchExtract(),
   timeline: async () => (await import('./timeline.js')).benchTimeline(),
+  compare: async () => (await import('./compare.js')).benchCompare(),
 };
 
 const wanted = process.argv.slice(2);

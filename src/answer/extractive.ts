@@ -59,31 +59,62 @@ export interface ExtractiveAnswer {
  * sentence shares a content word with the question.
  */
 export function extractiveAnswer(question: string, sources: readonly NumberedSource[], language: string, why: 'no-model' | 'fallback'): ExtractiveAnswer | undefined {
-  const terms = contentStems(question, language);
-  if (terms.length === 0) return undefined;
-  const candidates = collectCandidates(terms, sources).filter((c) => c.matched.size >= MIN_MATCHED_TERMS || c.matched.size / terms.length >= MIN_MATCHED_SHARE);
-  const chosen = chooseQuotes(candidates);
-  if (chosen.length === 0) return undefined;
-
-  // Number in order of appearance; keep each statement's quotes together, best statement first.
-  const order: NumberedSource[] = [];
-  for (const candidate of chosen) if (!order.includes(candidate.source)) order.push(candidate.source);
+  const quoted = verbatimQuotes(question, sources, language);
+  if (quoted.length === 0) return undefined;
   const m = messagesFor(language);
   const blocks: string[] = [why === 'no-model' ? m.extractiveIntro : m.fallbackIntro];
   const cited: CitedSource[] = [];
-  order.forEach((source, index) => {
+  quoted.forEach((entry, index) => {
     const n = index + 1;
-    const quotes = chosen.filter((c) => c.source === source).sort((a, b) => a.passage.ordinal - b.passage.ordinal);
-    blocks.push(`${quotedSourceHeading(source, n)}\n${quotes.map((q) => `> ${displayQuote(q)}`).join('\n>\n')}`);
-    const passages = new Map<number, { passageId: number; text: string; quotes: string[] }>();
-    for (const q of quotes) {
-      const entry = passages.get(q.passage.id) ?? { passageId: q.passage.id, text: q.passage.text, quotes: [] };
-      entry.quotes.push(q.quote);
-      passages.set(q.passage.id, entry);
-    }
-    cited.push(citedSource(n, source, [...passages.values()]));
+    blocks.push(quotedBlock(entry, n));
+    cited.push(quotedCitation(entry, n));
   });
   return { text: blocks.join('\n\n'), sources: cited };
+}
+
+/** One statement's verbatim quotes, in passage order: `quote` exact text of its passage, `shown` as displayed (a cut marked "…"). */
+export interface QuotedSource {
+  source: NumberedSource;
+  quotes: { passage: SourcePassage; quote: string; shown: string }[];
+}
+
+/**
+ * The sentences of the sources that best cover the question's terms, across as
+ * many statements as possible, grouped by statement (best statement first).
+ * Empty when no sentence matches the question closely enough to quote.
+ * `maxQuotes` lowers the number of quotes (default MAX_QUOTES).
+ */
+export function verbatimQuotes(question: string, sources: readonly NumberedSource[], language: string, maxQuotes = MAX_QUOTES): QuotedSource[] {
+  const terms = contentStems(question, language);
+  if (terms.length === 0) return [];
+  const candidates = collectCandidates(terms, sources).filter((c) => c.matched.size >= MIN_MATCHED_TERMS || c.matched.size / terms.length >= MIN_MATCHED_SHARE);
+  const chosen = chooseQuotes(candidates, Math.min(maxQuotes, MAX_QUOTES));
+  // Keep each statement's quotes together, best statement first.
+  const order: NumberedSource[] = [];
+  for (const candidate of chosen) if (!order.includes(candidate.source)) order.push(candidate.source);
+  return order.map((source) => ({
+    source,
+    quotes: chosen
+      .filter((c) => c.source === source)
+      .sort((a, b) => a.passage.ordinal - b.passage.ordinal)
+      .map((c) => ({ passage: c.passage, quote: c.quote, shown: displayQuote(c) })),
+  }));
+}
+
+/** A statement's quotes under its heading, as answer text: "**ICOR**, 2021-09-10 [n]:" then "> …" lines. */
+export function quotedBlock(entry: QuotedSource, n: number): string {
+  return `${quotedSourceHeading(entry.source, n)}\n${entry.quotes.map((q) => `> ${q.shown}`).join('\n>\n')}`;
+}
+
+/** The cited source for a statement's quotes, numbered `n`, each passage with the quotes taken from it. */
+export function quotedCitation(entry: QuotedSource, n: number): CitedSource {
+  const passages = new Map<number, { passageId: number; text: string; quotes: string[] }>();
+  for (const q of entry.quotes) {
+    const found = passages.get(q.passage.id) ?? { passageId: q.passage.id, text: q.passage.text, quotes: [] };
+    found.quotes.push(q.quote);
+    passages.set(q.passage.id, found);
+  }
+  return citedSource(n, entry.source, [...passages.values()]);
 }
 
 function collectCandidates(terms: readonly string[], sources: readonly NumberedSource[]): Candidate[] {
@@ -136,12 +167,12 @@ function displayQuote(candidate: Candidate): string {
 }
 
 /** Greedy: best score first, favouring statements not yet quoted and terms not yet covered. */
-function chooseQuotes(candidates: Candidate[]): Candidate[] {
+function chooseQuotes(candidates: Candidate[], maxQuotes: number): Candidate[] {
   const chosen: Candidate[] = [];
   const covered = new Set<string>();
   let chars = 0;
   const remaining = [...candidates];
-  while (chosen.length < MAX_QUOTES && remaining.length > 0) {
+  while (chosen.length < maxQuotes && remaining.length > 0) {
     let best: { candidate: Candidate; value: number; index: number } | undefined;
     remaining.forEach((candidate, index) => {
       const fromSame = chosen.filter((c) => c.source === candidate.source).length;

@@ -43,8 +43,8 @@ export function systemPrompt(language: string, strict: boolean): string {
   return rules.join('\n');
 }
 
-/** Passage text cannot open or close a source element, whatever it says. */
-function defuse(text: string): string {
+/** Passage (or question) text cannot open or close a source element, whatever it says. */
+export function defuse(text: string): string {
   return text.replace(/<(\/?)(sources?)\b/gi, '‹$1$2');
 }
 

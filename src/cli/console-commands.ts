@@ -10,6 +10,7 @@
  *   /signed MLPD page:2
  *   /kwic refugee org:Iran sort:organisation page:2
  *   /timeline apartheid org:"South Africa" from:1960
+ *   /compare the Taliban org:ICOR org:JAKNA from:2021
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
@@ -19,13 +20,14 @@ export type ConsoleCommand =
   | { name: 'signed'; organisation: string; page: number }
   | { name: 'kwic'; phrase: string; organisation?: string; from?: string; to?: string; sort?: string; page: number }
   | { name: 'timeline'; topic: string; organisation?: string; from?: string; to?: string }
+  | { name: 'compare'; topic: string; organisations: string[]; from?: string; to?: string }
   | { name: 'sources' }
   | { name: 'help' }
   | { name: 'quit' }
   | { name: 'empty' }
   | { name: 'unknown'; typed: string };
 
-const OPTION = /(?:^|\s)(organisation|org|from|to|page|sort):(?:"([^"]*)"|(\S+))/g;
+const OPTION = /(?:^|\s)(organisation[1-5]?|org|from|to|page|sort):(?:"([^"]*)"|(\S+))/g;
 
 /** Parse one line typed in the session. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -34,9 +36,13 @@ export function parseConsoleLine(line: string): ConsoleCommand {
   if (!trimmed.startsWith('/')) return { name: 'ask', question: trimmed };
   const [, command = '', rest = ''] = /^\/(\S*)\s*([\s\S]*)$/.exec(trimmed) ?? [];
   const options: Record<string, string> = {};
+  // /compare takes several: every organisation option, in order (organisation1:… as in Discord, or org: repeated).
+  const organisations: string[] = [];
   const text = rest
     .replace(OPTION, (_whole, key: string, quoted: string | undefined, bare: string | undefined) => {
-      options[key === 'org' ? 'organisation' : key] = quoted ?? bare ?? '';
+      const value = quoted ?? bare ?? '';
+      if (key.startsWith('org')) organisations.push(value);
+      options[key.startsWith('org') ? 'organisation' : key] = value;
       return ' ';
     })
     .replace(/\s+/g, ' ')
@@ -59,6 +65,8 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'signed', organisation: [text.replace(/^"([^"]*)"$/, '$1'), options.organisation].filter(Boolean).join(' '), page };
     case 'kwic':
       return { name: 'kwic', phrase: text, ...filters, ...(options.sort ? { sort: options.sort } : {}), page };
+    case 'compare':
+      return { name: 'compare', topic: text, organisations, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
     case 'sources':
       return { name: 'sources' };
     case 'help':

@@ -91,6 +91,7 @@ export const CONSOLE_HELP = [
   '  /signed MLPD page:2   the statements an organisation signed, and its co-signers',
   '  /kwic refugee org:Iran sort:organisation page:2   every occurrence in context; "quoted" for the exact words',
   '  /timeline Taliban organisation:ICOR from:2021 to:2022   how often a topic comes up, per year or month ("quotes" for a phrase)',
+  '  /compare the Taliban org:ICOR org:CIPOML from:2021   two to five organisations on a topic, a section each',
   '  /sources      what the corpus holds',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',

@@ -7,6 +7,8 @@
  */
 import { createInterface } from 'node:readline';
 import { createAnswerer } from '../answer/answerer.js';
+import { createComparer } from '../answer/compare/comparer.js';
+import type { Comparer } from '../answer/compare/types.js';
 import type { Answerer } from '../answer/types.js';
 import { hasModel, type Config } from '../config.js';
 import { validateAskInput } from '../discord/ask-request.js';
@@ -16,6 +18,7 @@ import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
 import { printable } from './cli-run.js';
 import { consoleConcordance } from './console-kwic.js';
+import { renderComparisonText } from './compare-render.js';
 import { parseConsoleLine, type ConsoleCommand } from './console-commands.js';
 import { signatoriesText, signedText } from './console-signatories.js';
 import { formatTimelineForPeople } from './timeline-render.js';
@@ -38,6 +41,7 @@ export interface ConsoleOptions {
   /** A person at a terminal: prompt, stream answers, bold highlights. */
   interactive: boolean;
   answerer?: Answerer;
+  comparer?: Comparer;
   /** Show the example answer after the welcome (default true). */
   example?: boolean;
 }
@@ -45,6 +49,7 @@ export interface ConsoleOptions {
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { db, retriever, config, log, output, interactive } = options;
   const answerer = options.answerer ?? createAnswerer({ db, retriever, config, log });
+  const comparer = options.comparer ?? createComparer({ retriever, config, log });
   const write = (text: string) => void output.write(text);
   const overview = await retriever.corpusOverview();
 
@@ -52,11 +57,11 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     [
       `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${overview.organisations.length} organisations.`,
       hasModel(config) ? `Answers come from the model ${config.OPENAI_MODEL}, checked against the statements they cite.` : 'No model is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so answers quote the statements verbatim.',
-      'Type a question, or /ask, /search, /statement, /kwic, /timeline, /signatories, /signed, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
+      'Type a question, or /ask, /search, /statement, /compare, /kwic, /timeline, /signatories, /signed, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
       '',
     ].join('\n'),
   );
-  const session = { answerer, ...options };
+  const session = { answerer, comparer, ...options };
   if ((options.example ?? true) && overview.statements > 0) {
     write(`\nExample — /ask ${EXAMPLE_QUESTION}\n\n`);
     await execute(session, { name: 'ask', question: EXAMPLE_QUESTION });
@@ -76,7 +81,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 }
 
 /** Run one command; every failure becomes a line of text, never the end of the session. */
-async function execute(session: ConsoleOptions & { answerer: Answerer }, command: ConsoleCommand): Promise<void> {
+async function execute(session: ConsoleOptions & { answerer: Answerer; comparer: Comparer }, command: ConsoleCommand): Promise<void> {
   const write = (text: string) => void session.output.write(`${text}\n`);
   try {
     switch (command.name) {
@@ -90,6 +95,10 @@ async function execute(session: ConsoleOptions & { answerer: Answerer }, command
         return write(renderOverviewText(await session.retriever.corpusOverview()));
       case 'ask':
         return write(await ask(session, command));
+      case 'compare': {
+        const { name: _name, ...request } = command;
+        return write(renderComparisonText(await session.comparer.compare(request), session.interactive));
+      }
       case 'search': {
         if (command.query === '') throw new UserFacingError('empty_query', 'What should I search for? e.g. /search imperialist intervention');
         const filters = { ...(command.organisation ? { organisation: command.organisation } : {}), ...(command.from ? { from: command.from } : {}), ...(command.to ? { to: command.to } : {}) };

@@ -135,7 +135,7 @@ export async function runAsk(context: BotContext, input: AskInput, surface: Answ
  * message in the channel. True once delivered; false and logged when every
  * way failed (the caller then tells the asker something went wrong).
  */
-async function deliverElsewhere(surface: AnswerSurface, unseen: MessagePayload[], error: unknown, { log, followUp }: { log: BotContext['log']; followUp: boolean }): Promise<boolean> {
+export async function deliverElsewhere(surface: AnswerSurface, unseen: MessagePayload[], error: unknown, { log, followUp }: { log: BotContext['log']; followUp: boolean }): Promise<boolean> {
   const remaining = [...unseen];
   let failure = error;
   if (followUp) {
@@ -171,7 +171,7 @@ function answerState(question: string, result: AnswerResult, surface: AnswerSurf
   };
 }
 
-function untilGrantedOrAborted(granted: Promise<void>, signal: AbortSignal): Promise<void> {
+export function untilGrantedOrAborted(granted: Promise<void>, signal: AbortSignal): Promise<void> {
   if (signal.aborted) return Promise.reject(signal.reason);
   return new Promise((resolve, reject) => {
     const onAbort = () => reject(signal.reason);

@@ -1,6 +1,8 @@
 import { Events, type Client } from 'discord.js';
 import { once, setMaxListeners } from 'node:events';
 import { createAnswerer } from '../answer/answerer.js';
+import { createComparer } from '../answer/compare/comparer.js';
+import type { Comparer } from '../answer/compare/types.js';
 import type { Answerer } from '../answer/types.js';
 import { tokenCounterFor } from '../answer/tokens.js';
 import { hasModel, type Config } from '../config.js';
@@ -33,6 +35,8 @@ export interface BotOptions {
   commands: readonly Command[];
   /** Default: the real answerer over `retriever` and `config`. */
   answerer?: Answerer;
+  /** Default: the real comparer over `retriever` and `config`. */
+  comparer?: Comparer;
   /** Default EDIT_INTERVAL_MS; tests shorten it. */
   editIntervalMs?: number;
   now?: () => number;
@@ -83,6 +87,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     config,
     log,
     answerer: options.answerer ?? createAnswerer({ db, retriever, config, log }),
+    comparer: options.comparer ?? createComparer({ retriever, config, log }),
     state,
     quotas: new AskQuotas(config, state, options.now),
     editIntervalMs: options.editIntervalMs ?? EDIT_INTERVAL_MS,

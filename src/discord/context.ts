@@ -1,3 +1,4 @@
+import type { Comparer } from '../answer/compare/types.js';
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
@@ -16,6 +17,8 @@ export interface BotContext {
   config: Config;
   log: Logger;
   answerer: Answerer;
+  /** /compare: organisations side by side on a topic. */
+  comparer: Comparer;
   state: DiscordStateStore;
   quotas: AskQuotas;
   /** Minimum time between edits of a streamed answer (EDIT_INTERVAL_MS in production). */

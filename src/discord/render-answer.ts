@@ -81,27 +81,39 @@ export function renderAnswer(result: AnswerResult, { question, answerKey }: { qu
     ...(i === chunks.length - 1 && modeNote(result) ? { footer: { text: truncate(modeNote(result), MAX_FOOTER_CHARS) } } : {}),
   }));
 
-  const sourceEmbeds: APIEmbed[] = [];
+  const messages: MessagePayload[] = packEmbeds([...answerEmbeds, ...sourcesEmbeds(result.sources, colour)]).map((embeds) => ({ content: '', embeds, components: [] }));
+  if (answerKey === undefined) return messages;
+
+  return withAnswerButtons(messages, result.sources, answerKey, result.mode !== 'not-found');
+}
+
+/** Every cited source, one line each, in as many "Sources" embeds as they need. */
+export function sourcesEmbeds(sources: readonly CitedSource[], colour: number): APIEmbed[] {
+  const embeds: APIEmbed[] = [];
   let lines: string[] = [];
   const flush = () => {
-    if (lines.length > 0) sourceEmbeds.push({ title: SOURCES_TITLE, description: lines.join('\n'), color: colour });
+    if (lines.length > 0) embeds.push({ title: SOURCES_TITLE, description: lines.join('\n'), color: colour });
     lines = [];
   };
-  for (const source of result.sources) {
+  for (const source of sources) {
     const line = sourceLine(source);
     if ([...lines, line].join('\n').length > SOURCES_EMBED_BUDGET_CHARS) flush();
     lines.push(line);
   }
   flush();
+  return embeds;
+}
 
-  const messages: MessagePayload[] = packEmbeds([...answerEmbeds, ...sourceEmbeds]).map((embeds) => ({ content: '', embeds, components: [] }));
-  if (answerKey === undefined) return messages;
-
+/**
+ * One button per cited source ("[n] Title": its passages in context) and, for
+ * an answer, 👍/👎 — under the last message, and past 25 buttons in messages
+ * of their own after it. The custom ids carry the stored state's key and the
+ * source's number only, so they work after a restart.
+ */
+export function withAnswerButtons(messages: MessagePayload[], sources: readonly Pick<CitedSource, 'n' | 'title'>[], answerKey: string, votes: boolean): MessagePayload[] {
   const buttons = [
-    ...result.sources.map((source) => button(encodeButtonId({ action: 'source', key: answerKey, arg: String(source.n) }), `[${source.n}] ${source.title || 'Untitled statement'}`)),
-    ...(result.mode === 'not-found'
-      ? []
-      : [button(encodeButtonId({ action: 'vote', key: answerKey, arg: 'up' }), 'Helpful', { emoji: '👍' }), button(encodeButtonId({ action: 'vote', key: answerKey, arg: 'down' }), 'Not helpful', { emoji: '👎' })]),
+    ...sources.map((source) => button(encodeButtonId({ action: 'source', key: answerKey, arg: String(source.n) }), `[${source.n}] ${source.title || 'Untitled statement'}`)),
+    ...(votes ? [button(encodeButtonId({ action: 'vote', key: answerKey, arg: 'up' }), 'Helpful', { emoji: '👍' }), button(encodeButtonId({ action: 'vote', key: answerKey, arg: 'down' }), 'Not helpful', { emoji: '👎' })] : []),
   ];
   const [firstRows, ...moreRows] = buttonRows(buttons);
   if (firstRows) messages.at(-1)!.components = firstRows;

@@ -19,6 +19,9 @@ const cases: [string, ReturnType<typeof parseConsoleLine>][] = [
   ['/exit', { name: 'quit' }],
   ['/frobnicate now', { name: 'unknown', typed: '/frobnicate' }],
   ['/ask', { name: 'ask', question: '' }],
+  ['/compare the Taliban org:ICOR org:"Peace Committee (fixture)" from:2021', { name: 'compare', topic: 'the Taliban', organisations: ['ICOR', 'Peace Committee (fixture)'], from: '2021' }],
+  ['/compare war organisation1:Iran organisation2:Iraq organisation3:USA to:1990', { name: 'compare', topic: 'war', organisations: ['Iran', 'Iraq', 'USA'], to: '1990' }],
+  ['/compare Iran and Iraq on the war', { name: 'compare', topic: 'Iran and Iraq on the war', organisations: [] }],
 ];
 
 for (const [line, expected] of cases) {

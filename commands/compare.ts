@@ -1,0 +1,45 @@
+import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { MAX_TOPIC_CHARS } from '../src/answer/compare/comparer.js';
+import { MAX_COMPARED } from '../src/answer/compare/organisations.js';
+import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
+import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
+import type { Command } from '../src/discord/command.js';
+import { runCompare } from '../src/discord/compare-flow.js';
+import { interactionSurface } from '../src/discord/interaction-surface.js';
+import { DATE_OPTION_CHARS } from './ask.js';
+
+/** organisation1 … organisation5: optional, since the topic may name them ("Iran and Iraq on the war"); 2–5 are checked once understood. */
+const ORGANISATION_OPTIONS = Array.from({ length: MAX_COMPARED }, (_, i) => `organisation${i + 1}`);
+
+const builder = new SlashCommandBuilder()
+  .setName('compare')
+  .setDescription('Compare what two to five organisations said on a topic, each cited.')
+  .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+  .addStringOption((option) => option.setName('topic').setDescription('What to compare them on, e.g. nuclear disarmament (or: Iran and Iraq on the war)').setRequired(true).setMinLength(1).setMaxLength(MAX_TOPIC_CHARS));
+for (const name of ORGANISATION_OPTIONS) {
+  builder.addStringOption((option) => option.setName(name).setDescription('An organisation to compare').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS));
+}
+builder
+  .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+  .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+  .addBooleanOption((option) => option.setName('private').setDescription('Only you see the comparison'));
+
+export default {
+  data: builder.toJSON(),
+
+  async execute(interaction, context) {
+    if (!interaction.isChatInputCommand()) return;
+    const input = {
+      topic: interaction.options.getString('topic', true),
+      organisations: ORGANISATION_OPTIONS.map((name) => interaction.options.getString(name)),
+      from: interaction.options.getString('from'),
+      to: interaction.options.getString('to'),
+    };
+    const ephemeral = interaction.options.getBoolean('private') ?? false;
+    await runCompare(context, input, interactionSurface(interaction, context, { ephemeral }), { language: interaction.locale });
+  },
+
+  async autocomplete(interaction, context) {
+    await respondWithChoices(interaction, context, () => organisationChoices(context, interaction.options.getFocused()));
+  },
+} satisfies Command;

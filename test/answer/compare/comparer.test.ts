@@ -1,0 +1,224 @@
+/**
+ * /compare in the answer layer: each organisation searched on its own, then
+ * one section each — the model's sentences grounded against that
+ * organisation's sources only, or its best verbatim sentences without a model.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findMarkers } from '../../../src/answer/citations.js';
+import { comparisonNote } from '../../../src/answer/compare/note.js';
+import type { ComparisonResult } from '../../../src/answer/compare/types.js';
+import { HIGHLIGHT_CLOSE, HIGHLIGHT_OPEN } from '../../../src/search/highlight.js';
+import { sourceNumber } from '../../doubles/openai-server.js';
+import { statementFrom } from '../../search/seed-db.js';
+import { startCompareHarness } from './harness.js';
+
+/** Every [n] names a listed source; every quoted line is verbatim in a passage of the source its section cites. */
+function assertCited(result: ComparisonResult): void {
+  const numbers = new Set(result.sources.map((source) => source.n));
+  for (const text of [...result.sections.map((s) => s.text), result.closing ?? '']) {
+    for (const marker of findMarkers(text)) for (const n of marker.numbers) assert.ok(numbers.has(n), `[${n}] names no listed source in ${text}`);
+  }
+  for (const source of result.sources) for (const passage of source.passages) for (const quote of passage.quotes) assert.ok(passage.text.includes(quote), `quote not in passage: ${quote}`);
+}
+
+const ICOR_SENTENCE = (n: number) => `ICOR says it is necessary to fight the rule of the fascist Taliban [${n}].`;
+const CIPOML_SENTENCE = (n: number) => `CIPOML says the imperialists armed and organised the Taliban [${n}].`;
+
+test('GIVEN no model WHEN ICOR and CIPOML are compared on the Taliban THEN each section is its own verbatim sentence, cited', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.mode, 'extractive');
+    assert.deepEqual(result.sections.map((s) => [s.organisation, s.kind]), [['ICOR', 'verbatim'], ['CIPOML', 'verbatim']]);
+    assert.match(result.sections[0]!.text, new RegExp(`^${HIGHLIGHT_OPEN}ICOR${HIGHLIGHT_CLOSE}, 2021-09-10 \\[1\\]:\\n> .*Taliban`));
+    assert.match(result.sections[1]!.text, /\[2\]:\n> .*Taliban/);
+    assert.deepEqual(result.sources.map((s) => [s.n, s.organisation]), [[1, 'ICOR'], [2, 'CIPOML']]);
+    assertCited(result);
+    assert.equal(h.model.requests.length, 0, 'no model was asked');
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN one organisation with many statements on the topic THEN the other still gets its own passages', async () => {
+  const warStatements = Array.from({ length: 8 }, (_, i) =>
+    statementFrom(`fixture-war-${i}.md`, `The imperialist war must end now. Workers refuse the imperialist war and its profiteers, year ${2010 + i}.`, { title: `Against the imperialist war ${i}`, organisation: 'Peace Committee (fixture)', date: `${2010 + i}-05-01` }),
+  );
+  const h = await startCompareHarness({ withModel: false, extra: warStatements });
+  try {
+    const result = await h.comparer.compare({ topic: 'imperialist war', organisations: ['Peace Committee (fixture)', 'ICOR'] });
+    const icor = result.sections[1]!;
+    assert.equal(icor.organisation, 'ICOR');
+    assert.equal(icor.kind, 'verbatim');
+    assert.ok(icor.hits > 0);
+    const cited = findMarkers(icor.text).flatMap((m) => m.numbers).map((n) => result.sources.find((s) => s.n === n)!.organisation);
+    assert.deepEqual([...new Set(cited)], ['ICOR']);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN an organisation with nothing on the topic THEN its section says no statement by it covers this and what was searched', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'Comrades from Belarus, Kazakhstan, Ukraine and Russia'], from: '2021' });
+    const comrades = result.sections[1]!;
+    assert.equal(comrades.kind, 'none');
+    assert.equal(comrades.text, 'No statement by Comrades from Belarus, Kazakhstan, Ukraine and Russia in the corpus covers this.\nSearched for "taliban" (organisation Comrades from Belarus, Kazakhstan, Ukraine and Russia, from 2021): 0 matching passages.');
+    assert.equal(result.sections[0]!.kind, 'verbatim');
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN the organisations named in the topic and no options THEN they are read from it and the rest is searched', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'JAKNA and ICOR on the Taliban' });
+    assert.deepEqual(result.sections.map((s) => s.organisation), ['JAKNA', 'ICOR']);
+    assert.equal(result.searched.words, 'the Taliban');
+    assert.equal(result.searched.query, '"taliban"');
+    assert.equal(result.understood?.use, 'filter');
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN organisations as typed THEN acronyms, lower case and a cut name find them; unknown, too few or too many are refused by name', async () => {
+  const h = await startCompareHarness({ withModel: false, extra: [statementFrom('fixture-peace.md', 'The Peace Committee condemns every imperialist war.', { title: 'Against war', organisation: 'Peace Committee (fixture)', date: '2023-05-01' }), statementFrom('fixture-solidarity.md', 'Solidarity with the peoples who resist war.', { title: 'Solidarity', organisation: 'Solidarity Network (fixture)', date: '2023-06-12' })] });
+  try {
+    const result = await h.comparer.compare({ topic: 'war', organisations: ['jakna', 'Comrades from Belarus'] });
+    assert.deepEqual(result.sections.map((s) => s.organisation), ['JAKNA', 'Comrades from Belarus, Kazakhstan, Ukraine and Russia']);
+    await assert.rejects(h.comparer.compare({ topic: 'war', organisations: ['ICOR', 'Nobody Party'] }), { code: 'unknown_organisation', message: /"Nobody Party"/ });
+    await assert.rejects(h.comparer.compare({ topic: 'war', organisations: ['ICOR'] }), { code: 'too_few_organisations', message: /Only ICOR was recognised/ });
+    await assert.rejects(h.comparer.compare({ topic: 'war', organisations: ['ICOR', 'JAKNA', 'CIPOML', 'Comrades', 'Peace Committee (fixture)', 'Solidarity Network'] }), { code: 'too_many_organisations' });
+    const once = await h.comparer.compare({ topic: 'war', organisations: ['ICOR', 'icor', 'JAKNA'] });
+    assert.deepEqual(once.sections.map((s) => s.organisation), ['ICOR', 'JAKNA'], 'the same organisation twice is one side');
+    await assert.rejects(h.comparer.compare({ topic: 'What did ICOR and JAKNA say?' }), { code: 'empty_topic' });
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a model WHEN its sections cite their own organisation’s sources and the closing cites both THEN all of it is shown, numbered in order', async () => {
+  const h = await startCompareHarness();
+  try {
+    h.model.enqueue({
+      text: (request) => {
+        const icor = sourceNumber(request, 'ICOR');
+        const cipoml = sourceNumber(request, 'CIPOML');
+        return `## A\n${ICOR_SENTENCE(icor)}\n\n## B\n${CIPOML_SENTENCE(cipoml)}\n\n## Comparison\nICOR and CIPOML both condemn the Taliban [${icor}][${cipoml}].`;
+      },
+    });
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.mode, 'llm');
+    assert.deepEqual(result.sections.map((s) => s.kind), ['llm', 'llm']);
+    assert.equal(result.sections[0]!.text, ICOR_SENTENCE(1));
+    assert.equal(result.sections[1]!.text, CIPOML_SENTENCE(2));
+    assert.equal(result.closing, 'ICOR and CIPOML both condemn the Taliban [1][2].');
+    assert.equal(result.dropped, 0);
+    assertCited(result);
+    const prompt = h.model.requests[0]!.messages.map((m) => m.content).join('\n');
+    assert.match(prompt, /A: ICOR — sources \[1\]/);
+    assert.match(prompt, /B: CIPOML — sources \[\d+\]/);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a model WHEN a section sentence cites another organisation’s source THEN it is dropped and that section is its verbatim sentences', async () => {
+  const h = await startCompareHarness();
+  try {
+    h.model.enqueue({
+      text: (request) => {
+        const icor = sourceNumber(request, 'ICOR');
+        const cipoml = sourceNumber(request, 'CIPOML');
+        return `## A\n${CIPOML_SENTENCE(cipoml)}\n\n## B\n${CIPOML_SENTENCE(cipoml)}\n\n## Comparison\nICOR and CIPOML both condemn the Taliban [${icor}][${cipoml}].`;
+      },
+    });
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.sections[0]!.kind, 'verbatim', 'ICOR’s section could not use CIPOML’s source');
+    assert.doesNotMatch(result.sections[0]!.text, /armed and organised/);
+    assert.equal(result.sections[1]!.kind, 'llm');
+    assert.equal(result.dropped, 1);
+    assertCited(result);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a model WHEN the closing sentence names both but cites only one side THEN it is dropped', async () => {
+  const h = await startCompareHarness();
+  try {
+    h.model.enqueue({
+      text: (request) => {
+        const icor = sourceNumber(request, 'ICOR');
+        const cipoml = sourceNumber(request, 'CIPOML');
+        return `## A\n${ICOR_SENTENCE(icor)}\n\n## B\n${CIPOML_SENTENCE(cipoml)}\n\n## Comparison\nICOR and CIPOML both condemn the Taliban [${icor}].`;
+      },
+    });
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.mode, 'llm');
+    assert.equal(result.closing, undefined);
+    assert.equal(result.dropped, 1);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a model WHEN a section misquotes its source THEN the misquote is dropped and the other sentence kept', async () => {
+  const h = await startCompareHarness();
+  try {
+    h.model.enqueue({
+      text: (request) => {
+        const icor = sourceNumber(request, 'ICOR');
+        const cipoml = sourceNumber(request, 'CIPOML');
+        return `## A\nICOR says "the Taliban are our friends" [${icor}]. ${ICOR_SENTENCE(icor)}\n\n## B\n${CIPOML_SENTENCE(cipoml)}`;
+      },
+    });
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.sections[0]!.text, ICOR_SENTENCE(1));
+    assert.equal(result.dropped, 1);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a model WHEN it says a section’s sources do not cover the topic THEN that section says no statement by it covers this', async () => {
+  const h = await startCompareHarness();
+  try {
+    h.model.enqueue({ text: (request) => `## A\n${ICOR_SENTENCE(sourceNumber(request, 'ICOR'))}\n\n## B\nNOT_IN_SOURCES` });
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.sections[1]!.kind, 'none');
+    assert.match(result.sections[1]!.text, /^No statement by CIPOML in the corpus covers this\.\nSearched for "taliban" \(organisation CIPOML\): [1-9]\d* matching passages?\. None of them is on the topic\.$/);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a model that fails THEN every section is verbatim and the result says why', async () => {
+  const h = await startCompareHarness();
+  try {
+    h.model.enqueue({ status: 500 });
+    const result = await h.comparer.compare({ topic: 'the Taliban', organisations: ['ICOR', 'CIPOML'] });
+    assert.equal(result.mode, 'fallback');
+    assert.ok(result.fallbackReason);
+    assert.deepEqual(result.sections.map((s) => s.kind), ['verbatim', 'verbatim']);
+    assertCited(result);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN a topic none of them spoke on THEN every section says so, and the note says nothing is cited', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'quantum chromodynamics', organisations: ['ICOR', 'JAKNA'] });
+    assert.deepEqual(result.sections.map((s) => s.kind), ['none', 'none']);
+    assert.deepEqual(result.sources, []);
+    assert.equal(comparisonNote(result), 'No statement of theirs in the corpus covers this; each section says what was searched.');
+  } finally {
+    await h.close();
+  }
+});

@@ -1,0 +1,24 @@
+import { createComparer } from '../../../src/answer/compare/comparer.js';
+import type { Comparer } from '../../../src/answer/compare/types.js';
+import { createCorpusRetriever } from '../../../src/search/corpus-retriever.js';
+import type { Database } from '../../../src/store/database.js';
+import type { StatementInput } from '../../../src/store/records.js';
+import { startOpenAIDouble, type OpenAIDouble } from '../../doubles/openai-server.js';
+import { seedDatabase, testConfig, testLog } from '../fixtures.js';
+
+/** The seed corpus, the OpenAI double on loopback, and a comparer wired to it (or to no model). */
+export async function startCompareHarness(options: { withModel?: boolean; extra?: StatementInput[] } = {}): Promise<{ comparer: Comparer; model: OpenAIDouble; db: Database; close(): Promise<void> }> {
+  const model = await startOpenAIDouble();
+  const db = await seedDatabase(options.extra ?? []);
+  const config = testConfig(options.withModel === false ? {} : { OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: 'gpt-4o-mini', OPENAI_MAX_RETRIES: '0' });
+  const comparer = createComparer({ retriever: createCorpusRetriever(db), config, log: testLog });
+  return {
+    comparer,
+    model,
+    db,
+    async close() {
+      await model.close();
+      await db.close();
+    },
+  };
+}
