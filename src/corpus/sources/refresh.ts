@@ -13,7 +13,7 @@ export const REFRESH_CONCURRENCY = 4;
 export interface RefreshOptions {
   /** Refresh every source and page now, due or not, and fetch without validators. */
   force?: boolean;
-  /** Only these sources (by URL); default: every followed source. */
+  /** Only these sources (by URL), due or not (named on the command line); default: every followed source that is due. */
   only?: readonly string[];
   concurrency?: number;
   now?: () => Date;
@@ -46,7 +46,7 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
   const log = options.log ?? defaultLog;
   const report: RefreshReport = { added: 0, changed: 0, unchanged: 0, failed: 0, failures: [], deferred: [], sources: [], notDue: 0 };
   const all = (await listWebSources(db)).filter((source) => !options.only || options.only.includes(source.url));
-  const due = all.filter((source) => options.force || source.nextDueAt === null || source.nextDueAt <= clock().toISOString());
+  const due = all.filter((source) => options.force || options.only || source.nextDueAt === null || source.nextDueAt <= clock().toISOString());
   report.notDue = all.length - due.length;
   /** Hosts that answered 429, until when. */
   const heldHosts = new Map<string, Date>();
