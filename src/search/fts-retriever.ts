@@ -5,6 +5,7 @@ import { corpusOverview, getPassageInContext, getStatement, getStatementPage, li
 import type { Retriever } from './retriever.js';
 import { retrievePassages } from './retrieve.js';
 import { search } from './search.js';
+import { statementHistory } from './statement-history.js';
 
 /**
  * The Retriever over SQLite FTS5: bm25 over passages and statements
@@ -31,6 +32,7 @@ export function createFtsRetriever(db: Database): Retriever {
     organisations: () => listOrganisations(db),
     languages: () => listLanguages(db),
     corpusVersion: () => corpusVersion(db),
+    statementHistory: (statementId) => statementHistory(db, statementId),
   };
 }
 

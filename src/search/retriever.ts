@@ -11,8 +11,10 @@
  */
 import type { Passage, Statement, StatementSummary } from '../store/records.js';
 import type { SearchFilters } from './filters.js';
+import type { StatementHistory } from './statement-history.js';
 
 export type { SearchFilters } from './filters.js';
+export type { EarlierVersion, StatementHistory } from './statement-history.js';
 
 export interface Retriever {
   /**
@@ -45,6 +47,8 @@ export interface Retriever {
   languages(): Promise<LanguageCount[]>;
   /** Goes up whenever an ingest changes the corpus: what cached answers are keyed on. */
   corpusVersion(): Promise<number>;
+  /** Where a statement came from (the page or upload, each metadata field's source) and the texts it had before it changed. */
+  statementHistory(statementId: number): Promise<StatementHistory>;
 }
 
 export interface SearchOptions extends SearchFilters {
