@@ -4,6 +4,7 @@ import { findWebPage } from '../../store/web-pages.js';
 import { listWebSources, recordSourceRefresh, sourceEntries, type RefreshCounts, type SourceEntry, type WebSource } from '../../store/web-sources.js';
 import type { WebFetcher } from '../../web/fetcher.js';
 import { pageFailureReason, retryAfterSeconds } from '../intake/failures.js';
+import { mergeIndexIfWorthIt } from '../index-merge.js';
 import { ingestUrl } from '../intake/url.js';
 import { listSource } from './read-source.js';
 
@@ -104,6 +105,8 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
     for (const key of ['added', 'changed', 'unchanged', 'failed'] as const) report[key] += counts[key];
     report.sources.push({ url: source.url, kind: source.kind, list, counts });
   }
+  // As after a file ingest: many statements written one transaction each leave the indexes in many segments.
+  if (report.added + report.changed > 0) await mergeIndexIfWorthIt(db);
   return report;
 }
 
