@@ -67,6 +67,7 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
     try {
       ({ entries, list } = await listSource(db, fetcher, source, options));
     } catch (error) {
+      options.signal?.throwIfAborted();
       fail(source.url, error);
       list = 'failed';
       // The list could not be read this time; the pages it listed last time are still worth checking.
@@ -86,6 +87,8 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
           const result = await ingestUrl(db, fetcher, entry.url, { given: source.defaults, givenBy: source.origin === 'cli' ? 'admin' : 'sources-file', feed: entry.metadata, force: options.force, signal: options.signal, log, now: clock });
           counts[result.status]++;
         } catch (error) {
+          // Stopped (the bot shutting down): not a failure of the page, and the rest is not to be asked.
+          options.signal?.throwIfAborted();
           const wait = retryAfterSeconds(error);
           if (wait !== undefined) heldHosts.set(host, new Date(clock().getTime() + wait * 1000));
           fail(entry.url, error);

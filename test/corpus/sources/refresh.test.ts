@@ -161,3 +161,20 @@ test('GIVEN a feed that fails on a later refresh THEN it counts as failed and th
   assert.equal((await findWebSource(db, site.url('/flaky/feed.xml')))?.lastError, 'HTTP 503 Service Unavailable');
   await db.close();
 });
+
+test('GIVEN a refresh stopped mid-way THEN it ends with the abort, not with the remaining pages counted as failed', async () => {
+  const db = await openForWriting(':memory:');
+  const paths = [0, 1, 2, 3].map((i) => `/stop/statements/${i}`);
+  for (const [i, path] of paths.entries()) pages.put(path, statementPage(80 + i), HTML);
+  pages.put('/stop/feed.xml', rssFeed(paths.map((path, i) => ({ title: `S${i}`, url: site.url(path) }))), 'application/rss+xml');
+  await follow(db, { url: site.url('/stop/feed.xml'), kind: 'feed' });
+  const stop = new AbortController();
+  const progress: string[] = [];
+  await assert.rejects(
+    refresh(db, { signal: stop.signal, concurrency: 1, onProgress: (_done, _total, label) => (progress.push(label), progress.length === 1 && stop.abort()) }),
+    (error: unknown) => (error as Error).name === 'AbortError',
+  );
+  assert.equal(progress.length, 1, 'no page after the abort was asked or counted');
+  assert.equal(await statementCount(db), 1);
+  await db.close();
+});
