@@ -45,6 +45,7 @@ export class FetchError extends UserFacingError {
   }
 }
 
+/** True for a fetch failure (whose `reason` a caller can branch on). */
 export function isFetchError(error: unknown): error is FetchError {
   return error instanceof FetchError;
 }

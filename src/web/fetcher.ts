@@ -57,6 +57,7 @@ export interface ClosableWebFetcher extends WebFetcher {
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 const ROBOTS_MAX_BYTES = 512 * 1024; // RFC 9309 §2.5: parse at least the first 500 KiB
 const ACCEPT_ENCODING = 'gzip, deflate, br';
+const UNDICI_TIMEOUT_MARGIN_MS = 1000;
 
 /**
  * The fetcher everything that reads the web uses: a User-Agent naming the bot,
@@ -70,7 +71,12 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
   const { clock } = settings;
   const policy = createAddressPolicy(settings.allowHosts);
   const dial = settings.connector ?? systemConnector(settings.timeoutMs);
-  const agent = new Agent({ connect: guardedConnect(policy, settings.resolver, dial), headersTimeout: settings.timeoutMs, bodyTimeout: settings.bodyTimeoutMs });
+  // undici's own timeouts only back ours up (hop.ts times each phase as a whole), so they fire later, never first.
+  const agent = new Agent({
+    connect: guardedConnect(policy, settings.resolver, dial),
+    headersTimeout: settings.timeoutMs + UNDICI_TIMEOUT_MARGIN_MS,
+    bodyTimeout: settings.bodyTimeoutMs + UNDICI_TIMEOUT_MARGIN_MS,
+  });
   const pacer = createHostPacer(clock, settings.perHostIntervalMs, settings.maxQueueWaitMs);
   const timeouts = { headersMs: settings.timeoutMs, bodyMs: settings.bodyTimeoutMs };
   const baseHeaders = { 'user-agent': settings.userAgent, 'accept-encoding': ACCEPT_ENCODING };

@@ -36,8 +36,10 @@ export interface WebFetcherOptions {
   maxRedirects?: number;
 }
 
+/** The options with every default filled in (the connector stays optional: undici's is built from the timeout). */
 export type WebFetcherSettings = Required<Omit<WebFetcherOptions, 'connector'>> & { connector?: Connector };
 
+/** The polite defaults: 1 request/s/host, 10 s to the headers, 30 s for the body, 20 MB over the wire, 50 MB decompressed, 5 redirects. */
 export const WEB_FETCHER_DEFAULTS = {
   perHostIntervalMs: 1000,
   maxQueueWaitMs: 10 * 60 * 1000,

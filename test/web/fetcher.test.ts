@@ -142,6 +142,22 @@ describe('web fetcher: fetching, redirects and statuses', () => {
     assert.equal(site.requests.length, before);
   });
 
+  test('GIVEN a name that does not resolve THEN network, saying there is no such site', async () => {
+    web = createTestWebFetcher();
+    await assert.rejects(web.fetcher.fetch({ url: 'http://nowhere.test/statement', accept: ['html'] }), {
+      reason: 'network',
+      message: "Couldn't fetch http://nowhere.test/statement: there is no site called nowhere.test (its name doesn't resolve)",
+    });
+  });
+
+  test('GIVEN nothing listening on the port THEN network, saying the site refused the connection', async () => {
+    const closed = await startWebServer();
+    const url = closed.url('/statement');
+    await closed.close();
+    web = createTestWebFetcher();
+    await assert.rejects(web.fetcher.fetch({ url, accept: ['html'] }), { reason: 'network', message: `Couldn't fetch ${url}: the site refused the connection` });
+  });
+
   test('GIVEN the caller aborts THEN its own abort reason is passed on', async () => {
     web = createTestWebFetcher();
     const controller = new AbortController();
