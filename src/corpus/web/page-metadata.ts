@@ -1,11 +1,11 @@
-import { normaliseDate } from '../dates.js';
+import { findDates, normaliseDate } from '../dates.js';
 
 /**
  * What a web page says about itself, read from its markup before any
  * extraction touches it, most trusted first: schema.org JSON-LD (what news and
  * WordPress sites emit for search engines), Open Graph / article meta tags, the
  * Dublin Core and citation tags of archives and journals, a `<time datetime>`,
- * `<link rel=canonical>` and `<html lang>`.
+ * a dateline in the article's meta line, `<link rel=canonical>` and `<html lang>`.
  */
 export interface PageMetadata {
   title?: string;
@@ -46,7 +46,7 @@ export function readPageMetadata(document: PageDocument, pageUrl: string): PageM
   const publisher = organisationName(article?.publisher, true) ?? first(['og:site_name', 'application-name']);
   return {
     title: withoutSiteName(text(article?.headline) ?? text(article?.name) ?? first(TITLE_META), publisher),
-    date: dates.map((value) => (value ? normaliseDate(value) : undefined)).find((value) => value),
+    date: dates.map((value) => (value ? normaliseDate(value) : undefined)).find((value) => value) ?? datelineDate(document),
     author: organisationName(article?.author),
     publisher,
     language: languageCode(document.querySelector('html')?.getAttribute('lang') ?? first(['og:locale', 'language', 'DC.language', 'content-language'])),
@@ -58,6 +58,27 @@ function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const squashed = value.replace(/\s+/g, ' ').trim();
   return squashed === '' ? undefined : squashed;
+}
+
+/**
+ * Where themes print the date as text only ("Posted on 20 August 2021 by
+ * admin", Drupal's `date-display-single`): a short element near the article's
+ * heading whose class says it is the date or the post's meta line, with one
+ * date written in it.
+ */
+const DATELINE_SELECTORS = ['article [class*="date"]', 'article [class*="posted"]', 'article [class*="published"]', 'article .entry-meta', 'article .byline', 'main [class*="date"]', 'main .entry-meta', 'main .byline'];
+const MAX_DATELINE_CHARS = 120;
+
+function datelineDate(document: PageDocument): string | undefined {
+  for (const selector of DATELINE_SELECTORS) {
+    for (const element of document.querySelectorAll(selector)) {
+      const line = text(element.textContent);
+      if (!line || line.length > MAX_DATELINE_CHARS || /comment|reply|modified|updated/i.test(element.getAttribute('class') ?? '')) continue;
+      const dates = findDates(line);
+      if (dates.length === 1) return dates[0]!.iso;
+    }
+  }
+  return undefined;
 }
 
 /** "No to intervention! | ICOR" → "No to intervention!": sites append their name to og:title as to <title>. */

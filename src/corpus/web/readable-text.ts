@@ -18,7 +18,7 @@ export function readableText(html: string, url: string): { text: string; unlinke
   const { document } = parseHTML(html);
   const metadata = readPageMetadata(document as PageDocument, url);
   setDocumentUrl(document, url);
-  const article = new Readability<ArticleNode>(document, { charThreshold: MIN_ARTICLE_CHARS, serializer: (node) => node as ArticleNode }).parse();
+  const article = new Readability<ArticleNode>(document, { serializer: (node) => node as ArticleNode }).parse();
   const content = article?.content;
   if (!content) return { text: '', unlinkedLetters: 0, metadata };
   dropLinkLists(content);
@@ -78,9 +78,6 @@ function countTags(html: string): number {
   }
   return count;
 }
-
-/** Readability's own bar for an article (its default is 500); shorter pages get its looser second passes. */
-const MIN_ARTICLE_CHARS = 500;
 
 /** Readability resolves links against the document's URL; a parsed string has none. */
 function setDocumentUrl(document: object, url: string): void {

@@ -89,6 +89,13 @@ describe('readPageMetadata', () => {
     assert.equal(metadataOf('', { body }).date, '2021-08-20');
   });
 
+  test('GIVEN a date printed only in the post\'s meta line THEN it is read; GIVEN one in a comment\'s or an update line THEN it is not', () => {
+    const post = '<article><h1>Resolution</h1><div class="entry-meta"><span class="posted-on">Posted on September 11, 2021</span></div><p>Text</p></article>';
+    assert.equal(metadataOf('', { body: post }).date, '2021-09-11');
+    const others = '<article><h1>Resolution</h1><span class="updated-date">Updated 2 May 2023</span><p>Text</p><div class="comment-date">3 January 2024</div></article>';
+    assert.equal(metadataOf('', { body: others }).date, undefined);
+  });
+
   test('GIVEN <html lang="pt-BR"> THEN the language is pt; GIVEN lang="x-klingon" THEN none', () => {
     assert.equal(metadataOf('', { lang: 'pt-BR' }).language, 'pt');
     assert.equal(metadataOf('', { lang: 'x-klingon' }).language, undefined);
