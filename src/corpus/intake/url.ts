@@ -26,7 +26,7 @@ const STATEMENT_KINDS = ['html', 'pdf', 'text'] as const;
 export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, url: string, options: IntakeOptions = {}): Promise<IntakeResult> {
   const now = options.now?.() ?? new Date();
   const known = await findWebPage(db, url);
-  const given = options.given && Object.keys(options.given).length > 0 ? JSON.stringify({ by: options.givenBy ?? 'admin', ...options.given, feed: options.feed }) : options.feed ? JSON.stringify({ feed: options.feed }) : null;
+  const given = givenKey(options);
   const statementId = known?.statementId ?? null;
   // Asked as before, for a statement still there: the server may answer "not modified".
   const sameAsBefore = !options.force && statementId !== null && known?.given === given;
@@ -58,6 +58,8 @@ export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>
       now,
     );
   } catch (error) {
+    // Stopped by the caller: nothing is wrong with the page.
+    options.signal?.throwIfAborted();
     const reason = pageFailureReason(error);
     // A Retry-After counts from when the answer came, after any pacing wait.
     const failedAt = options.now?.() ?? new Date();
@@ -67,6 +69,13 @@ export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>
     options.log?.error({ err: error, url, failures }, 'intake: page failed');
     throw error;
   }
+}
+
+/** What was given with the page, as stored beside it: when it differs from last time, the page is fetched afresh and described again. */
+function givenKey({ given, givenBy, feed }: IntakeOptions): string | null {
+  const hasGiven = given !== undefined && Object.keys(given).length > 0;
+  if (!hasGiven && feed === undefined) return null;
+  return JSON.stringify({ ...(hasGiven ? { by: givenBy ?? 'admin', ...given } : {}), ...(feed ? { feed } : {}) });
 }
 
 /** The validators a response carries, for the next conditional request; a 304 that repeats none keeps the stored ones. */
