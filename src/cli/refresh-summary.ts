@@ -14,7 +14,8 @@ export function formatRefreshReport(report: RefreshReport, seconds: number): str
   for (const source of report.sources) {
     const { added, changed, unchanged, failed } = source.counts;
     const list = source.kind === 'page' ? '' : source.list === 'not-modified' ? ', list unchanged' : source.list === 'failed' ? ', list not read' : ', list read';
-    lines.push(`  ${printable(source.url)} (${source.kind}${list}): added ${added}, changed ${changed}, unchanged ${unchanged}, failed ${failed}`);
+    const leftOut = source.leftOut ? `; ${source.leftOut} item${source.leftOut === 1 ? '' : 's'} with no web address left out` : '';
+    lines.push(`  ${printable(source.url)} (${source.kind}${list}): added ${added}, changed ${changed}, unchanged ${unchanged}, failed ${failed}${leftOut}`);
   }
   for (const failure of report.failures.slice(0, MAX_LISTED_FAILURES)) lines.push(`failed: ${printable(failure.url)}: ${printable(failure.reason)}`);
   if (report.failures.length > MAX_LISTED_FAILURES) lines.push(`… and ${report.failures.length - MAX_LISTED_FAILURES} more failures.`);

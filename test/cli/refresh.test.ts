@@ -11,6 +11,7 @@ import { listWebSources } from '../../src/store/web-sources.js';
 import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
 import { startWebServer, type WebServer } from '../doubles/web-server.js';
 import { rssFeed, servePages, sitemap, statementPage, type ServedPages } from '../fixtures/web-feeds.js';
+import { pdfPage } from '../fixtures/web-pages.js';
 import { runCli } from './run-cli.js';
 
 const HTML = 'text/html; charset=utf-8';
@@ -94,4 +95,21 @@ test('GIVEN --org without anything from the web THEN npm run ingest says --org i
   const { code, stderr } = await runCli('src/cli/ingest.ts', ['--org', 'ICOR', 'corpus/', '--db', join(scratch, 'org.sqlite')]);
   assert.equal(code, 2);
   assert.match(stderr, /^--org is for web pages, feeds and sitemaps/);
+});
+
+test('GIVEN a feed item that is only a PDF attachment, and one with no address THEN the PDF is ingested and the other is reported, not silently dropped', async () => {
+  const db = await openForWriting(':memory:');
+  const pdf = await pdfPage(site.origin);
+  pages.put(pdf.path, pdf.body, pdf.contentType);
+  const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Appeals</title>
+    <item><title>Drama in Afghanistan (PDF)</title><enclosure url="${pdf.url}" type="application/pdf" length="${pdf.body.length}"/><pubDate>Wed, 25 Aug 2021 09:00:00 GMT</pubDate></item>
+    <item><title>A note without a page</title><description>See the printed edition.</description></item>
+  </channel></rss>`;
+  pages.put('/attachments/feed.xml', feed, 'application/rss+xml');
+  const io = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/attachments/feed.xml')], sitemaps: [] }, { ...io, now });
+  assert.match(io.text(), /added 1, changed 0, unchanged 0, failed 0; 1 item with no web address left out/);
+  const row = await db.get<{ title: string; date: string }>('SELECT title, date FROM statements');
+  assert.deepEqual(row, { title: pdf.expected.title, date: '2021-08-25' });
+  await db.close();
 });

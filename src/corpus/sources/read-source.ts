@@ -15,6 +15,8 @@ export interface SourceListing {
   entries: SourceEntry[];
   /** 'not-modified': a 304 or the same body, the stored entries stand; 'read': the list was parsed anew. */
   list: 'not-modified' | 'read';
+  /** Feed items with no web address (or past the limit), when the list was read. */
+  leftOut?: number;
 }
 
 /**
@@ -40,10 +42,11 @@ export async function listSource(db: Database, fetcher: Pick<WebFetcher, 'fetch'
     return { entries: await sourceEntries(db, source.id), list: 'not-modified' };
   }
   const text = decodeBody(response.body, response.charset);
-  const entries = source.kind === 'feed' ? parseFeed(text, response.url).map(({ url, ...metadata }) => ({ url, metadata })) : await sitemapEntries(fetcher, parseSitemap(text, response.url), options.signal);
+  const feed = source.kind === 'feed' ? parseFeed(text, response.url) : undefined;
+  const entries = feed ? feed.entries.map(({ url, ...metadata }) => ({ url, metadata })) : await sitemapEntries(fetcher, parseSitemap(text, response.url), options.signal);
   await replaceSourceEntries(db, source.id, entries);
   await recordSourceBody(db, source.id, validators);
-  return { entries, list: 'read' };
+  return { entries, list: 'read', ...(feed?.leftOut ? { leftOut: feed.leftOut } : {}) };
 }
 
 /** A sitemap's pages, or those of the sitemaps an index lists (one level: an index of indexes is not followed further). */

@@ -28,7 +28,7 @@ export interface RefreshReport extends RefreshCounts {
   failures: { url: string; reason: string }[];
   /** Pages not asked this time: their host asked us to wait (429), or an earlier failure put them off. */
   deferred: { url: string; until: string }[];
-  sources: { url: string; kind: WebSource['kind']; list: 'not-modified' | 'read' | 'failed'; counts: RefreshCounts }[];
+  sources: { url: string; kind: WebSource['kind']; list: 'not-modified' | 'read' | 'failed'; counts: RefreshCounts; leftOut?: number }[];
   /** Sources not due yet. */
   notDue: number;
 }
@@ -64,8 +64,9 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
     };
     let entries: SourceEntry[] = [];
     let list: RefreshReport['sources'][number]['list'];
+    let leftOut: number | undefined;
     try {
-      ({ entries, list } = await listSource(db, fetcher, source, options));
+      ({ entries, list, leftOut } = await listSource(db, fetcher, source, options));
     } catch (error) {
       options.signal?.throwIfAborted();
       fail(source.url, error);
@@ -106,7 +107,7 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
       nextDueAt: new Date(at.getTime() + source.intervalSeconds * 1000),
     });
     for (const key of ['added', 'changed', 'unchanged', 'failed'] as const) report[key] += counts[key];
-    report.sources.push({ url: source.url, kind: source.kind, list, counts });
+    report.sources.push({ url: source.url, kind: source.kind, list, counts, ...(leftOut ? { leftOut } : {}) });
   }
   // As after a file ingest: many statements written one transaction each leave the indexes in many segments.
   if (report.added + report.changed > 0) await mergeIndexIfWorthIt(db);

@@ -20,16 +20,21 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?>
       <dc:date>2022-03-14</dc:date>
     </item>
     <item><title>A podcast without a page</title><guid isPermaLink="false">tag:icor,2021:1</guid></item>
+    <item><title>Appeal against war (only as a PDF)</title><enclosure url="/files/appeal-against-war.pdf" type="application/pdf" length="48213"/></item>
     <item><title>Mail us</title><link>mailto:office@icor.example</link></item>
     <item><title>Again</title><link>https://icor.example/en/resolutions/afghanistan-2021#comments</link></item>
   </channel>
 </rss>`;
 
-test('GIVEN an RSS 2.0 feed THEN each item with a web link is an entry with its title and date, links made absolute', () => {
-  assert.deepEqual(parseFeed(RSS, 'https://icor.example/feed.xml'), [
-    { url: 'https://icor.example/en/resolutions/afghanistan-2021', title: 'No to any imperialist or expansionist intervention in Afghanistan!', date: '2021-09-10' },
-    { url: 'https://jakna.example/ukraine', title: 'Message from JAKNA to the Ukrainian People', date: '2022-03-14' },
-  ]);
+test('GIVEN an RSS 2.0 feed THEN each item with a web link or attachment is an entry with its title and date, links made absolute; the others are counted', () => {
+  assert.deepEqual(parseFeed(RSS, 'https://icor.example/feed.xml'), {
+    entries: [
+      { url: 'https://icor.example/en/resolutions/afghanistan-2021', title: 'No to any imperialist or expansionist intervention in Afghanistan!', date: '2021-09-10' },
+      { url: 'https://jakna.example/ukraine', title: 'Message from JAKNA to the Ukrainian People', date: '2022-03-14' },
+      { url: 'https://icor.example/files/appeal-against-war.pdf', title: 'Appeal against war (only as a PDF)' },
+    ],
+    leftOut: 2,
+  });
 });
 
 test('GIVEN an Atom feed THEN the alternate link is the entry, not its enclosure, and published wins over updated', () => {
@@ -45,7 +50,7 @@ test('GIVEN an Atom feed THEN the alternate link is the entry, not its enclosure
     </entry>
     <entry><title>Only a link</title><link href="statements/2"/><updated>2021-08-20T00:00:00Z</updated></entry>
   </feed>`;
-  assert.deepEqual(parseFeed(atom, 'https://appeals.example/atom.xml'), [
+  assert.deepEqual(parseFeed(atom, 'https://appeals.example/atom.xml').entries, [
     { url: 'https://appeals.example/against-war', title: 'Appeal against war now', date: '2022-02-27' },
     { url: 'https://appeals.example/statements/2', title: 'Only a link', date: '2021-08-20' },
   ]);
@@ -79,6 +84,6 @@ for (const { name, text, read, error } of refusals) {
 test('GIVEN a feed with an entity bomb THEN its entities are not expanded', () => {
   const lol = Array.from({ length: 5 }, (_, i) => `<!ENTITY lol${i + 2} "${`&lol${i + 1};`.repeat(10)}">`).join('');
   const bomb = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol1 "lol">${lol}]><rss><channel><item><title>&lol6;</title><link>https://x.example/a</link></item></channel></rss>`;
-  const [entry] = parseFeed(bomb, 'https://x.example/feed');
+  const [entry] = parseFeed(bomb, 'https://x.example/feed').entries;
   assert.ok((entry?.title ?? '').length < 100, `title of ${(entry?.title ?? '').length} characters`);
 });
