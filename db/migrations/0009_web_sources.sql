@@ -88,5 +88,6 @@ CREATE TABLE web_source_entries (
   url        TEXT NOT NULL,
   position   INTEGER NOT NULL,
   metadata   TEXT NOT NULL DEFAULT '{}',    -- JSON: the entry's title, date (feed metadata)
+  last_modified TEXT,                       -- a sitemap's <lastmod>, ISO 8601: an older one than the page's last check spares the request
   PRIMARY KEY (source_id, url)
 ) WITHOUT ROWID;

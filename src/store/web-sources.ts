@@ -37,6 +37,8 @@ export interface RefreshCounts {
 export interface SourceEntry {
   url: string;
   metadata: { title?: string; date?: string };
+  /** When the sitemap says the page last changed (ISO 8601), if it says. */
+  lastModified?: string;
 }
 
 const SELECT_SOURCE = `SELECT id, url, kind, origin, defaults, interval_seconds AS intervalSeconds, etag, last_modified AS lastModified, body_hash AS bodyHash,
@@ -101,10 +103,10 @@ export async function replaceSourceEntries(db: Database, id: number, entries: re
   await db.transaction(async () => {
     await db.run('DELETE FROM web_source_entries WHERE source_id = ?', [id]);
     if (entries.length === 0) return;
-    const rows = entries.map((entry, position) => [entry.url, position, JSON.stringify(entry.metadata)]);
+    const rows = entries.map((entry, position) => [entry.url, position, JSON.stringify(entry.metadata), entry.lastModified ?? null]);
     await db.run(
-      `INSERT OR IGNORE INTO web_source_entries (source_id, url, position, metadata)
-       SELECT ?, value ->> 0, value ->> 1, value ->> 2 FROM json_each(?)`,
+      `INSERT OR IGNORE INTO web_source_entries (source_id, url, position, metadata, last_modified)
+       SELECT ?, value ->> 0, value ->> 1, value ->> 2, value ->> 3 FROM json_each(?)`,
       [id, JSON.stringify(rows)],
     );
   });
@@ -112,6 +114,6 @@ export async function replaceSourceEntries(db: Database, id: number, entries: re
 
 /** The entries the source listed when last read, in its order. */
 export async function sourceEntries(db: Database, id: number): Promise<SourceEntry[]> {
-  const rows = await db.all<{ url: string; metadata: string }>('SELECT url, metadata FROM web_source_entries WHERE source_id = ? ORDER BY position', [id]);
-  return rows.map((row) => ({ url: row.url, metadata: JSON.parse(row.metadata) as SourceEntry['metadata'] }));
+  const rows = await db.all<{ url: string; metadata: string; lastModified: string | null }>('SELECT url, metadata, last_modified AS lastModified FROM web_source_entries WHERE source_id = ? ORDER BY position', [id]);
+  return rows.map((row) => ({ url: row.url, metadata: JSON.parse(row.metadata) as SourceEntry['metadata'], ...(row.lastModified ? { lastModified: row.lastModified } : {}) }));
 }

@@ -3,7 +3,7 @@ import { recordSourceBody, replaceSourceEntries, sourceEntries, type SourceEntry
 import type { WebFetcher } from '../../web/fetcher.js';
 import { bodyHash } from '../intake/save.js';
 import { parseFeed } from './feed.js';
-import { MAX_SITEMAP_URLS, parseSitemap, type Sitemap } from './sitemap.js';
+import { MAX_SITEMAP_URLS, parseSitemap, type Sitemap, type SitemapPage } from './sitemap.js';
 
 /** Sitemaps read below one sitemap index, at most (each may list 50,000 pages). */
 export const MAX_CHILD_SITEMAPS = 50;
@@ -65,9 +65,9 @@ async function sitemapEntries(fetcher: Pick<WebFetcher, 'fetch'>, sitemap: Sitem
   return [...entries.values()].slice(0, MAX_SITEMAP_URLS);
 }
 
-/** A sitemap's <lastmod> is when the page last changed, not the statement's date: only the address is kept. */
-function toEntry(page: { url: string }): SourceEntry {
-  return { url: page.url, metadata: {} };
+/** A sitemap's <lastmod> is when the page last changed, not the statement's date: it is no metadata, only a hint whether to ask. */
+function toEntry(page: SitemapPage): SourceEntry {
+  return { url: page.url, metadata: {}, ...(page.lastModified ? { lastModified: page.lastModified } : {}) };
 }
 
 /** The feed's text in the charset its response declared (UTF-8 when none, as XML's default). */

@@ -6,6 +6,7 @@ import type { WebFetcher } from '../../web/fetcher.js';
 import { pageFailureReason, retryAfterSeconds } from '../intake/failures.js';
 import { mergeIndexIfWorthIt } from '../index-merge.js';
 import { ingestUrl } from '../intake/url.js';
+import { decidePage } from './page-decision.js';
 import { listSource } from './read-source.js';
 
 /** Pages fetched at once. The fetcher paces each host on its own, so this only overlaps different hosts. */
@@ -31,6 +32,8 @@ export interface RefreshReport extends RefreshCounts {
   sources: { url: string; kind: WebSource['kind']; list: 'not-modified' | 'read' | 'failed'; counts: RefreshCounts; leftOut?: number }[];
   /** Sources not due yet. */
   notDue: number;
+  /** Pages counted unchanged without a request: their sitemap's <lastmod> is older than their last check. */
+  notAsked: number;
 }
 
 /**
@@ -45,7 +48,7 @@ export interface RefreshReport extends RefreshCounts {
 export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, options: RefreshOptions = {}): Promise<RefreshReport> {
   const clock = options.now ?? (() => new Date());
   const log = options.log ?? defaultLog;
-  const report: RefreshReport = { added: 0, changed: 0, unchanged: 0, failed: 0, failures: [], deferred: [], sources: [], notDue: 0 };
+  const report: RefreshReport = { added: 0, changed: 0, unchanged: 0, failed: 0, failures: [], deferred: [], sources: [], notDue: 0, notAsked: 0 };
   const all = (await listWebSources(db)).filter((source) => !options.only || options.only.includes(source.url));
   const due = all.filter((source) => options.force || options.only || source.nextDueAt === null || source.nextDueAt <= clock().toISOString());
   report.notDue = all.length - due.length;
@@ -77,12 +80,13 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
     total += entries.length;
     const checkEntry = async (entry: SourceEntry): Promise<void> => {
       const host = new URL(entry.url).host;
-      const now = clock();
-      const held = heldHosts.get(host);
-      const page = options.force ? undefined : await findWebPage(db, entry.url);
-      const until = held && held > now ? held.toISOString() : page?.nextDueAt && page.nextDueAt > now.toISOString() ? page.nextDueAt : undefined;
-      if (until) {
-        report.deferred.push({ url: entry.url, until });
+      const decision = options.force ? ({ ask: true } as const) : decidePage(entry, await findWebPage(db, entry.url), heldHosts.get(host), clock());
+      if (!decision.ask && 'deferredUntil' in decision) {
+        report.deferred.push({ url: entry.url, until: decision.deferredUntil });
+      } else if (!decision.ask) {
+        // Its sitemap says it hasn't changed since it was checked: not even a conditional request.
+        counts.unchanged++;
+        report.notAsked++;
       } else {
         try {
           const result = await ingestUrl(db, fetcher, entry.url, { given: source.defaults, givenBy: source.origin === 'cli' ? 'admin' : 'sources-file', feed: entry.metadata, force: options.force, signal: options.signal, log, now: clock });

@@ -1,7 +1,7 @@
 import { InputError } from '../document.js';
-import { absoluteHttpUrl, feedDate, parseXml, textOf, type XmlNode } from './xml.js';
+import { absoluteHttpUrl, parseXml, textOf, type XmlNode } from './xml.js';
 
-/** A page a sitemap lists, with its <lastmod> day when given. */
+/** A page a sitemap lists, with its <lastmod> (ISO 8601, UTC) when given. */
 export interface SitemapPage {
   url: string;
   lastModified?: string;
@@ -26,7 +26,7 @@ export function parseSitemap(text: string, sitemapUrl: string): Sitemap {
     const pages = new Map<string, SitemapPage>();
     for (const node of locations(urlset.url)) {
       const url = absoluteHttpUrl(textOf(node.loc), sitemapUrl);
-      const lastModified = feedDate(textOf(node.lastmod));
+      const lastModified = instant(textOf(node.lastmod));
       if (url && !pages.has(url)) pages.set(url, { url, ...(lastModified ? { lastModified } : {}) });
     }
     return { kind: 'urlset', pages: [...pages.values()] };
@@ -42,4 +42,10 @@ export function parseSitemap(text: string, sitemapUrl: string): Sitemap {
 function locations(value: unknown): XmlNode[] {
   const nodes = Array.isArray(value) ? value : value ? [value] : [];
   return nodes.filter((node): node is XmlNode => typeof node === 'object' && node !== null).slice(0, MAX_SITEMAP_URLS);
+}
+
+/** "2021-08-25" or "2021-08-25T12:00:00+00:00" → "2021-08-25T12:00:00.000Z", comparable as text with the checks' times. */
+function instant(value: string | undefined): string | undefined {
+  const time = value ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(time) ? undefined : new Date(time).toISOString();
 }

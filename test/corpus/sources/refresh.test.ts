@@ -178,3 +178,31 @@ test('GIVEN a refresh stopped mid-way THEN it ends with the abort, not with the 
   assert.equal(await statementCount(db), 1);
   await db.close();
 });
+
+test('GIVEN a sitemap with <lastmod> THEN pages it dates before their last check are not asked at all, a newer date is, and after a week every page is asked again', async () => {
+  const db = await openForWriting(':memory:');
+  const lastmodSitemap = (entries: [string, string][]) =>
+    `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${entries.map(([path, lastmod]) => `<url><loc>${site.url(path)}</loc><lastmod>${lastmod}</lastmod></url>`).join('')}</urlset>`;
+  pages.put('/dated/a', statementPage(90), HTML);
+  pages.put('/dated/b', statementPage(91), HTML);
+  pages.put('/dated/sitemap.xml', lastmodSitemap([['/dated/a', '2026-02-01'], ['/dated/b', '2026-02-01']]), 'application/xml');
+  await follow(db, { url: site.url('/dated/sitemap.xml'), kind: 'sitemap' });
+  assert.equal((await refresh(db)).added, 2);
+  const asked = (path: string) => site.requestsTo(path).length;
+
+  await nextDay();
+  const quiet = await refresh(db);
+  assert.deepEqual([quiet.unchanged, quiet.notAsked, asked('/dated/a'), asked('/dated/b')], [2, 2, 1, 1], 'no request for either page');
+
+  pages.put('/dated/b', statementPage(91, 'Amended: the appeal now also condemns the bombing of Kharkiv.'), HTML);
+  pages.put('/dated/sitemap.xml', lastmodSitemap([['/dated/a', '2026-02-01'], ['/dated/b', new Date(web.clock.now()).toISOString()]]), 'application/xml');
+  await nextDay();
+  const amended = await refresh(db);
+  assert.deepEqual([amended.changed, amended.notAsked, asked('/dated/a'), asked('/dated/b')], [1, 1, 1, 2]);
+
+  await web.clock.sleep(8 * DAY_MS);
+  const weekly = await refresh(db);
+  assert.deepEqual([weekly.unchanged, weekly.notAsked, asked('/dated/a'), asked('/dated/b')], [2, 0, 2, 3], 'a week on, both are asked (conditionally)');
+  assert.ok(site.requestsTo('/dated/a').at(-1)?.headers['if-none-match']);
+  await db.close();
+});
