@@ -19,6 +19,17 @@ const MAX_FILENAME_CHARS = 200;
 
 type UploadFormat = 'text' | 'markdown' | 'html' | 'jsonl' | 'pdf';
 
+const TYPE_FORMATS: Record<string, UploadFormat> = {
+  'text/html': 'html',
+  'application/xhtml+xml': 'html',
+  'text/plain': 'text',
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+  'application/jsonl': 'jsonl',
+  'application/x-ndjson': 'jsonl',
+  'application/x-jsonlines': 'jsonl',
+};
+
 /**
  * An uploaded file (a Discord attachment, say) into the corpus: .txt and .md
  * (with YAML front matter), .html and .pdf (main text and the page's own
@@ -106,8 +117,9 @@ function uploadFormat(filename: string, contentType: string | undefined): Upload
   if (extname(filename).toLowerCase() === '.pdf' || contentType?.startsWith('application/pdf')) return 'pdf';
   const format = formatOf(filename);
   if (format) return format;
-  if (contentType?.startsWith('text/html')) return 'html';
-  if (contentType?.startsWith('text/plain')) return 'text';
+  // A name without a known extension: what the uploader's client said it is.
+  const type = contentType?.split(';')[0]!.trim().toLowerCase() ?? '';
+  if (type in TYPE_FORMATS) return TYPE_FORMATS[type]!;
   throw new UserFacingError('upload_rejected', `${filename}: not a statement file; use .txt, .md, .html, .pdf or .jsonl`);
 }
 

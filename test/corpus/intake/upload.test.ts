@@ -94,3 +94,11 @@ test('GIVEN an upload of no statement type THEN a message names the types', asyn
   await assert.rejects(ingestUpload(db, { filename: 'photo.png', bytes: Buffer.from([0x89, 0x50]) }), /photo\.png: not a statement file; use \.txt, \.md, \.html, \.pdf or \.jsonl/);
   await db.close();
 });
+
+test('GIVEN an upload named without an extension THEN its declared type decides how it is read', async () => {
+  const db = await openForWriting(':memory:');
+  const bytes = readFileSync(new URL(SEEDS.anarchists, CORPUS_DIR));
+  const [result] = await ingestUpload(db, { filename: 'statement', bytes, contentType: 'text/markdown; charset=utf-8' });
+  assert.equal(result?.fields.title, 'file', 'front matter was read');
+  await db.close();
+});
