@@ -51,12 +51,19 @@ CREATE TABLE web_pages (
   body_hash             TEXT,                   -- sha256 of the last body fetched
   given                 TEXT,                   -- JSON: the metadata given with it last time (a new value re-fetches)
   last_checked_at       TEXT,
-  last_status           TEXT,                   -- 'added' | 'changed' | 'unchanged' | 'failed'
+  last_status           TEXT,                   -- 'added' | 'changed' | 'unchanged' | 'failed' | 'removed' (its statement was)
   last_error            TEXT,
   consecutive_failures  INTEGER NOT NULL DEFAULT 0,
   next_due_at           TEXT                    -- NULL: whenever its source is refreshed
 ) WITHOUT ROWID;
 CREATE INDEX web_pages_statement ON web_pages (statement_id);
+-- A statement removed from the corpus (an admin's /corpus remove) stays removed:
+-- its page is marked, and a refresh doesn't bring it back from the feed it is
+-- still in. Ingesting the URL by name adds it again. BEFORE: the foreign key
+-- then sets statement_id to NULL.
+CREATE TRIGGER web_pages_statement_removed BEFORE DELETE ON statements BEGIN
+  UPDATE web_pages SET last_status = 'removed' WHERE statement_id = old.id;
+END;
 
 -- Feeds, sitemaps and single pages followed: from sources.yaml or from
 -- `npm run ingest -- --feed/--sitemap`. `npm run refresh` works through the due ones.

@@ -18,6 +18,7 @@ export function formatRefreshReport(report: RefreshReport, seconds: number): str
     lines.push(`  ${printable(source.url)} (${source.kind}${list}): added ${added}, changed ${changed}, unchanged ${unchanged}, failed ${failed}${leftOut}`);
   }
   if (report.notAsked > 0) lines.push(`${report.notAsked} unchanged page${report.notAsked === 1 ? ' was' : 's were'} not asked at all: their sitemap dates them before their last check.`);
+  if (report.removed.length > 0) lines.push(`${report.removed.length} page${report.removed.length === 1 ? '' : 's'} left out: removed from the corpus (npm run ingest -- <url> adds one back).`);
   for (const failure of report.failures.slice(0, MAX_LISTED_FAILURES)) lines.push(`failed: ${printable(failure.url)}: ${printable(failure.reason)}`);
   if (report.failures.length > MAX_LISTED_FAILURES) lines.push(`… and ${report.failures.length - MAX_LISTED_FAILURES} more failures.`);
   if (report.deferred.length > 0) {

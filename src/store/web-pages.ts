@@ -18,7 +18,8 @@ export interface WebPageState {
   nextDueAt: string | null;
 }
 
-export type PageStatus = 'added' | 'changed' | 'unchanged' | 'failed';
+/** How the page's last check went; 'removed': its statement was removed from the corpus since (a refresh leaves it out). */
+export type PageStatus = 'added' | 'changed' | 'unchanged' | 'failed' | 'removed';
 
 export async function findWebPage(db: Database, url: string): Promise<WebPageState | undefined> {
   return db.get<WebPageState>(
@@ -32,7 +33,7 @@ export async function findWebPage(db: Database, url: string): Promise<WebPageSta
 /** A successful check: what the server said, and the statement it is. */
 export interface PageSuccess {
   url: string;
-  status: Exclude<PageStatus, 'failed'>;
+  status: Exclude<PageStatus, 'failed' | 'removed'>;
   statementId: number | null;
   /** Validators and hash; undefined keeps the stored ones (a 304 may not repeat them). */
   etag?: string | null;

@@ -8,15 +8,17 @@ import type { SourceEntry } from '../../store/web-sources.js';
  */
 export const SITEMAP_TRUST_MS = 7 * 86_400_000;
 
-export type PageDecision = { ask: true } | { ask: false; deferredUntil: string } | { ask: false; unchanged: 'sitemap' };
+export type PageDecision = { ask: true } | { ask: false; deferredUntil: string } | { ask: false; unchanged: 'sitemap' } | { ask: false; removed: true };
 
 /**
- * Whether a refresh asks for a page now: not while its host asked us to wait
+ * Whether a refresh asks for a page now: not when its statement was removed
+ * from the corpus (by an admin: a refresh doesn't undo that); not while its host asked us to wait
  * (429) or its failures put it off; not when its sitemap says it hasn't
  * changed since it was last checked (and that check is recent and went well);
  * else yes, conditionally.
  */
 export function decidePage(entry: SourceEntry, page: WebPageState | undefined, hostHeldUntil: Date | undefined, now: Date): PageDecision {
+  if (page?.lastStatus === 'removed' && page.statementId === null) return { ask: false, removed: true };
   if (hostHeldUntil && hostHeldUntil > now) return { ask: false, deferredUntil: hostHeldUntil.toISOString() };
   if (page?.nextDueAt && page.nextDueAt > now.toISOString()) return { ask: false, deferredUntil: page.nextDueAt };
   const checked = page?.lastCheckedAt;

@@ -34,6 +34,8 @@ export interface RefreshReport extends RefreshCounts {
   notDue: number;
   /** Pages counted unchanged without a request: their sitemap's <lastmod> is older than their last check. */
   notAsked: number;
+  /** Pages whose statement was removed from the corpus: left out (ingesting the URL by name adds it back). */
+  removed: string[];
 }
 
 /**
@@ -48,7 +50,7 @@ export interface RefreshReport extends RefreshCounts {
 export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, options: RefreshOptions = {}): Promise<RefreshReport> {
   const clock = options.now ?? (() => new Date());
   const log = options.log ?? defaultLog;
-  const report: RefreshReport = { added: 0, changed: 0, unchanged: 0, failed: 0, failures: [], deferred: [], sources: [], notDue: 0, notAsked: 0 };
+  const report: RefreshReport = { added: 0, changed: 0, unchanged: 0, failed: 0, failures: [], deferred: [], sources: [], notDue: 0, notAsked: 0, removed: [] };
   const all = (await listWebSources(db)).filter((source) => !options.only || options.only.includes(source.url));
   const due = all.filter((source) => options.force || options.only || source.nextDueAt === null || source.nextDueAt <= clock().toISOString());
   report.notDue = all.length - due.length;
@@ -83,6 +85,8 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
       const decision = options.force ? ({ ask: true } as const) : decidePage(entry, await findWebPage(db, entry.url), heldHosts.get(host), clock());
       if (!decision.ask && 'deferredUntil' in decision) {
         report.deferred.push({ url: entry.url, until: decision.deferredUntil });
+      } else if (!decision.ask && 'removed' in decision) {
+        report.removed.push(entry.url);
       } else if (!decision.ask) {
         // Its sitemap says it hasn't changed since it was checked: not even a conditional request.
         counts.unchanged++;

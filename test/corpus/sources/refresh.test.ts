@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { ingestUrl } from '../../../src/corpus/intake/url.js';
 import { refreshSources } from '../../../src/corpus/sources/refresh.js';
 import { createCorpusRetriever } from '../../../src/search/corpus-retriever.js';
 import type { Database } from '../../../src/store/database.js';
@@ -204,5 +205,26 @@ test('GIVEN a sitemap with <lastmod> THEN pages it dates before their last check
   const weekly = await refresh(db);
   assert.deepEqual([weekly.unchanged, weekly.notAsked, asked('/dated/a'), asked('/dated/b')], [2, 0, 2, 3], 'a week on, both are asked (conditionally)');
   assert.ok(site.requestsTo('/dated/a').at(-1)?.headers['if-none-match']);
+  await db.close();
+});
+
+test('GIVEN a statement removed from the corpus THEN a refresh does not bring it back from its feed, and ingesting its URL by name does', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/removed/a', statementPage(100), HTML);
+  pages.put('/removed/b', statementPage(101), HTML);
+  pages.put('/removed/feed.xml', rssFeed([{ title: 'A', url: site.url('/removed/a') }, { title: 'B', url: site.url('/removed/b') }]), 'application/rss+xml');
+  await follow(db, { url: site.url('/removed/feed.xml'), kind: 'feed' });
+  assert.equal((await refresh(db)).added, 2);
+  await db.run('DELETE FROM statements WHERE id = (SELECT statement_id FROM web_pages WHERE url = ?)', [site.url('/removed/b')]);
+  const asked = site.requestsTo('/removed/b').length;
+
+  await nextDay();
+  const report = await refresh(db);
+  assert.deepEqual([report.added, report.unchanged, report.removed], [0, 1, [site.url('/removed/b')]]);
+  assert.equal(site.requestsTo('/removed/b').length, asked, 'not even asked');
+
+  assert.equal((await ingestUrl(db, web.fetcher, site.url('/removed/b'), { now })).status, 'added');
+  await nextDay();
+  assert.deepEqual(await refresh(db).then((r) => [r.unchanged, r.removed.length]), [2, 0]);
   await db.close();
 });
