@@ -24,16 +24,26 @@ export interface DescribedStatement {
 /**
  * The one way an outside document's text becomes a statement: its metadata
  * decided field by field — given explicitly (by an admin or the sources file)
- * wins, then what the document states itself, then the feed entry's, then
+ * wins, and so do an admin's earlier `corrections` of the statement (over the
+ * sources file's, under a new admin value), then what the document states itself, then the feed entry's, then
  * what is guessed from the address or the text — and cleaned, described and split by the same
  * code as every ingested file (statement-file.ts). The content hash covers the
  * text and the metadata decided, so a page whose furniture changed but whose
  * statement didn't is unchanged.
  */
-export function describeStatement(source: string, text: string, document: DocumentMetadata, options: Pick<IntakeOptions, 'given' | 'givenBy' | 'feed'>, extra: Pick<GivenMetadata, 'externalId' | 'aliases'> = {}): DescribedStatement {
+export function describeStatement(
+  source: string,
+  text: string,
+  document: DocumentMetadata,
+  options: Pick<IntakeOptions, 'given' | 'givenBy' | 'feed'>,
+  extra: Pick<GivenMetadata, 'externalId' | 'aliases'> = {},
+  corrections: Partial<Record<ProvenanceField, string>> = {},
+): DescribedStatement {
   const givenBy = options.givenBy ?? 'admin';
   // A feed given as `given` is only a fallback: the page knows its own title better than a feed's teaser.
-  const winning: GivenMetadata = givenBy === 'feed' ? {} : (options.given ?? {});
+  const given = givenBy === 'feed' ? {} : pickFields(options.given ?? {});
+  // An admin's earlier correction outlasts a changed page and the sources file's defaults; only a new admin value replaces it.
+  const layers = givenBy === 'admin' ? [valuesBy(given, givenBy), valuesBy(corrections, 'admin')] : [valuesBy(corrections, 'admin'), valuesBy(given, givenBy)];
   const fallback: Partial<Record<ProvenanceField, string>> = { ...(givenBy === 'feed' ? pickFields(options.given ?? {}) : {}), ...pickFields(options.feed ?? {}) };
   const decided: GivenMetadata = { ...extra };
   const fields: DescribedStatement['fields'] = {};
@@ -41,7 +51,7 @@ export function describeStatement(source: string, text: string, document: Docume
     const own = valueFrom(document.values[field], document.sources[field] ?? 'page');
     // The document's own word (its markup, front matter) beats a feed's; a feed's beats a guess from the text or the address.
     const stated = own && STATED.has(own.source) ? own : undefined;
-    const choice = valueFrom(winning[field], givenBy) ?? stated ?? valueFrom(fallback[field], 'feed') ?? own;
+    const choice = layers.map((layer) => layer(field)).find((value) => value !== undefined) ?? stated ?? valueFrom(fallback[field], 'feed') ?? own;
     if (!choice) continue;
     decided[field] = choice.value;
     fields[field] = choice.source;
@@ -49,6 +59,10 @@ export function describeStatement(source: string, text: string, document: Docume
   const statement = prepareStatement({ source, body: text, given: decided }, contentHash(text, decided, {}));
   for (const field of FIELDS) if (!fields[field] && statement[field]) fields[field] = 'inferred';
   return { statement, fields };
+}
+
+function valuesBy(values: Partial<Record<ProvenanceField, string>>, source: FieldSource): (field: ProvenanceField) => { value: string; source: FieldSource } | undefined {
+  return (field) => valueFrom(values[field], source);
 }
 
 function valueFrom(value: string | null | undefined, source: FieldSource): { value: string; source: FieldSource } | undefined {

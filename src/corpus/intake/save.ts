@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../../store/database.js';
 import { saveIntakeStatement, type IntakeWrite } from '../../store/intake-writes.js';
-import { readProvenance } from '../../store/provenance.js';
+import { readProvenance, type ProvenanceField } from '../../store/provenance.js';
 import type { DescribedStatement } from './describe.js';
 import type { IntakeResult } from './types.js';
 
@@ -25,4 +25,21 @@ export async function statementResult(db: Database, statementId: number, status:
   if (!row) throw new Error(`statement ${statementId} is gone`);
   const provenance = await readProvenance(db, statementId);
   return { status, statementId, ...row, fields: provenance?.fields ?? {} };
+}
+
+/**
+ * The metadata an admin set on the statement from `source` (its provenance
+ * says 'admin' for them): kept when its page or file changes, so a refresh
+ * never undoes a correction.
+ */
+export async function adminCorrections(db: Database, source: string): Promise<Partial<Record<ProvenanceField, string>>> {
+  const row = await db.get<{ id: number } & Record<ProvenanceField, string | null>>('SELECT id, title, organisation, date, language, url FROM statements WHERE source = ?', [source]);
+  if (!row) return {};
+  const fields = (await readProvenance(db, row.id))?.fields ?? {};
+  const corrections: Partial<Record<ProvenanceField, string>> = {};
+  for (const [field, by] of Object.entries(fields) as [ProvenanceField, string][]) {
+    const value = row[field];
+    if (by === 'admin' && value) corrections[field] = value;
+  }
+  return corrections;
 }

@@ -10,7 +10,7 @@ import { jsonlLines, parseJsonlStatement } from '../jsonl.js';
 import { formatOf } from '../read-files.js';
 import { describeStatement, type DocumentMetadata } from './describe.js';
 import { extractDocument } from './extracted.js';
-import { bodyHash, saveDescribed } from './save.js';
+import { adminCorrections, bodyHash, saveDescribed } from './save.js';
 import type { IntakeOptions, IntakeResult, Upload } from './types.js';
 
 /** What sources of uploaded statements begin with: "upload:appeal.md", "upload:statements.jsonl#7". */
@@ -53,7 +53,7 @@ export async function ingestUpload(db: Database, upload: Upload, options: Intake
     const statements = await readUpload(source, filename, format, upload);
     const results: IntakeResult[] = [];
     for (const { raw, document } of statements) {
-      const described = describeStatement(raw.source, raw.body, document, options, { externalId: raw.given.externalId, aliases: raw.given.aliases });
+      const described = describeStatement(raw.source, raw.body, document, options, { externalId: raw.given.externalId, aliases: raw.given.aliases }, await adminCorrections(db, raw.source));
       results.push(await saveDescribed(db, described, { provenance: { ...provenance, fields: described.fields } }, now));
     }
     return results;

@@ -6,7 +6,7 @@ import type { WebFetcher } from '../../web/fetcher.js';
 import { describeStatement } from './describe.js';
 import { extractDocument } from './extracted.js';
 import { pageFailureReason, retryAt } from './failures.js';
-import { bodyHash, saveDescribed, statementResult } from './save.js';
+import { adminCorrections, bodyHash, saveDescribed, statementResult } from './save.js';
 import type { IntakeOptions, IntakeResult } from './types.js';
 
 /** What a statement page may be: a web page, a PDF, plain text. */
@@ -47,7 +47,8 @@ export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>
       return statementResult(db, statementId!, 'unchanged');
     }
     const document = await extractDocument({ url: response.url, contentType: response.contentType, ...(response.charset ? { charset: response.charset } : {}), body: response.body });
-    const described = describeStatement(document.canonicalUrl ?? response.url, document.text, document.metadata, options);
+    const source = document.canonicalUrl ?? response.url;
+    const described = describeStatement(source, document.text, document.metadata, options, {}, await adminCorrections(db, source));
     return await saveDescribed(
       db,
       described,

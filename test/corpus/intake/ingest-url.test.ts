@@ -145,3 +145,19 @@ test('GIVEN a page whose surroundings changed but whose statement did not THEN i
   assert.equal(await corpusVersion(db), version);
   assert.deepEqual(await statementVersions(db, first.statementId), []);
 });
+
+test('GIVEN an admin corrected a statement\'s organisation THEN a changed page keeps the correction, and the provenance still says admin', async () => {
+  const pages = servePages(site);
+  pages.put('/appeals/10', statementPage(10), 'text/html; charset=utf-8');
+  const url = site.url('/appeals/10');
+  const first = await ingestUrl(db, web.fetcher, url, { given: { organisation: 'ICOR' }, givenBy: 'sources-file', now });
+  // What a correction does (the /corpus command's store): the value, and 'admin' as its source.
+  await db.run('UPDATE statements SET organisation = ? WHERE id = ?', ['International Coordination of Revolutionary Parties and Organizations', first.statementId]);
+  await db.run(`UPDATE statement_provenance SET fields = json_set(fields, '$.organisation', 'admin') WHERE statement_id = ?`, [first.statementId]);
+
+  pages.put('/appeals/10', statementPage(10, 'A second signatory joined: the Marxist-Leninist Party of Germany.'), 'text/html; charset=utf-8');
+  const changed = await ingestUrl(db, web.fetcher, url, { given: { organisation: 'ICOR' }, givenBy: 'sources-file', now });
+  assert.deepEqual([changed.status, changed.organisation, changed.fields.organisation], ['changed', 'International Coordination of Revolutionary Parties and Organizations', 'admin']);
+  const fromAdmin = await ingestUrl(db, web.fetcher, url, { given: { organisation: 'ICOR (corrected again)' }, givenBy: 'admin', now });
+  assert.deepEqual([fromAdmin.organisation, fromAdmin.fields.organisation], ['ICOR (corrected again)', 'admin'], 'a new admin value replaces the old one');
+});
