@@ -1,6 +1,6 @@
 import { UserFacingError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
-import { findWebPage, recordPageFailure, recordPageSuccess } from '../../store/web-pages.js';
+import { findWebPage, recordPageFailure, recordPageSuccess, type WebPageState } from '../../store/web-pages.js';
 import { InputError } from '../document.js';
 import type { WebFetcher } from '../../web/fetcher.js';
 import { describeStatement } from './describe.js';
@@ -24,8 +24,12 @@ const STATEMENT_KINDS = ['html', 'pdf', 'text'] as const;
  * thrown as a UserFacingError.
  */
 export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, url: string, options: IntakeOptions = {}): Promise<IntakeResult> {
+  return ingestKnownUrl(db, fetcher, url, await findWebPage(db, url), options);
+}
+
+/** {@link ingestUrl} for a caller that has read the page's state already (a refresh deciding whether to ask). */
+export async function ingestKnownUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, url: string, known: WebPageState | undefined, options: IntakeOptions = {}): Promise<IntakeResult> {
   const now = options.now?.() ?? new Date();
-  const known = await findWebPage(db, url);
   const given = givenKey(options);
   const statementId = known?.statementId ?? null;
   // Asked as before, for a statement still there: the server may answer "not modified".

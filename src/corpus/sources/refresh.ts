@@ -5,7 +5,7 @@ import { listWebSources, recordSourceRefresh, sourceEntries, type RefreshCounts,
 import type { WebFetcher } from '../../web/fetcher.js';
 import { pageFailureReason, retryAfterSeconds } from '../intake/failures.js';
 import { mergeIndexIfWorthIt } from '../index-merge.js';
-import { ingestUrl } from '../intake/url.js';
+import { ingestKnownUrl } from '../intake/url.js';
 import { decidePage } from './page-decision.js';
 import { listSource } from './read-source.js';
 
@@ -82,7 +82,8 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
     total += entries.length;
     const checkEntry = async (entry: SourceEntry): Promise<void> => {
       const host = new URL(entry.url).host;
-      const decision = options.force ? ({ ask: true } as const) : decidePage(entry, await findWebPage(db, entry.url), heldHosts.get(host), clock());
+      const page = await findWebPage(db, entry.url);
+      const decision = options.force ? ({ ask: true } as const) : decidePage(entry, page, heldHosts.get(host), clock());
       if (!decision.ask && 'deferredUntil' in decision) {
         report.deferred.push({ url: entry.url, until: decision.deferredUntil });
       } else if (!decision.ask && 'removed' in decision) {
@@ -93,7 +94,7 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
         report.notAsked++;
       } else {
         try {
-          const result = await ingestUrl(db, fetcher, entry.url, { given: source.defaults, givenBy: source.origin === 'cli' ? 'admin' : 'sources-file', feed: entry.metadata, force: options.force, signal: options.signal, log, now: clock });
+          const result = await ingestKnownUrl(db, fetcher, entry.url, page, { given: source.defaults, givenBy: source.origin === 'cli' ? 'admin' : 'sources-file', feed: entry.metadata, force: options.force, signal: options.signal, log, now: clock });
           counts[result.status]++;
         } catch (error) {
           // Stopped (the bot shutting down): not a failure of the page, and the rest is not to be asked.

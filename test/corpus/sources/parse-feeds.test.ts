@@ -56,7 +56,7 @@ test('GIVEN an Atom feed THEN the alternate link is the entry, not its enclosure
   ]);
 });
 
-test('GIVEN a sitemap and a sitemap index THEN their locations are read, with lastmod days', () => {
+test('GIVEN a sitemap and a sitemap index THEN their locations are read, with their lastmod times', () => {
   const urlset = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <url><loc>https://cipoml.example/drama-in-afghanistan</loc><lastmod>2021-08-25T12:00:00+00:00</lastmod></url>
     <url><loc>https://cipoml.example/about</loc></url>
@@ -64,7 +64,7 @@ test('GIVEN a sitemap and a sitemap index THEN their locations are read, with la
   </urlset>`;
   assert.deepEqual(parseSitemap(urlset, 'https://cipoml.example/sitemap.xml'), {
     kind: 'urlset',
-    pages: [{ url: 'https://cipoml.example/drama-in-afghanistan', lastModified: '2021-08-25' }, { url: 'https://cipoml.example/about' }],
+    pages: [{ url: 'https://cipoml.example/drama-in-afghanistan', lastModified: '2021-08-25T12:00:00.000Z' }, { url: 'https://cipoml.example/about' }],
   });
   const index = `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>/sitemap-2021.xml</loc></sitemap><sitemap><loc>/sitemap-2022.xml</loc></sitemap></sitemapindex>`;
   assert.deepEqual(parseSitemap(index, 'https://cipoml.example/sitemap.xml'), { kind: 'index', sitemaps: ['https://cipoml.example/sitemap-2021.xml', 'https://cipoml.example/sitemap-2022.xml'] });
