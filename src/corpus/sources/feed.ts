@@ -1,3 +1,4 @@
+import { parse as parseHtml } from 'node-html-parser';
 import { InputError } from '../document.js';
 import { absoluteHttpUrl, feedDate, parseXml, textOf, type XmlNode } from './xml.js';
 
@@ -76,8 +77,9 @@ function atomEntry(entry: XmlNode, base: string): FeedEntry | undefined {
 }
 
 function withMetadata(url: string, rawTitle: string | undefined, date: string | undefined): FeedEntry {
-  // Atom's type="html" titles and RSS titles in CDATA may carry markup: the title is its text.
-  const title = rawTitle?.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ').trim();
+  // Atom's type="html" titles and RSS titles in CDATA may carry markup and HTML entities
+  // (WordPress writes "Russia&#8217;s"): the title is its text.
+  const title = rawTitle === undefined ? undefined : parseHtml(rawTitle).text.replace(/\s+/g, ' ').trim();
   return { url, ...(title ? { title } : {}), ...(date ? { date } : {}) };
 }
 

@@ -15,7 +15,7 @@ const RSS = `<?xml version="1.0" encoding="UTF-8"?>
       <pubDate>Fri, 10 Sep 2021 09:00:00 GMT</pubDate>
     </item>
     <item>
-      <title><![CDATA[Message from <em>JAKNA</em> to the Ukrainian People]]></title>
+      <title><![CDATA[Message from <em>JAKNA</em> to the Ukrainian People&#8217;s resistance]]></title>
       <guid>https://jakna.example/ukraine</guid>
       <dc:date>2022-03-14</dc:date>
     </item>
@@ -30,7 +30,7 @@ test('GIVEN an RSS 2.0 feed THEN each item with a web link or attachment is an e
   assert.deepEqual(parseFeed(RSS, 'https://icor.example/feed.xml'), {
     entries: [
       { url: 'https://icor.example/en/resolutions/afghanistan-2021', title: 'No to any imperialist or expansionist intervention in Afghanistan!', date: '2021-09-10' },
-      { url: 'https://jakna.example/ukraine', title: 'Message from JAKNA to the Ukrainian People', date: '2022-03-14' },
+      { url: 'https://jakna.example/ukraine', title: 'Message from JAKNA to the Ukrainian People’s resistance', date: '2022-03-14' },
       { url: 'https://icor.example/files/appeal-against-war.pdf', title: 'Appeal against war (only as a PDF)' },
     ],
     leftOut: 2,
