@@ -9,6 +9,7 @@ import { readGivenMetadata } from '../given-metadata.js';
 import { jsonlLines, parseJsonlStatement } from '../jsonl.js';
 import { formatOf } from '../read-files.js';
 import { describeStatement, type DocumentMetadata } from './describe.js';
+import { ExtractionError } from '../web/extract.js';
 import { extractDocument } from './extracted.js';
 import { adminCorrections, bodyHash, saveDescribed } from './save.js';
 import type { IntakeOptions, IntakeResult, Upload } from './types.js';
@@ -58,6 +59,8 @@ export async function ingestUpload(db: Database, upload: Upload, options: Intake
     }
     return results;
   } catch (error) {
+    // Extraction names the document by the file: URL it was read under; the uploader knows it by its name.
+    if (error instanceof ExtractionError) throw new UserFacingError(error.code, error.message.replace(error.url, filename), { cause: error });
     if (error instanceof InputError) throw new UserFacingError('upload_rejected', `${error.source === source ? filename : error.source.replace(UPLOAD_SOURCE_PREFIX, '')}: ${error.message}`, { cause: error });
     throw error;
   }

@@ -7,7 +7,7 @@ import { openForWriting } from '../../../src/store/migrate.js';
 import { readProvenance } from '../../../src/store/provenance.js';
 import { corpusVersion } from '../../../src/store/statement-writes.js';
 import { statementVersions } from '../../../src/store/statement-versions.js';
-import { buildWebPages, pdfPage, squash } from '../../fixtures/web-pages.js';
+import { buildWebPages, indexPage, pdfPage, squash } from '../../fixtures/web-pages.js';
 import { CORPUS_DIR, SEEDS, seedBody } from '../seeds.js';
 
 const NOW = () => new Date('2026-03-01T12:00:00Z');
@@ -100,5 +100,15 @@ test('GIVEN an upload named without an extension THEN its declared type decides 
   const bytes = readFileSync(new URL(SEEDS.anarchists, CORPUS_DIR));
   const [result] = await ingestUpload(db, { filename: 'statement', bytes, contentType: 'text/markdown; charset=utf-8' });
   assert.equal(result?.fields.title, 'file', 'front matter was read');
+  await db.close();
+});
+
+test('GIVEN an uploaded page with no statement on it THEN the message names the file, not an address', async () => {
+  const db = await openForWriting(':memory:');
+  const index = indexPage();
+  await assert.rejects(
+    ingestUpload(db, { filename: 'archive-index.html', bytes: index.body, contentType: index.contentType }),
+    (error: unknown) => error instanceof UserFacingError && error.message.startsWith('archive-index.html: the page has no main text') && !error.message.includes('file:'),
+  );
   await db.close();
 });
