@@ -13,8 +13,10 @@ import type { Passage, SignatoryInput, Statement, StatementSummary } from '../st
 import type { SearchFilters } from './filters.js';
 import type { Concordance, ConcordanceOptions } from './kwic/concordance-types.js';
 import type { Timeline } from './timeline-types.js';
+import type { StatementHistory } from './statement-history.js';
 
 export type { SearchFilters } from './filters.js';
+export type { EarlierVersion, StatementHistory } from './statement-history.js';
 export type { Concordance, ConcordanceLine, ConcordanceOptions, ConcordanceSort, OrganisationOccurrences } from './kwic/concordance-types.js';
 
 export interface Retriever {
@@ -71,6 +73,8 @@ export interface Retriever {
    * topic is a UserFacingError.
    */
   timeline(topic: string, options?: TimelineOptions): Promise<Timeline>;
+  /** Where a statement came from (the page or upload, each metadata field's source) and the texts it had before it changed. */
+  statementHistory(statementId: number): Promise<StatementHistory>;
 }
 
 export type { Timeline, TimelinePeriod, TimelineQuote } from './timeline-types.js';
