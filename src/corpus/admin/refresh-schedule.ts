@@ -7,10 +7,15 @@
  * shutting down) cancels the wait, aborts a run in progress and resolves `stopped`
  * once it has ended. The timer functions are injectable for tests.
  */
-import type { Logger } from '../../log.js';
 
 /** The first run waits this long after start, so the bot is answering before it fetches anything. */
 export const FIRST_REFRESH_DELAY_MS = 60_000;
+
+/** What the schedule logs through (a pino Logger is one). */
+export interface ScheduleLog {
+  info(detail: object, message: string): void;
+  error(detail: object, message: string): void;
+}
 
 export interface Timers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -22,7 +27,7 @@ export interface RefreshScheduleOptions {
   refresh(signal: AbortSignal): Promise<unknown>;
   intervalMs: number;
   firstDelayMs?: number;
-  log: Pick<Logger, 'info' | 'error'>;
+  log: ScheduleLog;
   /** Aborted when the bot shuts down. */
   signal: AbortSignal;
   timers?: Timers;
