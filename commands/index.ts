@@ -1,6 +1,7 @@
 import type { Command } from '../src/discord/command.js';
 import ask from './ask.js';
 import askTheCorpus from './ask-the-corpus.js';
+import corpus from './corpus.js';
 import help from './help.js';
 import search from './search.js';
 import sources from './sources.js';
@@ -9,7 +10,7 @@ import statement from './statement.js';
 export type { Command } from '../src/discord/command.js';
 
 /** Every command the bot has. Add a module to commands/ and list it here; `npm run deploy-commands` tells Discord. */
-export const commands: readonly Command[] = [ask, search, statement, sources, help, askTheCorpus];
+export const commands: readonly Command[] = [ask, search, statement, sources, help, askTheCorpus, corpus];
 
 /** The registry by name, as the router looks commands up. */
 export const commandsByName: ReadonlyMap<string, Command> = new Map(commands.map((command) => [command.data.name, command]));

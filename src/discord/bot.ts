@@ -4,6 +4,8 @@ import { createAnswerer } from '../answer/answerer.js';
 import type { Answerer } from '../answer/types.js';
 import { tokenCounterFor } from '../answer/tokens.js';
 import { hasModel, type Config } from '../config.js';
+import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
+import { createCorpusAdmin } from '../corpus/admin/create-corpus-admin.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
@@ -33,6 +35,8 @@ export interface BotOptions {
   commands: readonly Command[];
   /** Default: the real answerer over `retriever` and `config`. */
   answerer?: Answerer;
+  /** /corpus's writes. Default: over `db` itself; the running bot gives it a connection of its own (bot-process.ts). */
+  corpusAdmin?: CorpusAdmin;
   /** Default EDIT_INTERVAL_MS; tests shorten it. */
   editIntervalMs?: number;
   now?: () => number;
@@ -85,6 +89,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     answerer: options.answerer ?? createAnswerer({ db, retriever, config, log }),
     state,
     quotas: new AskQuotas(config, state, options.now),
+    corpusAdmin: options.corpusAdmin ?? createCorpusAdmin({ db, config }),
     editIntervalMs: options.editIntervalMs ?? EDIT_INTERVAL_MS,
     now: options.now ?? Date.now,
     signal: abort.signal,

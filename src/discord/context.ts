@@ -1,5 +1,6 @@
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
+import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { DiscordStateStore } from '../store/discord-state.js';
@@ -18,6 +19,8 @@ export interface BotContext {
   answerer: Answerer;
   state: DiscordStateStore;
   quotas: AskQuotas;
+  /** Adding, correcting and removing statements (/corpus); absent when the bot was started without it. */
+  corpusAdmin?: CorpusAdmin;
   /** Minimum time between edits of a streamed answer (EDIT_INTERVAL_MS in production). */
   editIntervalMs: number;
   /** The clock, for interaction-token expiry; tests move it. */

@@ -5,9 +5,10 @@ import { MAX_CUSTOM_ID_CHARS } from './limits.js';
  * state in SQLite (src/store/discord-state.ts), the arg says which of that
  * state's buttons it is (a source number, a vote, a direction) — never state itself.
  */
-export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page';
+export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'corpus-edit' | 'corpus-remove';
 
-const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st' };
+/** corpus-edit and corpus-remove carry a statement id as their key: the statement itself is the state (src/discord/corpus/). */
+const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'corpus-edit': 'ce', 'corpus-remove': 'cr' };
 const ACTION_BY_PREFIX = new Map(Object.entries(PREFIX).map(([action, prefix]) => [prefix, action as ButtonAction]));
 
 export interface ButtonId {
@@ -28,4 +29,9 @@ export function parseButtonId(customId: string): ButtonId | undefined {
   const action = prefix === undefined ? undefined : ACTION_BY_PREFIX.get(prefix);
   if (action === undefined || !key || arg === undefined || extra.length > 0) return undefined;
   return { action, key, arg };
+}
+
+/** The statement id a corpus button or form carries as its key, or undefined for anything else. */
+export function statementIdOf(key: string): number | undefined {
+  return /^[1-9]\d{0,15}$/.test(key) ? Number(key) : undefined;
 }

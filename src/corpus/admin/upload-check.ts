@@ -11,6 +11,8 @@ import { formatOf } from '../read-files.js';
 
 export type UploadKind = 'text' | 'markdown' | 'html' | 'jsonl' | 'pdf';
 
+export const BYTES_PER_MB = 1024 * 1024;
+
 /** What a person would recognise in a refusal. */
 export const ACCEPTED_UPLOADS = '.txt, .md, .html, .pdf or .jsonl';
 
