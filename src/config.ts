@@ -50,6 +50,19 @@ export const EnvSchema = z.object({
   MODEL_CONCURRENCY_PER_GUILD: positiveInt(2),
   MODEL_QUEUE_LIMIT: positiveInt(50),
 
+  // Fetching from the web (src/web). Private, loopback and link-local addresses are refused
+  // unless listed here: hostnames (*.example.org for subdomains), IPs or CIDR ranges.
+  WEB_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((host) => host.trim()).filter(Boolean)),
+  /** Who runs the bot (a URL or e-mail), shown in its User-Agent so site owners can reach them. */
+  WEB_CONTACT: optionalText,
+  /** Replaces the whole User-Agent (WEB_CONTACT is then ignored). */
+  WEB_USER_AGENT: optionalText,
+  WEB_TIMEOUT_MS: positiveInt(10_000),
+  WEB_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+
   // Growing the corpus from Discord (/corpus). Besides members with Manage Server, these users may use it (also in DMs).
   CORPUS_ADMIN_USER_IDS: z
     .string()

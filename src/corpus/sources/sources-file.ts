@@ -25,12 +25,15 @@ const language = z.string().regex(/^[a-z]{2,3}$/i, 'must be a language code such
 /** What every source may set for its statements; given metadata wins over what the pages say. */
 const metadata = { organisation: z.string().min(1).optional(), language: language.optional(), interval: interval.optional() };
 
-const SourceSchema = z.strictObject({
-  url: httpUrl,
-  kind: z.enum(['page', 'feed', 'sitemap'], { message: 'must be page, feed or sitemap' }),
-  title: z.string().min(1).optional(),
-  ...metadata,
-});
+const SourceSchema = z
+  .strictObject({
+    url: httpUrl,
+    kind: z.enum(['page', 'feed', 'sitemap'], { message: 'must be page, feed or sitemap' }),
+    title: z.string().min(1).optional(),
+    ...metadata,
+  })
+  // A feed's or sitemap's pages each have their own title.
+  .refine((source) => source.title === undefined || source.kind === 'page', { message: 'a title is only for a single page (kind: page)', path: ['title'] });
 
 const SourcesFileSchema = z.strictObject({
   defaults: z.strictObject(metadata).optional(),

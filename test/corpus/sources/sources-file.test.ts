@@ -66,3 +66,10 @@ test('GIVEN a sources file that is not YAML, or lists nothing THEN the message s
 test('GIVEN intervals THEN they read as seconds, and nonsense as nothing', () => {
   assert.deepEqual(['90m', '6h', '1d', '2w', '6 h', 'daily', '1.5h'].map(parseInterval), [5400, 21_600, 86_400, 1_209_600, 21_600, undefined, undefined]);
 });
+
+test('GIVEN a title on a feed THEN the file is refused: a feed\'s pages have their own titles', () => {
+  assert.equal(
+    problems('sources:\n  - url: https://icor.example/feed.xml\n    kind: feed\n    title: ICOR resolutions\n'),
+    'sources.yaml has a problem:\n- line 4, sources[0].title: a title is only for a single page (kind: page)',
+  );
+});

@@ -1,0 +1,171 @@
+import { Agent } from 'undici';
+import { createAddressPolicy } from './address-policy.js';
+import { guardedConnect, systemConnector } from './connector.js';
+import type { ContentKind } from './content-kind.js';
+import { acceptHeader } from './content-kind.js';
+import { FetchError, httpStatusError, describeWait } from './fetch-error.js';
+import { sendHop, type Hop } from './hop.js';
+import { settingsOf, type WebFetcherOptions } from './options.js';
+import { createHostPacer } from './pacer.js';
+import { readAccepted } from './response.js';
+import { parseRetryAfter } from './retry-after.js';
+import { createRobotsGate } from './robots.js';
+
+export type { ContentKind } from './content-kind.js';
+export type { WebFetcherOptions } from './options.js';
+export { FetchError, type FetchFailure } from './fetch-error.js';
+
+/** What to fetch and what kind of content is wanted; etag/lastModified from an earlier fetch make it conditional. */
+export interface WebRequest {
+  url: string;
+  accept: readonly ContentKind[];
+  etag?: string;
+  lastModified?: string;
+}
+
+export type WebResponse =
+  | {
+      status: 'fetched';
+      requestedUrl: string;
+      /** Final, after redirects. */
+      url: string;
+      /** MIME type, lowercased, no parameters. */
+      contentType: string;
+      charset?: string;
+      body: Buffer;
+      etag?: string;
+      lastModified?: string;
+      /** ISO 8601. */
+      fetchedAt: string;
+    }
+  | { status: 'not-modified'; requestedUrl: string; url: string; etag?: string; lastModified?: string; fetchedAt: string };
+
+/** Fetches web content politely and safely; every failure is a {@link FetchError} (or the caller's own abort). */
+export interface WebFetcher {
+  fetch(request: WebRequest, signal?: AbortSignal): Promise<WebResponse>;
+}
+
+/** A fetcher that owns connections: close it when done (tests, CLIs). */
+export interface ClosableWebFetcher extends WebFetcher {
+  close(): Promise<void>;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const ROBOTS_MAX_BYTES = 512 * 1024; // RFC 9309 §2.5: parse at least the first 500 KiB
+const ACCEPT_ENCODING = 'gzip, deflate, br';
+
+/**
+ * The fetcher everything that reads the web uses: a User-Agent naming the bot,
+ * one request per second per host, robots.txt honoured, timeouts, byte limits
+ * over the wire and decompressed, content types checked, and no connection to
+ * loopback, private, link-local or metadata addresses (checked on the address
+ * actually dialled, at every redirect) unless allow-listed.
+ */
+export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFetcher {
+  const settings = settingsOf(options);
+  const { clock } = settings;
+  const policy = createAddressPolicy(settings.allowHosts);
+  const dial = settings.connector ?? systemConnector(settings.timeoutMs);
+  const agent = new Agent({ connect: guardedConnect(policy, settings.resolver, dial), headersTimeout: settings.timeoutMs, bodyTimeout: settings.bodyTimeoutMs });
+  const pacer = createHostPacer(clock, settings.perHostIntervalMs);
+  const timeouts = { headersMs: settings.timeoutMs, bodyMs: settings.bodyTimeoutMs };
+  const baseHeaders = { 'user-agent': settings.userAgent, 'accept-encoding': ACCEPT_ENCODING };
+
+  const robots = createRobotsGate({
+    clock,
+    pacer,
+    agentToken: settings.robotsAgent,
+    async load(robotsUrl) {
+      const hop = await follow(robotsUrl, { ...baseHeaders, accept: 'text/plain, */*;q=0.1' }, false);
+      if (hop.status < 200 || hop.status >= 300) {
+        await hop.discard();
+        return { status: hop.status, text: '' };
+      }
+      const body = await hop.read({ maxBytes: ROBOTS_MAX_BYTES, maxDecompressedBytes: ROBOTS_MAX_BYTES, truncate: true });
+      return { status: hop.status, text: body.toString('utf8') };
+    },
+  });
+
+  /** GET `start`, following redirects; each hop re-checked (scheme, hold-off, robots, pacing; the address at connect). */
+  async function follow(start: URL, headers: Record<string, string>, checkRobots: boolean, signal?: AbortSignal): Promise<Hop> {
+    const visited = new Set<string>();
+    for (let url = start; ; ) {
+      visited.add(url.href);
+      const heldOffMs = pacer.heldOffFor(url.hostname);
+      if (heldOffMs > 0) {
+        const retryAfter = Math.ceil(heldOffMs / 1000);
+        const message = `${url.host} asked the bot to slow down; try again in ${describeWait(retryAfter)}`;
+        throw new FetchError('http-status', message, { url: url.href, httpStatus: 429, retryAfter });
+      }
+      if (checkRobots) await robots.check(url, signal);
+      await pacer.take(url.hostname, signal);
+      const hop = await sendHop(agent, url, headers, timeouts, signal);
+      const location = hop.header('location');
+      if (!REDIRECT_STATUSES.has(hop.status) || location === undefined) return hop;
+      await hop.discard();
+      if (visited.size > settings.maxRedirects) {
+        throw new FetchError('too-many-redirects', `${start.href} redirects more than ${settings.maxRedirects} times`, { url: url.href });
+      }
+      url = redirectTarget(location, url);
+      if (visited.has(url.href)) throw new FetchError('too-many-redirects', `${start.href} redirects in a loop`, { url: url.href });
+    }
+  }
+
+  return {
+    async fetch(request, signal) {
+      const start = parseWebUrl(request.url);
+      const conditional = request.etag !== undefined || request.lastModified !== undefined;
+      const headers: Record<string, string> = { ...baseHeaders, accept: acceptHeader(request.accept) };
+      if (request.etag !== undefined) headers['if-none-match'] = request.etag;
+      if (request.lastModified !== undefined) headers['if-modified-since'] = request.lastModified;
+
+      const hop = await follow(start, headers, true, signal);
+      const fetchedAt = new Date(clock.now()).toISOString();
+      const etag = hop.header('etag') ?? undefined;
+      const lastModified = hop.header('last-modified') ?? undefined;
+      const cacheFields = { ...(etag === undefined ? {} : { etag }), ...(lastModified === undefined ? {} : { lastModified }) };
+      if (hop.status === 304 && conditional) {
+        await hop.discard();
+        const kept = { ...(request.etag === undefined ? {} : { etag: request.etag }), ...(request.lastModified === undefined ? {} : { lastModified: request.lastModified }) };
+        return { status: 'not-modified', requestedUrl: request.url, url: hop.url.href, ...kept, ...cacheFields, fetchedAt };
+      }
+      if (hop.status < 200 || hop.status >= 300) {
+        await hop.discard();
+        const retryAfter = hop.status === 429 || hop.status === 503 ? parseRetryAfter(hop.header('retry-after'), clock.now()) : undefined;
+        if (retryAfter !== undefined) pacer.holdOff(hop.url.hostname, clock.now() + retryAfter * 1000);
+        throw httpStatusError(hop.url.href, hop.status, retryAfter);
+      }
+      const content = await readAccepted(hop, request.accept, { maxBytes: settings.maxBytes, maxDecompressedBytes: settings.maxDecompressedBytes });
+      return { status: 'fetched', requestedUrl: request.url, url: hop.url.href, ...content, ...cacheFields, fetchedAt };
+    },
+    close: () => agent.close(),
+  };
+}
+
+/** A URL the fetcher may request: http or https, with a host, without credentials. */
+function parseWebUrl(text: string, what = 'That'): URL {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new FetchError('bad-url', `${what} isn't a web address: ${text.slice(0, 200)}`, { url: text });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new FetchError('bad-url', `Only http and https addresses are fetched, not ${url.protocol.slice(0, -1)}: ${url.href.slice(0, 200)}`, { url: url.href });
+  }
+  if (url.username !== '' || url.password !== '') {
+    throw new FetchError('bad-url', `Addresses with a user name or password aren't fetched (${url.host})`, { url: url.origin });
+  }
+  url.hash = '';
+  return url;
+}
+
+function redirectTarget(location: string, from: URL): URL {
+  let target: string;
+  try {
+    target = new URL(location, from).href;
+  } catch {
+    throw new FetchError('bad-url', `${from.href} redirects to something that isn't a web address`, { url: from.href });
+  }
+  return parseWebUrl(target, `${from.href} redirects to an address that`);
+}

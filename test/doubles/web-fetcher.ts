@@ -1,0 +1,92 @@
+/**
+ * The real web fetcher (src/web) wired for tests: it reaches only 127.0.0.1.
+ *
+ *   const site = await startWebServer();
+ *   const web = createTestWebFetcher({ hosts: { 'news.test': '127.0.0.1', 'evil.test': '10.0.0.1' } });
+ *   const page = await web.fetcher.fetch({ url: site.url('/statement', 'news.test'), accept: ['html'] });
+ *   web.clock.sleeps        // fake milliseconds the fetcher waited (pacing), in order
+ *   web.dialled             // every address the fetcher asked to connect to
+ *   web.assertOnlyLoopback() // fails the test if anything but 127.0.0.1 was ever dialled
+ *   await web.close();
+ *
+ * The resolver knows only the names in `hosts` (anything else fails like an
+ * unknown name: no real DNS), the allow-list holds 127.0.0.1 alone, and the
+ * clock is fake: sleeps return at once and move its time forward, so pacing
+ * costs no real time. Other options (timeouts, limits) pass through.
+ */
+import assert from 'node:assert/strict';
+import { connect, type Socket } from 'node:net';
+import type { Clock } from '../../src/web/clock.js';
+import type { Connector, DialTarget, Resolver } from '../../src/web/connector.js';
+import { createWebFetcher, type ClosableWebFetcher } from '../../src/web/fetcher.js';
+import type { WebFetcherOptions } from '../../src/web/options.js';
+
+export interface FakeClock extends Clock {
+  /** Every sleep asked for, in milliseconds, in order. */
+  sleeps: number[];
+}
+
+/** A clock whose sleeps return at once, moving its time forward by what was asked. */
+export function fakeClock(startMs = Date.parse('2026-03-01T12:00:00Z')): FakeClock {
+  let nowMs = startMs;
+  const sleeps: number[] = [];
+  return {
+    sleeps,
+    now: () => nowMs,
+    async sleep(ms, signal) {
+      signal?.throwIfAborted();
+      sleeps.push(ms);
+      nowMs += ms;
+    },
+  };
+}
+
+/** A resolver that knows only these names (a name may have several addresses). */
+export function mapResolver(hosts: Record<string, string | readonly string[]>): Resolver {
+  return async (hostname) => {
+    const addresses = hosts[hostname];
+    if (addresses === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
+    return (typeof addresses === 'string' ? [addresses] : addresses).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
+}
+
+/** A connector that dials 127.0.0.1 only; anything else is recorded as a violation and refused. */
+export function loopbackOnlyConnector(): { connector: Connector; dialled: DialTarget[]; violations: DialTarget[] } {
+  const dialled: DialTarget[] = [];
+  const violations: DialTarget[] = [];
+  const connector: Connector = (target) => {
+    dialled.push(target);
+    if (target.address !== '127.0.0.1') {
+      violations.push(target);
+      return Promise.reject(new Error(`TEST VIOLATION: the fetcher tried to connect to ${target.address}:${target.port}`));
+    }
+    return new Promise<Socket>((resolve, reject) => {
+      const socket = connect({ host: '127.0.0.1', port: target.port });
+      socket.once('connect', () => resolve(socket)).once('error', reject);
+    });
+  };
+  return { connector, dialled, violations };
+}
+
+export interface TestWebFetcher {
+  fetcher: ClosableWebFetcher;
+  clock: FakeClock;
+  dialled: DialTarget[];
+  violations: DialTarget[];
+  assertOnlyLoopback(): void;
+  close(): Promise<void>;
+}
+
+export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Record<string, string | readonly string[]>; clock?: FakeClock } = {}): TestWebFetcher {
+  const { hosts = {}, clock = fakeClock(), ...rest } = options;
+  const { connector, dialled, violations } = loopbackOnlyConnector();
+  const fetcher = createWebFetcher({ allowHosts: ['127.0.0.1'], resolver: mapResolver(hosts), ...rest, connector, clock });
+  return {
+    fetcher,
+    clock,
+    dialled,
+    violations,
+    assertOnlyLoopback: () => assert.deepEqual(violations, [], 'the fetcher must never connect anywhere but 127.0.0.1'),
+    close: () => fetcher.close(),
+  };
+}
