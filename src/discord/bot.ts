@@ -6,6 +6,8 @@ import { tokenCounterFor } from '../answer/tokens.js';
 import { hasModel, type Config } from '../config.js';
 import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
 import { createCorpusAdmin } from '../corpus/admin/create-corpus-admin.js';
+import { createWebFetcher, type ClosableWebFetcher, type WebFetcher } from '../web/fetcher.js';
+import { webFetcherOptionsFromConfig } from '../web/options.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
@@ -35,8 +37,10 @@ export interface BotOptions {
   commands: readonly Command[];
   /** Default: the real answerer over `retriever` and `config`. */
   answerer?: Answerer;
-  /** /corpus's writes. Default: over `db` itself; the running bot gives it a connection of its own (bot-process.ts). */
+  /** /corpus's writes. Default: over `db` itself, fetching with `webFetcher`; the running bot gives it a connection of its own (bot-process.ts). */
   corpusAdmin?: CorpusAdmin;
+  /** Default: createWebFetcher from the WEB_* settings (closed on stop). Tests pass one that reaches only 127.0.0.1. */
+  webFetcher?: WebFetcher;
   /** Default EDIT_INTERVAL_MS; tests shorten it. */
   editIntervalMs?: number;
   now?: () => number;
@@ -77,6 +81,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // live, or the first question would delay every other interaction's acknowledgement with it.
   if (hasModel(config)) await tokenCounterFor(config.OPENAI_MODEL, (err) => log.warn({ err }, 'tokenizer unavailable; token counts are estimated'));
 
+  let ownFetcher: ClosableWebFetcher | undefined;
+  const corpusAdmin = options.corpusAdmin ?? createCorpusAdmin({ db, config, log, fetcher: options.webFetcher ?? (ownFetcher = createWebFetcher(webFetcherOptionsFromConfig(config))) });
   const abort = new AbortController();
   // Every answer in progress or waiting in the queue listens to it; the queue limit bounds them.
   setMaxListeners(0, abort.signal);
@@ -89,7 +95,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     answerer: options.answerer ?? createAnswerer({ db, retriever, config, log }),
     state,
     quotas: new AskQuotas(config, state, options.now),
-    corpusAdmin: options.corpusAdmin ?? createCorpusAdmin({ db, config }),
+    corpusAdmin,
     editIntervalMs: options.editIntervalMs ?? EDIT_INTERVAL_MS,
     now: options.now ?? Date.now,
     signal: abort.signal,
@@ -138,6 +144,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       abort.abort(new Error('shutting down'));
       await settle(SHUTDOWN_NOTICE_MS);
       await client.destroy();
+      await ownFetcher?.close();
       log.info('discord client closed');
     },
   };

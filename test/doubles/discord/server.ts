@@ -175,6 +175,9 @@ export class RestServer extends EventEmitter {
     if (found) request.route = `${found.route.method} ${found.route.pattern}`;
     const file = !versioned && request.method === 'GET' ? this.cdn(path) : undefined;
     if (file) request.route = 'GET /cdn/attachments/:channel/:attachment/:filename';
+    // A polite fetcher asks for robots.txt before downloading an attachment: none here, so nothing is disallowed.
+    const robots = !versioned && request.method === 'GET' && path === '/robots.txt';
+    if (robots) request.route = 'GET /robots.txt';
     const fault = this.faults.take(request);
     if (fault?.kind === 'rate-limit') {
       request.fault = 'rate-limit';
@@ -196,6 +199,8 @@ export class RestServer extends EventEmitter {
       reply = { status, body: fault.body ?? { message: `${status}: Scripted failure`, code: 0 } };
     } else if (file) {
       reply = { status: 200, raw: file };
+    } else if (robots) {
+      reply = { status: 404, body: { message: '404: Not Found', code: 0 } };
     } else if (!found) {
       reply = { ...DISCORD_ERRORS.notFound, problem: `unknown request ${request.method} ${path}` };
     } else if ('invalid' in parsed) {
