@@ -73,3 +73,9 @@ test('GIVEN a title on a feed THEN the file is refused: a feed\'s pages have the
     'sources.yaml has a problem:\n- line 4, sources[0].title: a title is only for a single page (kind: page)',
   );
 });
+
+test('GIVEN sources.example.yaml as shipped THEN it reads without a problem', async () => {
+  const { readSourcesFile } = await import('../../../src/corpus/sources/sources-file.js');
+  const sources = await readSourcesFile(new URL('../../../sources.example.yaml', import.meta.url).pathname);
+  assert.deepEqual(sources.map((source) => source.kind), ['feed', 'sitemap', 'page']);
+});
