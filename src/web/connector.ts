@@ -35,9 +35,13 @@ export type Connector = (target: DialTarget) => Promise<Socket>;
 export const systemResolver: Resolver = async (hostname) =>
   (await lookup(hostname, { all: true, verbatim: true })).map(({ address, family }) => ({ address, family: family === 6 ? 6 : 4 }));
 
-/** Sockets opened by undici's own connector (TLS session reuse, keep-alive), to an address rather than a name. */
-export function systemConnector(connectTimeoutMs: number): Connector {
-  const connect = buildConnector({ timeout: connectTimeoutMs });
+/**
+ * Sockets opened by undici's own connector (TLS session reuse, keep-alive), to
+ * an address rather than a name; TLS is checked against the hostname (SNI).
+ * `tls.ca` trusts another certificate authority (the tests' own).
+ */
+export function systemConnector(connectTimeoutMs: number, tls: { ca?: string | Buffer } = {}): Connector {
+  const connect = buildConnector({ timeout: connectTimeoutMs, ...tls });
   return (target) =>
     new Promise((resolve, reject) => {
       connect(

@@ -49,6 +49,24 @@ export function describeKinds(accept: readonly ContentKind[]): string {
   return names.length <= 1 ? (names[0] ?? 'anything') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
+const FEED_ROOT_TYPES = new Set(['application/rss+xml', 'application/atom+xml']);
+
+/**
+ * The type to report once the body is in: a precise declared type as it is;
+ * for a vague one, what the body shows when that is accepted — a feed's root
+ * element overrides text/html, any structure (HTML, XML, PDF) overrides
+ * text/plain — else the declared type if accepted. Undefined: refuse.
+ */
+export function resolveType(declared: string, body: Buffer, accept: readonly ContentKind[]): string | undefined {
+  const declaredIfAccepted = isAccepted(declared, accept) ? declared : undefined;
+  if (!VAGUE_TYPES.has(declared)) return declaredIfAccepted;
+  const sniffed = sniffType(body);
+  if (sniffed === undefined || !isAccepted(sniffed, accept)) return declaredIfAccepted;
+  if (declared === 'text/html') return FEED_ROOT_TYPES.has(sniffed) ? sniffed : declaredIfAccepted ?? sniffed;
+  if (declared === 'text/plain') return sniffed !== 'text/plain' ? sniffed : declaredIfAccepted;
+  return sniffed;
+}
+
 const SNIFF_BYTES = 1024;
 
 /**

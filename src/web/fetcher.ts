@@ -3,6 +3,7 @@ import { createAddressPolicy } from './address-policy.js';
 import { guardedConnect, systemConnector } from './connector.js';
 import type { ContentKind } from './content-kind.js';
 import { acceptHeader } from './content-kind.js';
+import { log } from '../log.js';
 import { FetchError, httpStatusError, describeWait } from './fetch-error.js';
 import { sendHop, type Hop } from './hop.js';
 import { settingsOf, type WebFetcherOptions } from './options.js';
@@ -11,9 +12,11 @@ import { readAccepted } from './response.js';
 import { parseRetryAfter } from './retry-after.js';
 import { createRobotsGate } from './robots.js';
 
+export type { Clock } from './clock.js';
+export type { Connector, DialTarget, Resolver, ResolvedAddress } from './connector.js';
 export type { ContentKind } from './content-kind.js';
-export type { WebFetcherOptions } from './options.js';
-export { FetchError, type FetchFailure } from './fetch-error.js';
+export { webFetcherOptionsFromConfig, type WebFetcherOptions } from './options.js';
+export { FetchError, isFetchError, type FetchFailure } from './fetch-error.js';
 
 /** What to fetch and what kind of content is wanted; etag/lastModified from an earlier fetch make it conditional. */
 export interface WebRequest {
@@ -100,6 +103,7 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
       if (checkRobots) await robots.check(url, signal);
       await pacer.take(url.hostname, signal);
       const hop = await sendHop(agent, url, headers, timeouts, signal);
+      log.debug({ url: url.href, status: hop.status }, 'web fetch');
       const location = hop.header('location');
       if (!REDIRECT_STATUSES.has(hop.status) || location === undefined) return hop;
       await hop.discard();

@@ -10,7 +10,7 @@ export interface Hop {
   header(name: string): string | undefined;
   /** Read the body within the limits and the body timeout. */
   read(limits: BodyLimits): Promise<Buffer>;
-  /** Drop the body (a redirect's, an error page's) so the connection can be reused. */
+  /** Drop the body (a redirect's, an error page's, an unwanted type's) without waiting for it. */
   discard(): Promise<void>;
 }
 
@@ -20,9 +20,6 @@ export interface HopTimeouts {
   /** Receiving the whole body, once the headers are in. */
   bodyMs: number;
 }
-
-/** Bytes of an unwanted body drained to keep the connection; past that it is closed instead. */
-const DISCARD_LIMIT_BYTES = 64 * 1024;
 
 /**
  * Send one GET. Timeouts are the fetcher's own timers (not only undici's idle
@@ -65,13 +62,16 @@ export async function sendHop(agent: Dispatcher, url: URL, headers: Record<strin
       }
     },
     async discard() {
-      await response.body.dump({ limit: DISCARD_LIMIT_BYTES }).catch(() => undefined);
+      // An empty body is drained, keeping the connection; any other is cut: draining would wait
+      // on a server that stalls or streams forever, and a new connection costs the site little.
+      if (header('content-length') === '0' || response.statusCode === 304) await response.body.dump().catch(() => undefined);
+      else response.body.on('error', () => undefined).destroy();
     },
   };
 }
 
 function seconds(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+  return `${Number((ms / 1000).toFixed(2))} s`;
 }
 
 /** What a failed exchange means to the person who asked for the URL. */
@@ -91,7 +91,7 @@ function hopError(error: unknown, url: URL, callerSignal: AbortSignal | undefine
 function describeNetworkFailure(code: string, error: unknown): string {
   if (code === 'ECONNREFUSED') return 'the site refused the connection';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return "the site's name doesn't resolve";
-  if (/CERT|SSL|TLS|SELF_SIGNED/.test(code)) return `the site's HTTPS certificate isn't valid (${code})`;
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_(VERIFY|GET_ISSUER)|DEPTH_ZERO/.test(code)) return `the site's HTTPS certificate isn't valid (${code})`;
   if (code.startsWith('Z_') || code === 'ERR_BROTLI_DECOMPRESSION_FAILED') return 'the compressed page is corrupt';
   if (code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH' || code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE') {
     return 'the connection broke off before the whole page arrived';

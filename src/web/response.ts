@@ -1,7 +1,7 @@
 import type { BodyLimits } from './body.js';
 import { formatBytes } from './body.js';
 import { detectCharset } from './charset.js';
-import { describeKinds, isAccepted, judgeDeclaredType, sniffType, type ContentKind } from './content-kind.js';
+import { describeKinds, judgeDeclaredType, resolveType, type ContentKind } from './content-kind.js';
 import { FetchError } from './fetch-error.js';
 import type { Hop } from './hop.js';
 
@@ -19,7 +19,7 @@ const BINARY_TYPES = new Set(['application/pdf', 'application/x-pdf']);
 /**
  * Read a 2xx response's body if it is something the caller accepts: a type
  * plainly not wanted (an image for an HTML request) is refused before the body
- * is read, a vague one (missing, octet-stream, text/plain) is sniffed.
+ * is read, a vague one (missing, octet-stream, text/plain, text/html) is sniffed.
  */
 export async function readAccepted(hop: Hop, accept: readonly ContentKind[], limits: BodyLimits): Promise<FetchedContent> {
   const header = hop.header('content-type');
@@ -38,8 +38,8 @@ export async function readAccepted(hop: Hop, accept: readonly ContentKind[], lim
     throw refuse(declared);
   }
   const body = await hop.read(limits);
-  const contentType = verdict === 'accept' ? declared : sniffType(body);
-  if (contentType === undefined || !isAccepted(contentType, accept)) throw refuse(declared);
+  const contentType = resolveType(declared, body, accept);
+  if (contentType === undefined) throw refuse(declared);
   const charset = BINARY_TYPES.has(contentType) ? undefined : detectCharset(header, body);
   return { contentType, body, ...(charset === undefined ? {} : { charset }) };
 }

@@ -19,8 +19,8 @@ type Verdict =
   | { kind: 'rules'; robots: Robots }
   | { kind: 'allow-all' }
   | { kind: 'unreachable'; why: string }
-  /** The site's address itself is refused: said as such, not as a robots.txt problem. */
-  | { kind: 'refused'; why: string };
+  /** The site itself failed (its address refused, a timeout, a network error): said as such, not as a robots.txt problem. */
+  | { kind: 'failed'; error: FetchError };
 
 /** A robots.txt as fetched: its final status and, for a 2xx, its text. */
 export interface RobotsFile {
@@ -31,9 +31,11 @@ export interface RobotsFile {
 /**
  * Whether a site's robots.txt lets the bot fetch a URL, asked once per origin
  * and remembered (RFC 9309). A 4xx robots.txt (404 above all) allows
- * everything; a 5xx, 429, timeout or network failure means "complete
- * disallow" (RFC 9309 §2.3.1.4) until it is asked again a few minutes later —
- * a site in trouble is not the one to crawl.
+ * everything; a 5xx or 429 means "complete disallow" (RFC 9309 §2.3.1.4)
+ * until it is asked again a few minutes later — a site in trouble is not one
+ * to crawl. When robots.txt can't be reached at all (timeout, no such host,
+ * refused connection, bad certificate), that failure is the page's: the user
+ * is told what is wrong with the site, and the next fetch asks again.
  */
 export interface RobotsGate {
   /** Throws `robots` when the URL may not be fetched; applies the site's Crawl-delay to the pacer. */
@@ -59,7 +61,10 @@ export function createRobotsGate({ load, clock, pacer, agentToken }: RobotsGateO
     const entry = { expiresAtMs: Number.POSITIVE_INFINITY, verdict: fetchVerdict(new URL('/robots.txt', origin), load) };
     cache.set(origin, entry);
     entry.verdict.then(
-      (verdict) => (entry.expiresAtMs = clock.now() + (verdict.kind === 'rules' || verdict.kind === 'allow-all' ? ROBOTS_TTL_MS : ROBOTS_UNREACHABLE_TTL_MS)),
+      (verdict) => {
+        if (verdict.kind === 'failed') cache.delete(origin);
+        else entry.expiresAtMs = clock.now() + (verdict.kind === 'unreachable' ? ROBOTS_UNREACHABLE_TTL_MS : ROBOTS_TTL_MS);
+      },
       () => cache.delete(origin),
     );
     return entry.verdict;
@@ -74,7 +79,7 @@ export function createRobotsGate({ load, clock, pacer, agentToken }: RobotsGateO
           url: url.href,
         });
       }
-      if (verdict.kind === 'refused') throw new FetchError('refused-address', `Not fetching ${url.href}: ${verdict.why}`, { url: url.href });
+      if (verdict.kind === 'failed') throw pageFailure(verdict.error, url);
       if (verdict.kind === 'allow-all') return;
       if (verdict.robots.isAllowed(url.href, agentToken) === false) {
         throw new FetchError('robots', `${url.href} is off limits to bots: ${robotsUrl} disallows it`, { url: url.href });
@@ -91,8 +96,9 @@ async function fetchVerdict(robotsUrl: URL, load: RobotsGateOptions['load']): Pr
     file = await load(robotsUrl);
   } catch (error) {
     if (!(error instanceof FetchError)) throw error;
-    // The site's own address refused: the page is refused for that. (A robots.txt redirecting to one is merely unreadable.)
-    if (error.reason === 'refused-address' && error.url !== undefined && new URL(error.url).host === robotsUrl.host) return { kind: 'refused', why: (error.cause instanceof FetchError ? error.cause : error).message };
+    // The site's own failure is the page's. (A robots.txt redirecting elsewhere, to a refused address or in circles, is merely unreadable.)
+    const ownHost = error.url !== undefined && new URL(error.url).host === robotsUrl.host;
+    if (ownHost && (error.reason === 'refused-address' || error.reason === 'network' || error.reason === 'timeout')) return { kind: 'failed', error };
     return { kind: 'unreachable', why: unreachableReason(error) };
   }
   if (file.status >= 200 && file.status < 300) return { kind: 'rules', robots: robotsParser(robotsUrl.href, file.text) };
@@ -102,9 +108,17 @@ async function fetchVerdict(robotsUrl: URL, load: RobotsGateOptions['load']): Pr
 
 function unreachableReason(error: FetchError): string {
   if (error.reason === 'refused-address') return "it redirects to an address the bot doesn't fetch";
-  if (error.reason === 'timeout') return 'it took too long to answer';
   if (error.reason === 'too-many-redirects') return 'it redirects too many times';
-  return 'the connection failed';
+  if (error.reason === 'timeout') return 'it redirects to a site that took too long to answer';
+  return 'it redirects to a site that could not be reached';
+}
+
+/** The robots.txt fetch's failure, told about the page the user asked for. */
+function pageFailure(error: FetchError, url: URL): FetchError {
+  const inner = error.cause instanceof FetchError ? error.cause.message : undefined;
+  if (error.reason === 'refused-address' && inner !== undefined) return new FetchError('refused-address', `Not fetching ${url.href}: ${inner}`, { url: url.href, cause: error });
+  const detail = error.message.replace(/^Couldn't fetch \S+: /, '');
+  return new FetchError(error.reason, error.reason === 'network' ? `Couldn't fetch ${url.href}: ${detail}` : detail, { url: url.href, cause: error });
 }
 
 /** The promise, or the signal's reason as soon as it aborts (the shared robots fetch itself goes on for others). */

@@ -26,17 +26,43 @@ export interface FakeClock extends Clock {
   sleeps: number[];
 }
 
-/** A clock whose sleeps return at once, moving its time forward by what was asked. */
+/**
+ * A clock whose sleeps cost no real time: each sleeper wakes on a later turn
+ * of the event loop, earliest wake-up first, and the clock jumps to its
+ * wake-up time. Concurrent sleeps overlap as they would in real time (three
+ * requests queued 1, 2 and 3 s ahead finish at 3 s, not 6 s).
+ */
 export function fakeClock(startMs = Date.parse('2026-03-01T12:00:00Z')): FakeClock {
   let nowMs = startMs;
   const sleeps: number[] = [];
+  const sleepers: { wakeAtMs: number; wake: () => void }[] = [];
+  let draining = false;
+  const wakeNext = () => {
+    sleepers.sort((a, b) => a.wakeAtMs - b.wakeAtMs);
+    const sleeper = sleepers.shift();
+    if (sleeper === undefined) return void (draining = false);
+    nowMs = Math.max(nowMs, sleeper.wakeAtMs);
+    sleeper.wake();
+    setImmediate(wakeNext);
+  };
   return {
     sleeps,
     now: () => nowMs,
-    async sleep(ms, signal) {
+    sleep(ms, signal) {
       signal?.throwIfAborted();
       sleeps.push(ms);
-      nowMs += ms;
+      return new Promise<void>((resolve, reject) => {
+        const sleeper = { wakeAtMs: nowMs + ms, wake: resolve };
+        sleepers.push(sleeper);
+        signal?.addEventListener('abort', () => {
+          sleepers.splice(sleepers.indexOf(sleeper), 1);
+          reject(signal.reason);
+        }, { once: true });
+        if (!draining) {
+          draining = true;
+          setImmediate(wakeNext);
+        }
+      });
     },
   };
 }
@@ -81,12 +107,13 @@ export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Reco
   const { hosts = {}, clock = fakeClock(), ...rest } = options;
   const { connector, dialled, violations } = loopbackOnlyConnector();
   const fetcher = createWebFetcher({ allowHosts: ['127.0.0.1'], resolver: mapResolver(hosts), ...rest, connector, clock });
+  let closed: Promise<void> | undefined;
   return {
     fetcher,
     clock,
     dialled,
     violations,
     assertOnlyLoopback: () => assert.deepEqual(violations, [], 'the fetcher must never connect anywhere but 127.0.0.1'),
-    close: () => fetcher.close(),
+    close: () => (closed ??= fetcher.close()), // idempotent: an afterEach may close one a test already closed
   };
 }

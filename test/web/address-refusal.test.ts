@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { refusedRange } from '../../src/web/address-policy.js';
-import { FetchError } from '../../src/web/fetcher.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import { createWebFetcher, FetchError } from '../../src/web/fetcher.js';
+import { createTestWebFetcher, fakeClock, loopbackOnlyConnector, type TestWebFetcher } from '../doubles/web-fetcher.js';
 import { redirect, startWebServer, type WebServer } from '../doubles/web-server.js';
 
 const STATEMENT_HTML = '<html><body><p>The Afghan people have suffered decades of war.</p></body></html>';
@@ -115,4 +115,33 @@ describe('refusedRange', () => {
       assert.equal(refusedRange(address), expected);
     });
   }
+});
+
+describe('web fetcher: DNS rebinding', () => {
+  test('GIVEN a name that resolves to an allowed address, then to a private one for the next connection THEN the next connection is refused', async () => {
+    const site = await startWebServer();
+    // Every response closes its connection, so each request resolves the name again: robots.txt, the page, then the page again.
+    site.route('/robots.txt', { status: 404, headers: { connection: 'close' }, body: '' });
+    site.route('/page', { headers: { 'content-type': 'text/html', connection: 'close' }, body: STATEMENT_HTML });
+    const answers = ['127.0.0.1', '127.0.0.1'];
+    const { connector, violations } = loopbackOnlyConnector();
+    const fetcher = createWebFetcher({
+      allowHosts: ['127.0.0.1'],
+      connector,
+      clock: fakeClock(),
+      resolver: async () => [{ address: answers.shift() ?? '10.0.0.1', family: 4 }],
+    });
+    try {
+      const first = await fetcher.fetch({ url: site.url('/page', 'rebind.test'), accept: ['html'] });
+      assert.equal(first.status, 'fetched');
+      await assert.rejects(fetcher.fetch({ url: site.url('/page', 'rebind.test'), accept: ['html'] }), {
+        reason: 'refused-address',
+        message: /rebind\.test resolves to a private network address \(10\.0\.0\.1\)/,
+      });
+      assert.deepEqual(violations, []);
+    } finally {
+      await fetcher.close();
+      await site.close();
+    }
+  });
 });

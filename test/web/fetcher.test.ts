@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { FetchError } from '../../src/web/fetcher.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import { createWebFetcher, FetchError } from '../../src/web/fetcher.js';
+import { defaultUserAgent } from '../../src/web/options.js';
+import { createTestWebFetcher, fakeClock, loopbackOnlyConnector, mapResolver, type TestWebFetcher } from '../doubles/web-fetcher.js';
 import { redirect, startWebServer, type WebServer } from '../doubles/web-server.js';
 
 const STATEMENT_HTML =
@@ -46,7 +47,6 @@ describe('web fetcher: fetching, redirects and statuses', () => {
   });
 
   test('GIVEN a configured contact THEN the User-Agent carries it', async () => {
-    const { defaultUserAgent } = await import('../../src/web/options.js');
     web = createTestWebFetcher({ userAgent: defaultUserAgent('https://example.org/bot') });
     await web.fetcher.fetch({ url: site.url('/statement'), accept: ['html'] });
     assert.equal(site.requestsTo('/statement').at(-1)!.headers['user-agent'], 'StatementCorpusBot/0.1 (+https://example.org/bot)');
@@ -146,5 +146,32 @@ describe('web fetcher: fetching, redirects and statuses', () => {
     const controller = new AbortController();
     controller.abort(new Error('user cancelled'));
     await assert.rejects(web.fetcher.fetch({ url: site.url('/statement'), accept: ['html'] }, controller.signal), /user cancelled/);
+  });
+});
+
+describe('web fetcher: the default resolver and connector', () => {
+  test('GIVEN the default connector (undici) AND a name mapped to the allowed 127.0.0.1 THEN the page is fetched', async () => {
+    const site = await startWebServer();
+    site.route('/statement', { headers: HTML, body: STATEMENT_HTML });
+    const fetcher = createWebFetcher({ allowHosts: ['127.0.0.1'], resolver: mapResolver({ 'site.test': '127.0.0.1' }), clock: fakeClock() });
+    try {
+      const response = await fetcher.fetch({ url: site.url('/statement', 'site.test'), accept: ['html'] });
+      assert.equal(response.status === 'fetched' && response.body.toString('utf8'), STATEMENT_HTML);
+      assert.equal(site.requestsTo('/statement')[0]!.host, 'site.test');
+    } finally {
+      await fetcher.close();
+      await site.close();
+    }
+  });
+
+  test('GIVEN the default resolver (the system\'s) AND http://localhost/ THEN it is refused as loopback without connecting', async () => {
+    const { connector, dialled } = loopbackOnlyConnector();
+    const fetcher = createWebFetcher({ connector, clock: fakeClock() });
+    try {
+      await assert.rejects(fetcher.fetch({ url: 'http://localhost:9/', accept: ['html'] }), { reason: 'refused-address', message: /localhost resolves to a loopback address/ });
+      assert.deepEqual(dialled, []);
+    } finally {
+      await fetcher.close();
+    }
   });
 });
