@@ -88,6 +88,7 @@ export const CONSOLE_HELP = [
   '  /search imperialist intervention organisation:JAKNA page:2',
   '  /statement <id, slug or title> page:2',
   '  /sources      what the corpus holds',
+  '  /corpus status · /corpus add <https://…> organisation:… title:… date:… · /corpus remove <id or slug>',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',
 ].join('\n');

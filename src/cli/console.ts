@@ -9,12 +9,14 @@ import { createInterface } from 'node:readline';
 import { createAnswerer } from '../answer/answerer.js';
 import type { Answerer } from '../answer/types.js';
 import { hasModel, type Config } from '../config.js';
+import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
 import { validateAskInput } from '../discord/ask-request.js';
 import { isUserFacingError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
 import { printable } from './cli-run.js';
+import { runConsoleCorpus } from './console-corpus.js';
 import { parseConsoleLine, type ConsoleCommand } from './console-commands.js';
 import { CONSOLE_HELP, renderAnswerText, renderOverviewText, renderSearchText, renderStatementText } from './console-render.js';
 
@@ -37,6 +39,8 @@ export interface ConsoleOptions {
   answerer?: Answerer;
   /** Show the example answer after the welcome (default true). */
   example?: boolean;
+  /** /corpus: the operator at the terminal administers the corpus. Absent: /corpus says it is not available. */
+  corpusAdmin?: CorpusAdmin;
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
@@ -49,7 +53,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     [
       `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${overview.organisations.length} organisations.`,
       hasModel(config) ? `Answers come from the model ${config.OPENAI_MODEL}, checked against the statements they cite.` : 'No model is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so answers quote the statements verbatim.',
-      'Type a question, or /ask, /search, /statement, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
+      'Type a question, or /ask, /search, /statement, /sources, /corpus, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
       '',
     ].join('\n'),
   );
@@ -85,6 +89,9 @@ async function execute(session: ConsoleOptions & { answerer: Answerer }, command
         return write(`Unknown command ${printable(command.typed)}. ${CONSOLE_HELP}`);
       case 'sources':
         return write(renderOverviewText(await session.retriever.corpusOverview()));
+      case 'corpus':
+        if (!session.corpusAdmin) throw new UserFacingError('no_corpus_admin', '/corpus is not available in this session.');
+        return write(await runConsoleCorpus(session.corpusAdmin, session.retriever, command));
       case 'ask':
         return write(await ask(session, command));
       case 'search': {

@@ -15,6 +15,9 @@ const cases: [string, ReturnType<typeof parseConsoleLine>][] = [
   ['/exit', { name: 'quit' }],
   ['/frobnicate now', { name: 'unknown', typed: '/frobnicate' }],
   ['/ask', { name: 'ask', question: '' }],
+  ['/corpus status', { name: 'corpus', action: 'status', target: '' }],
+  ['/corpus add https://example.org/x organisation:ICOR date:2021-09 title:"No to war"', { name: 'corpus', action: 'add', target: 'https://example.org/x', organisation: 'ICOR', title: 'No to war', date: '2021-09' }],
+  ['/search title:Taliban', { name: 'search', query: 'title:Taliban', page: 1 }],
 ];
 
 for (const [line, expected] of cases) {
