@@ -1,17 +1,19 @@
 import type { AddedStatement } from '../../corpus/admin/corpus-admin.js';
 import type { MetadataField } from '../../store/statement-admin.js';
 import { encodeButtonId } from '../custom-id.js';
-import { MAX_EMBED_TITLE_CHARS, truncate } from '../limits.js';
+import { truncate } from '../limits.js';
 import { button, buttonRows, COLOUR, type MessagePayload } from '../payload.js';
 import { escapeHeaderText, escapeMarkdownText, fitRendered, plainLink } from '../safe-markdown.js';
 
 /**
  * Statements shown after one /corpus add (a JSONL file may hold hundreds):
- * five embeds of at most ~1,100 characters stay under Discord's 6,000 a
- * message, and their five buttons fill one row.
+ * five embeds of at most ~1,150 characters (title and each text field cut to
+ * 200, a link at most 300) stay under Discord's 6,000 a message, and their
+ * five buttons fill one row.
  */
 export const MAX_STATEMENTS_SHOWN = 5;
-const MAX_FIELD_TEXT_CHARS = 300;
+const MAX_FIELD_TEXT_CHARS = 200;
+const MAX_FOOTER_CHARS = 100;
 
 const STATUS_LINE: Record<AddedStatement['status'], string> = {
   added: 'Added to the corpus.',
@@ -37,11 +39,12 @@ function intakeEmbed(statement: AddedStatement) {
   const how = (field: MetadataField): string => (statement.fields[field] ? ` · *${escapeMarkdownText(statement.fields[field])}*` : '');
   const text = (value: string | null, missing: string, field: MetadataField): string => `${value ? fitRendered(value, MAX_FIELD_TEXT_CHARS, escapeMarkdownText) : missing}${how(field)}`;
   const link = plainLink(statement.url);
+  const titleFrom = statement.fields.title ? ` The title${how('title').replace(' · ', ': ')}.` : '';
   return {
-    title: fitRendered(statement.title || 'Untitled statement', MAX_EMBED_TITLE_CHARS, escapeHeaderText),
-    description: `${STATUS_LINE[statement.status]} How each field was obtained is in *italics*.`,
+    // The title is shown once, here; where it came from is in the description.
+    title: fitRendered(statement.title || 'Untitled statement', MAX_FIELD_TEXT_CHARS, escapeHeaderText),
+    description: `${STATUS_LINE[statement.status]} How each field was obtained is in *italics*.${titleFrom}`,
     fields: [
-      { name: 'Title', value: text(statement.title, 'None', 'title') },
       { name: 'Organisation', value: text(statement.organisation, 'Unknown', 'organisation'), inline: true },
       { name: 'Date', value: text(statement.date, 'Undated', 'date'), inline: true },
       { name: 'Language', value: text(statement.language, 'Unknown', 'language'), inline: true },
@@ -50,6 +53,6 @@ function intakeEmbed(statement: AddedStatement) {
     ],
     color: statement.status === 'unchanged' ? COLOUR.none : COLOUR.answer,
     // Footers render no Markdown: nothing to escape.
-    footer: { text: truncate(`#${statement.statementId} · ${statement.slug}`, 200) },
+    footer: { text: truncate(`#${statement.statementId} · ${statement.slug}`, MAX_FOOTER_CHARS) },
   };
 }
