@@ -11,7 +11,7 @@
  * Writes section 'refresh' of docs/benchmarks.md. Run alone: `npm run bench -- refresh`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REFRESH_CONCURRENCY, refreshSources, type RefreshReport } from '../src/corpus/sources/refresh.js';
 import type { Database } from '../src/store/database.js';
@@ -25,10 +25,12 @@ import { machineLine, writeBenchmarkSection } from './report.js';
 
 const ENTRIES = 1000;
 const DAY_MS = 86_400_000;
+const TRIES = 3;
 
 interface Round {
   name: string;
   seconds: number;
+  medianSeconds?: number;
   requests: number;
   conditional: number;
   notModified: number;
@@ -57,13 +59,20 @@ export async function benchRefresh(): Promise<void> {
 
     const rounds: Round[] = [];
     for (const [name, url] of [['304 Not Modified (ETag, Last-Modified)', conditional], ['200, same body (server ignores validators)', unconditional]] as const) {
-      await web.clock.sleep(DAY_MS);
-      rounds.push(await measure(db, site, web, name, url, now));
-      console.log(`${name}: ${rounds.at(-1)!.seconds.toFixed(2)} s, ${rounds.at(-1)!.requests} requests`);
+      // The fastest of a few: on a shared machine the slower runs measure the neighbours.
+      const tries: Round[] = [];
+      for (let i = 0; i < TRIES; i++) {
+        await web.clock.sleep(DAY_MS);
+        tries.push(await measure(db, site, web, name, url, now));
+      }
+      tries.sort((a, b) => a.seconds - b.seconds);
+      rounds.push({ ...tries[0]!, medianSeconds: tries[Math.floor(TRIES / 2)]!.seconds });
+      console.log(`${name}: ${tries.map((round) => round.seconds.toFixed(2)).join(', ')} s, ${tries[0]!.requests} requests`);
     }
     const baseline = await fetcherAlone(site, web, now);
     console.log(`fetcher alone: ${baseline.toFixed(2)} s`);
-    writeBenchmarkSection('refresh', report(rounds, baseline, firstSeconds, await machineLine()));
+    // The machine is shared: the load says how much of a wall time is other people's work.
+    writeBenchmarkSection('refresh', report(rounds, baseline, firstSeconds, `${await machineLine()}, load average ${loadavg()[0]!.toFixed(1)}`));
   } finally {
     await db.close();
     await web.close();
@@ -123,13 +132,13 @@ async function countVersions(db: Database): Promise<number> {
 function report(rounds: Round[], baseline: number, firstSeconds: number, machine: string): string {
   const rows = rounds.map(
     (round) =>
-      `| ${round.name} | ${round.seconds.toFixed(2)} s (${((round.seconds / ENTRIES) * 1000).toFixed(2)} ms per entry) | ${round.requests} (${round.conditional} conditional) | ${round.fullBodies} | ${round.report.unchanged} / ${round.report.added} / ${round.report.changed} / ${round.report.failed} | ${round.written.corpusVersion} / ${round.written.versions} | ${(round.pacedSeconds / 60).toFixed(1)} min |`,
+      `| ${round.name} | ${round.seconds.toFixed(2)} s (${((round.seconds / ENTRIES) * 1000).toFixed(2)} ms per entry; median of ${TRIES} ${round.medianSeconds!.toFixed(2)} s) | ${round.requests} (${round.conditional} conditional) | ${round.fullBodies} | ${round.report.unchanged} / ${round.report.added} / ${round.report.changed} / ${round.report.failed} | ${round.written.corpusVersion} / ${round.written.versions} | ${(round.pacedSeconds / 60).toFixed(1)} min |`,
   );
   return `## Refresh: a feed of 1,000 entries with nothing new (\`npm run bench -- refresh\`)
 
-${machine}. A feed of ${ENTRIES} statement pages, ingested by a first refresh (${firstSeconds.toFixed(0)} s for both feeds' ${2 * ENTRIES} pages: fetching, extracting, writing), then refreshed again a day later. Served on 127.0.0.1 by the test web server (test/doubles/web-server.ts) through the real fetcher — robots.txt, limits, redirects and all — with a fake clock, so the fetcher's one request per second per host costs no real time in the measurement.
+${machine}. A feed of ${ENTRIES} statement pages, ingested by a first refresh (${firstSeconds.toFixed(0)} s for both feeds' ${2 * ENTRIES} pages: fetching, extracting, writing), then refreshed again ${TRIES} times, a day apart. Served on 127.0.0.1 by the test web server (test/doubles/web-server.ts) through the real fetcher — robots.txt, limits, redirects and all — with a fake clock, so the fetcher's one request per second per host costs no real time in the measurement.
 
-| server | wall time | requests (feed + pages) | full bodies sent | unchanged / added / changed / failed | corpus version bumps / versions kept | pacing on one real host |
+| server | wall time (fastest of ${TRIES}) | requests (feed + pages) | full bodies sent | unchanged / added / changed / failed | corpus version bumps / versions kept | pacing on one real host |
 | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join('\n')}
 

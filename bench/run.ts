@@ -11,6 +11,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   faithfulness: async () => (await import('./faithfulness.js')).benchFaithfulness(),
   understanding: async () => (await import('./understanding.js')).benchUnderstanding(),
   language: async () => (await import('./language.js')).benchLanguage(),
+  extract: async () => (await import('./extract.js')).benchExtract(),
   refresh: async () => (await import('./refresh.js')).benchRefresh(),
 };
 

@@ -18,6 +18,7 @@ const CHROME_LINES: RegExp[] = [
   /^(tags|filed under|categories|category|posted in):.*$/i,
   /^.{0,80}\buses cookies\b.{0,120}$/i,
   /^(previous|next) (post|article|page)(:.*)?$/i,
+  /^(this (page|site|document) was )?last (updated|modified)\b.{0,100}$/i,
 ];
 
 /** Running heads and footers of UN verbatim records, and interpreters' notes (not the speaker's words). */

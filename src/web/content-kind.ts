@@ -58,7 +58,8 @@ const FEED_ROOT_TYPES = new Set(['application/rss+xml', 'application/atom+xml'])
  * text/plain — else the declared type if accepted. Undefined: refuse.
  */
 export function resolveType(declared: string, body: Buffer, accept: readonly ContentKind[]): string | undefined {
-  const declaredIfAccepted = isAccepted(declared, accept) ? declared : undefined;
+  // A response with no type, taken as 'any', is reported as bytes of unknown type.
+  const declaredIfAccepted = isAccepted(declared, accept) ? declared || 'application/octet-stream' : undefined;
   if (!VAGUE_TYPES.has(declared)) return declaredIfAccepted;
   const sniffed = sniffType(body);
   if (sniffed === undefined || !isAccepted(sniffed, accept)) return declaredIfAccepted;

@@ -9,6 +9,7 @@ import { sendHop, type Hop } from './hop.js';
 import { settingsOf, type WebFetcherOptions } from './options.js';
 import { createHostPacer } from './pacer.js';
 import { readAccepted } from './response.js';
+import { parseWebUrl, redirectTarget } from './web-url.js';
 import { parseRetryAfter } from './retry-after.js';
 import { createRobotsGate } from './robots.js';
 
@@ -70,7 +71,7 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
   const policy = createAddressPolicy(settings.allowHosts);
   const dial = settings.connector ?? systemConnector(settings.timeoutMs);
   const agent = new Agent({ connect: guardedConnect(policy, settings.resolver, dial), headersTimeout: settings.timeoutMs, bodyTimeout: settings.bodyTimeoutMs });
-  const pacer = createHostPacer(clock, settings.perHostIntervalMs);
+  const pacer = createHostPacer(clock, settings.perHostIntervalMs, settings.maxQueueWaitMs);
   const timeouts = { headersMs: settings.timeoutMs, bodyMs: settings.bodyTimeoutMs };
   const baseHeaders = { 'user-agent': settings.userAgent, 'accept-encoding': ACCEPT_ENCODING };
 
@@ -100,8 +101,9 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
         const message = `${url.host} asked the bot to slow down; try again in ${describeWait(retryAfter)}`;
         throw new FetchError('http-status', message, { url: url.href, httpStatus: 429, retryAfter });
       }
-      if (checkRobots) await robots.check(url, signal);
-      await pacer.take(url.hostname, signal);
+      // robots.txt itself is always allowed (RFC 9309 §2.2.2): a caller reading it for its sitemaps fetches it once.
+      if (checkRobots && url.pathname !== '/robots.txt') await robots.check(url, signal);
+      await pacer.take(url, signal);
       const hop = await sendHop(agent, url, headers, timeouts, signal);
       log.debug({ url: url.href, status: hop.status }, 'web fetch');
       const location = hop.header('location');
@@ -118,8 +120,9 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
   return {
     async fetch(request, signal) {
       const start = parseWebUrl(request.url);
+      const accept = request.accept.length > 0 ? request.accept : (['any'] as const);
       const conditional = request.etag !== undefined || request.lastModified !== undefined;
-      const headers: Record<string, string> = { ...baseHeaders, accept: acceptHeader(request.accept) };
+      const headers: Record<string, string> = { ...baseHeaders, accept: acceptHeader(accept) };
       if (request.etag !== undefined) headers['if-none-match'] = request.etag;
       if (request.lastModified !== undefined) headers['if-modified-since'] = request.lastModified;
 
@@ -139,37 +142,9 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
         if (retryAfter !== undefined) pacer.holdOff(hop.url.hostname, clock.now() + retryAfter * 1000);
         throw httpStatusError(hop.url.href, hop.status, retryAfter);
       }
-      const content = await readAccepted(hop, request.accept, { maxBytes: settings.maxBytes, maxDecompressedBytes: settings.maxDecompressedBytes });
+      const content = await readAccepted(hop, accept, { maxBytes: settings.maxBytes, maxDecompressedBytes: settings.maxDecompressedBytes });
       return { status: 'fetched', requestedUrl: request.url, url: hop.url.href, ...content, ...cacheFields, fetchedAt };
     },
     close: () => agent.close(),
   };
-}
-
-/** A URL the fetcher may request: http or https, with a host, without credentials. */
-function parseWebUrl(text: string, what = 'That'): URL {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    throw new FetchError('bad-url', `${what} isn't a web address: ${text.slice(0, 200)}`, { url: text });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchError('bad-url', `Only http and https addresses are fetched, not ${url.protocol.slice(0, -1)}: ${url.href.slice(0, 200)}`, { url: url.href });
-  }
-  if (url.username !== '' || url.password !== '') {
-    throw new FetchError('bad-url', `Addresses with a user name or password aren't fetched (${url.host})`, { url: url.origin });
-  }
-  url.hash = '';
-  return url;
-}
-
-function redirectTarget(location: string, from: URL): URL {
-  let target: string;
-  try {
-    target = new URL(location, from).href;
-  } catch {
-    throw new FetchError('bad-url', `${from.href} redirects to something that isn't a web address`, { url: from.href });
-  }
-  return parseWebUrl(target, `${from.href} redirects to an address that`);
 }

@@ -22,6 +22,8 @@ export interface WebFetcherOptions {
   clock?: Clock;
   /** At least this long between two requests to one host (a robots.txt Crawl-delay may ask for more). */
   perHostIntervalMs?: number;
+  /** The longest a request may queue for its host's slot; past it, `timeout` at once (every queue bounded). */
+  maxQueueWaitMs?: number;
   /** Connecting and receiving the headers, per hop. */
   timeoutMs?: number;
   /** Receiving the whole body once the headers are in. */
@@ -38,6 +40,7 @@ export type WebFetcherSettings = Required<Omit<WebFetcherOptions, 'connector'>> 
 
 export const WEB_FETCHER_DEFAULTS = {
   perHostIntervalMs: 1000,
+  maxQueueWaitMs: 10 * 60 * 1000,
   timeoutMs: 10_000,
   bodyTimeoutMs: 30_000,
   maxBytes: 20 * 1024 * 1024,

@@ -1,4 +1,5 @@
 import type { Clock } from './clock.js';
+import { describeWait, FetchError } from './fetch-error.js';
 
 /** Hosts remembered at most; entries whose slot has passed are dropped first. */
 const MAX_TRACKED_HOSTS = 10_000;
@@ -9,8 +10,8 @@ const MAX_TRACKED_HOSTS = 10_000;
  * instead of all waking at once. Hosts don't wait for each other.
  */
 export interface HostPacer {
-  /** Wait (in the clock's time) for this host's next slot, and take it. */
-  take(host: string, signal?: AbortSignal): Promise<void>;
+  /** Wait (in the clock's time) for this host's next slot, and take it; `timeout` when the queue is already longer than allowed. */
+  take(url: URL, signal?: AbortSignal): Promise<void>;
   /** A longer interval for one host (its robots.txt Crawl-delay). */
   setInterval(host: string, intervalMs: number): void;
   /** The site asked us to wait (429 Retry-After): no request to it before `untilMs`. */
@@ -25,7 +26,7 @@ interface HostState {
   heldOffUntilMs?: number;
 }
 
-export function createHostPacer(clock: Clock, defaultIntervalMs: number): HostPacer {
+export function createHostPacer(clock: Clock, defaultIntervalMs: number, maxQueueWaitMs: number): HostPacer {
   const hosts = new Map<string, HostState>();
   const stateOf = (host: string): HostState => {
     let state = hosts.get(host);
@@ -38,10 +39,17 @@ export function createHostPacer(clock: Clock, defaultIntervalMs: number): HostPa
   };
 
   return {
-    async take(host, signal) {
+    async take(url, signal) {
+      const host = url.hostname;
       const state = stateOf(host);
       const now = clock.now();
       const slot = Math.max(now, state.nextSlotMs);
+      if (slot - now > maxQueueWaitMs) {
+        const waitSeconds = Math.ceil((slot - now) / 1000);
+        throw new FetchError('timeout', `${url.host} already has requests queued for the next ${describeWait(waitSeconds)}; try again later`, {
+          url: url.href,
+        });
+      }
       state.nextSlotMs = slot + Math.max(defaultIntervalMs, state.intervalMs ?? 0);
       if (slot > now) await clock.sleep(slot - now, signal);
     },

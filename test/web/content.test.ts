@@ -38,6 +38,7 @@ describe('web fetcher: content types and charsets', () => {
     ['a JSON-lines file as application/x-ndjson', 'application/x-ndjson', '{"title":"On Afghanistan"}\n', ['text'], 'application/x-ndjson'],
     ['Markdown as text/markdown', 'text/markdown; charset=utf-8', '# Statement\n\nWe call on…', ['text'], 'text/markdown'],
     ['an image when anything is accepted', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47]), ['any'], 'image/png'],
+    ['binary bytes with no Content-Type when anything is accepted', '', Buffer.from([0, 1, 2, 3]), ['any'], 'application/octet-stream'],
   ];
   for (const [what, contentType, body, accept, expected] of served) {
     test(`GIVEN ${what} AND accept ${accept.join(',')} THEN it is fetched as ${expected}`, async () => {

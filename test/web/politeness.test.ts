@@ -110,9 +110,38 @@ describe('web fetcher: pacing and robots.txt', () => {
     );
   });
 
+  test('GIVEN a caller fetching robots.txt itself (for its sitemaps) THEN it is fetched once, as text', async () => {
+    site.route('/robots.txt', ROBOTS('User-agent: *\nDisallow: /\nSitemap: http://news.test/sitemap.xml\n'));
+    const response = await web.fetcher.fetch({ url: site.url('/robots.txt', 'news.test'), accept: ['robots'] });
+    assert.equal(response.status === 'fetched' && response.contentType, 'text/plain');
+    assert.match(response.status === 'fetched' ? response.body.toString('utf8') : '', /Sitemap: http:\/\/news\.test\/sitemap\.xml/);
+    assert.equal(site.requestsTo('/robots.txt').length, 1);
+  });
+
   test('GIVEN a very long robots.txt THEN its first 512 KB are used', async () => {
     site.route('/robots.txt', ROBOTS(`User-agent: *\nDisallow: /private/\n${'# padding\n'.repeat(100_000)}Disallow: /one\n`));
     await assert.rejects(fetchPage('/private/minutes'), { reason: 'robots' });
     await fetchPage('/one');
+  });
+});
+
+describe('web fetcher: the per-host queue is bounded', () => {
+  test('GIVEN more concurrent fetches for one host than fit in the queue THEN the excess time out at once, saying the host is busy', async () => {
+    const clock = fakeClock();
+    const site = await startWebServer({ now: clock.now });
+    site.route('/page', PAGE);
+    const web = createTestWebFetcher({ hosts: HOSTS, clock, maxQueueWaitMs: 1500 });
+    try {
+      const results = await Promise.allSettled([1, 2, 3].map(() => web.fetcher.fetch({ url: site.url('/page', 'news.test'), accept: ['html'] })));
+      assert.deepEqual(results.map((result) => result.status), ['fulfilled', 'rejected', 'rejected']);
+      const refused = results[1] as PromiseRejectedResult;
+      assert.equal(refused.reason.reason, 'timeout');
+      assert.match(refused.reason.message, /^news\.test:\d+ already has requests queued for the next 2 seconds; try again later$/);
+      assert.equal(site.requestsTo('/page').length, 1);
+      web.assertOnlyLoopback();
+    } finally {
+      await web.close();
+      await site.close();
+    }
   });
 });

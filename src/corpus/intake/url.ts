@@ -35,13 +35,15 @@ export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>
       { url, accept: [...STATEMENT_KINDS], ...(sameAsBefore && known?.etag ? { etag: known.etag } : {}), ...(sameAsBefore && known?.lastModified ? { lastModified: known.lastModified } : {}) },
       options.signal,
     );
+    // Each record in a transaction of its own: a refresh checks pages side by side on one connection, and a
+    // bare write issued while another page's transaction is open would commit or roll back with it.
     if (response.status === 'not-modified') {
-      await recordPageSuccess(db, { url, status: 'unchanged', statementId, ...validators(response), given, checkedAt: now });
+      await db.transaction(() => recordPageSuccess(db, { url, status: 'unchanged', statementId, ...validators(response), given, checkedAt: now }));
       return statementResult(db, statementId!, 'unchanged');
     }
     const hash = bodyHash(response.body);
     if (sameAsBefore && known?.bodyHash === hash) {
-      await recordPageSuccess(db, { url, status: 'unchanged', statementId, ...validators(response), bodyHash: hash, given, checkedAt: now });
+      await db.transaction(() => recordPageSuccess(db, { url, status: 'unchanged', statementId, ...validators(response), bodyHash: hash, given, checkedAt: now }));
       return statementResult(db, statementId!, 'unchanged');
     }
     const document = await extractDocument({ url: response.url, contentType: response.contentType, ...(response.charset ? { charset: response.charset } : {}), body: response.body });
@@ -59,7 +61,7 @@ export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>
     const reason = pageFailureReason(error);
     // A Retry-After counts from when the answer came, after any pacing wait.
     const failedAt = options.now?.() ?? new Date();
-    const failures = await recordPageFailure(db, url, reason, failedAt, retryAt(error, failedAt, (known?.consecutiveFailures ?? 0) + 1));
+    const failures = await db.transaction(() => recordPageFailure(db, url, reason, failedAt, retryAt(error, failedAt, (known?.consecutiveFailures ?? 0) + 1)));
     if (error instanceof UserFacingError) throw error;
     if (error instanceof InputError) throw new UserFacingError('page_rejected', `${url}: ${error.message}`, { cause: error });
     options.log?.error({ err: error, url, failures }, 'intake: page failed');

@@ -3,7 +3,7 @@ import { recordSourceBody, replaceSourceEntries, sourceEntries, type SourceEntry
 import type { WebFetcher } from '../../web/fetcher.js';
 import { bodyHash } from '../intake/save.js';
 import { parseFeed } from './feed.js';
-import { parseSitemap, type Sitemap } from './sitemap.js';
+import { MAX_SITEMAP_URLS, parseSitemap, type Sitemap } from './sitemap.js';
 
 /** Sitemaps read below one sitemap index, at most (each may list 50,000 pages). */
 export const MAX_CHILD_SITEMAPS = 50;
@@ -56,8 +56,10 @@ async function sitemapEntries(fetcher: Pick<WebFetcher, 'fetch'>, sitemap: Sitem
     const child = parseSitemap(decodeBody(response.body, response.charset), response.url);
     if (child.kind !== 'urlset') continue;
     for (const page of child.pages) if (!entries.has(page.url)) entries.set(page.url, toEntry(page));
+    // One source is at most what one sitemap may list: at one request a second that is already half a day.
+    if (entries.size >= MAX_SITEMAP_URLS) break;
   }
-  return [...entries.values()];
+  return [...entries.values()].slice(0, MAX_SITEMAP_URLS);
 }
 
 /** A sitemap's <lastmod> is when the page last changed, not the statement's date: only the address is kept. */

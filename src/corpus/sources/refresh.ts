@@ -1,7 +1,7 @@
 import { log as defaultLog, type Logger } from '../../log.js';
 import type { Database } from '../../store/database.js';
 import { findWebPage } from '../../store/web-pages.js';
-import { listWebSources, recordSourceRefresh, type RefreshCounts, type SourceEntry, type WebSource } from '../../store/web-sources.js';
+import { listWebSources, recordSourceRefresh, sourceEntries, type RefreshCounts, type SourceEntry, type WebSource } from '../../store/web-sources.js';
 import type { WebFetcher } from '../../web/fetcher.js';
 import { pageFailureReason, retryAfterSeconds } from '../intake/failures.js';
 import { ingestUrl } from '../intake/url.js';
@@ -68,6 +68,8 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
     } catch (error) {
       fail(source.url, error);
       list = 'failed';
+      // The list could not be read this time; the pages it listed last time are still worth checking.
+      entries = await sourceEntries(db, source.id);
     }
     total += entries.length;
     const checkEntry = async (entry: SourceEntry): Promise<void> => {

@@ -3,8 +3,9 @@ import { cleanText } from '../clean.js';
 import { inferMetadata } from '../metadata.js';
 import { decodePage } from './decode-page.js';
 import { ExtractionError } from './extraction-error.js';
+import { organisationCandidates } from './organisation.js';
 import type { PageMetadata } from './page-metadata.js';
-import { pdfText } from './pdf-text.js';
+import { PdfTooLongError, pdfText } from './pdf-text.js';
 import { letters, readableText } from './readable-text.js';
 import { dateFromUrl } from './url-date.js';
 
@@ -54,7 +55,8 @@ const MIN_STATEMENT_LETTERS = 200;
  * PDF.js, plain text as it is; then the corpus's own cleaning (site chrome, an
  * appeal appended after the signature). Metadata: the page's own first, then
  * the URL's date, then what the text says (../metadata.ts), each recorded in
- * `fields`. Throws {@link ExtractionError} when there is no main text.
+ * `fields` — except that the text's language wins over a contradicting `lang`
+ * and the text's signer over a site that republishes it (./organisation.ts). Throws {@link ExtractionError} when there is no main text.
  */
 export async function extractStatement(document: FetchedDocument): Promise<ExtractedStatement> {
   const format = formatOf(document);
@@ -75,14 +77,24 @@ export async function extractStatement(document: FetchedDocument): Promise<Extra
   return {
     url,
     fetchedUrl: document.url,
-    title: pick('title', [[page.title ?? read.title, 'page'], [inferred.title, 'inferred']]),
+    title: pick('title', [[page.title, 'page'], [inferred.title, 'inferred']]),
     date: pick('date', [[page.date, 'page'], [dateFromUrl(document.url), 'url'], [inferred.date, 'inferred']]),
-    organisation: pick('organisation', [[page.author ?? page.publisher, 'page'], [inferred.organisation, 'inferred']]),
-    language: pick('language', [[page.language, 'page'], [detectLanguage(text), 'inferred']]),
+    organisation: pick('organisation', organisationCandidates(page, inferred.organisation || undefined)),
+    language: pick('language', languageCandidates(page.language, detectLanguage(text))),
     text,
     fields,
     format,
   };
+}
+
+/**
+ * The page's `lang`, unless the text is surely in another language: sites keep
+ * their template's `lang="en"` on translations, while a statement's worth of
+ * text is what detection is surest of (it is unsure rather than wrong).
+ */
+function languageCandidates(declared: string | undefined, detected: string | undefined): [string | undefined, FieldSource][] {
+  if (declared && detected && declared !== detected) return [[detected, 'inferred']];
+  return [[declared, 'page'], [detected, 'inferred']];
 }
 
 function formatOf(document: FetchedDocument): ExtractedStatement['format'] {
@@ -93,14 +105,14 @@ function formatOf(document: FetchedDocument): ExtractedStatement['format'] {
   throw new ExtractionError(document.url, `can't read ${type} (only web pages, PDFs and plain text)`);
 }
 
-async function readDocument(document: FetchedDocument, format: ExtractedStatement['format']): Promise<{ text: string; unlinkedLetters?: number; title: string | undefined; metadata: PageMetadata }> {
+async function readDocument(document: FetchedDocument, format: ExtractedStatement['format']): Promise<{ text: string; unlinkedLetters?: number; metadata: PageMetadata }> {
   if (format === 'pdf') {
     const pdf = await pdfText(document.body).catch((error: unknown) => {
-      throw new ExtractionError(document.url, `the PDF can't be read (${error instanceof Error ? error.message : String(error)})`);
+      throw new ExtractionError(document.url, error instanceof PdfTooLongError ? error.message : `the PDF can't be read (${error instanceof Error ? error.message : String(error)})`);
     });
-    return { text: pdf.text, title: undefined, metadata: { title: pdf.title } };
+    return { text: pdf.text, metadata: { title: pdf.title, language: pdf.language } };
   }
   const { text } = decodePage(document.body, document.contentType, document.charset);
-  if (format === 'text') return { text, title: undefined, metadata: {} };
+  if (format === 'text') return { text, metadata: {} };
   return readableText(text, document.url);
 }

@@ -43,11 +43,12 @@ export function readPageMetadata(document: PageDocument, pageUrl: string): PageM
   const first = (names: string[]) => names.map((name) => meta.get(name.toLowerCase())).find((value) => value);
   const timeElement = TIME_SELECTORS.map((selector) => document.querySelector(selector)).find((element) => element);
   const dates = [text(article?.datePublished), text(article?.dateCreated), first(DATE_META), timeElement?.getAttribute('datetime') ?? undefined];
+  const publisher = organisationName(article?.publisher, true) ?? first(['og:site_name', 'application-name']);
   return {
-    title: text(article?.headline) ?? text(article?.name) ?? first(TITLE_META),
+    title: withoutSiteName(text(article?.headline) ?? text(article?.name) ?? first(TITLE_META), publisher),
     date: dates.map((value) => (value ? normaliseDate(value) : undefined)).find((value) => value),
     author: organisationName(article?.author),
-    publisher: organisationName(article?.publisher, true) ?? first(['og:site_name', 'application-name']),
+    publisher,
     language: languageCode(document.querySelector('html')?.getAttribute('lang') ?? first(['og:locale', 'language', 'DC.language', 'content-language'])),
     canonical: sameSiteUrl(document.querySelector('link[rel=canonical]')?.getAttribute('href') ?? first(['og:url']), pageUrl),
   };
@@ -57,6 +58,16 @@ function text(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const squashed = value.replace(/\s+/g, ' ').trim();
   return squashed === '' ? undefined : squashed;
+}
+
+/** "No to intervention! | ICOR" → "No to intervention!": sites append their name to og:title as to <title>. */
+function withoutSiteName(title: string | undefined, siteName: string | undefined): string | undefined {
+  if (!title || !siteName) return title;
+  for (const separator of [' | ', ' – ', ' — ', ' - ', ' :: ', ' · ']) {
+    if (title.endsWith(separator + siteName)) return title.slice(0, -(separator + siteName).length).trim() || title;
+    if (title.startsWith(siteName + separator)) return title.slice((siteName + separator).length).trim() || title;
+  }
+  return title;
 }
 
 /** `<meta name|property|itemprop=… content=…>`, by lower-cased name, first one winning. */

@@ -1,15 +1,22 @@
 import { getDocumentProxy, getMeta } from 'unpdf';
+import { languageCode } from './page-metadata.js';
+
+/** More pages than this is a book or a report, not a statement; refused rather than read for minutes. */
+export const MAX_PDF_PAGES = 300;
 
 /**
  * A PDF's text, line by line with a blank line where the vertical gap says a
- * paragraph ended, and the title its document information gives. Read with
- * unpdf: PDF.js (Mozilla's, the renderer in Firefox) packaged for servers, with
- * no dependencies, no canvas and no install step.
+ * paragraph ended, and the title and language its document information gives
+ * (its dates are when the file was made or saved, not when the statement was
+ * published, so they are not read). Read with unpdf: PDF.js (Mozilla's, the
+ * renderer in Firefox) packaged for servers, with no dependencies, no canvas
+ * and no install step.
  */
-export async function pdfText(body: Uint8Array): Promise<{ text: string; title: string | undefined }> {
+export async function pdfText(body: Uint8Array): Promise<{ text: string; title: string | undefined; language: string | undefined }> {
   // PDF.js takes ownership of the buffer it is given (so a copy), and would warn on the console about repairs.
   const pdf = await getDocumentProxy(new Uint8Array(body), { verbosity: 0 });
   try {
+    if (pdf.numPages > MAX_PDF_PAGES) throw new PdfTooLongError(pdf.numPages);
     const pages: string[] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
@@ -17,11 +24,28 @@ export async function pdfText(body: Uint8Array): Promise<{ text: string; title: 
       pages.push(layOut(content.items.filter((item): item is Extract<typeof item, TextItem> => 'str' in item)));
     }
     const { info } = await getMeta(pdf);
-    const title = typeof info?.Title === 'string' && info.Title.trim() !== '' ? info.Title.trim() : undefined;
-    return { text: pages.filter((page) => page.trim() !== '').join('\n'), title };
+    return { text: pages.filter((page) => page.trim() !== '').join('\n'), title: usableTitle(info?.Title), language: languageCode(typeof info?.Language === 'string' ? info.Language : undefined) };
   } finally {
     await pdf.destroy();
   }
+}
+
+export class PdfTooLongError extends Error {
+  constructor(readonly pages: number) {
+    super(`the PDF has ${pages} pages; a statement has at most ${MAX_PDF_PAGES}`);
+  }
+}
+
+/**
+ * What word processors leave as a PDF's title is often not one: "Microsoft Word
+ * - statement.docx", "untitled", a file name. Those are no title (the text's
+ * first line may be).
+ */
+function usableTitle(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const title = value.replace(/\s+/g, ' ').trim();
+  if (title === '' || /^(microsoft (word|powerpoint) - |untitled\b|document\d*$)|\.(docx?|odt|rtf|pdf|indd|pages|txt)$/i.test(title)) return undefined;
+  return title;
 }
 
 interface TextItem {

@@ -131,3 +131,17 @@ for (const { name, reply, reason } of failures) {
     await host.close();
   });
 }
+
+test('GIVEN a page whose surroundings changed but whose statement did not THEN it is unchanged: no version, nothing written', async () => {
+  const pages = servePages(site);
+  pages.put('/appeals/9', statementPage(9), 'text/html; charset=utf-8');
+  const url = site.url('/appeals/9');
+  const first = await ingestUrl(db, web.fetcher, url, { now });
+  const version = await corpusVersion(db);
+  pages.put('/appeals/9', statementPage(9).replace('<footer>© Archive</footer>', '<footer>© Archive 2026 · <a href="/privacy">Privacy</a></footer>'), 'text/html; charset=utf-8');
+  const again = await ingestUrl(db, web.fetcher, url, { now });
+  assert.deepEqual([again.status, again.statementId], ['unchanged', first.statementId]);
+  assert.equal(pages.fullResponses('/appeals/9'), 2, 'the new body was fetched');
+  assert.equal(await corpusVersion(db), version);
+  assert.deepEqual(await statementVersions(db, first.statementId), []);
+});

@@ -146,3 +146,18 @@ test('GIVEN sources not due yet THEN a refresh asks nothing, unless forced', asy
   assert.equal(site.requestsTo('/due/page').at(-1)?.headers['if-none-match'], undefined, 'forced: asked without validators');
   await db.close();
 });
+
+test('GIVEN a feed that fails on a later refresh THEN it counts as failed and the pages it listed before are still checked', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/flaky/a', statementPage(70), HTML);
+  pages.put('/flaky/feed.xml', rssFeed([{ title: 'A', url: site.url('/flaky/a') }]), 'application/rss+xml');
+  await follow(db, { url: site.url('/flaky/feed.xml'), kind: 'feed' });
+  assert.equal((await refresh(db)).added, 1);
+  site.route('/flaky/feed.xml', { status: 503, headers: { 'content-type': 'text/plain' }, body: 'Maintenance' });
+  await nextDay();
+  const report = await refresh(db);
+  assert.deepEqual([report.sources[0]?.list, report.failed, report.unchanged], ['failed', 1, 1]);
+  assert.deepEqual(report.failures, [{ url: site.url('/flaky/feed.xml'), reason: 'HTTP 503 Service Unavailable' }]);
+  assert.equal((await findWebSource(db, site.url('/flaky/feed.xml')))?.lastError, 'HTTP 503 Service Unavailable');
+  await db.close();
+});

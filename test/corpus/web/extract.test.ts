@@ -9,8 +9,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { extractStatement, ExtractionError, type ExtractedStatement } from '../../../src/corpus/web/extract.js';
+import { MAX_PDF_PAGES } from '../../../src/corpus/web/pdf-text.js';
 import { isUserFacingError } from '../../../src/errors.js';
-import { buildWebPages, emptyPdf, indexPage, pdfPage, squash, type WebPageFixture } from '../../fixtures/web-pages.js';
+import { PDFDocument } from 'pdf-lib';
+import { pdfOfStatement } from '../../fixtures/web-pages-encode.js';
+import { buildWebPages, bundledStatement, emptyPdf, indexPage, pdfPage, squash, type WebPageFixture } from '../../fixtures/web-pages.js';
 
 type Served = { path: string; contentType: string; body: Buffer };
 let server: Server;
@@ -36,11 +39,12 @@ async function fetchServed(page: Served & { url: string }): Promise<{ url: strin
   return { url: page.url, contentType: response.headers.get('content-type') ?? '', body: Buffer.from(await response.arrayBuffer()) };
 }
 
+/** The text is the statement's paragraphs, each whole and in order (the title heading may lead), and nothing of the site. */
 function assertStatement(extracted: ExtractedStatement, page: WebPageFixture): void {
-  const text = squash(extracted.text);
-  for (const paragraph of page.paragraphs) assert.ok(text.includes(squash(paragraph)), `${page.name}: missing paragraph «${paragraph.slice(0, 80)}…»`);
   for (const chrome of page.chrome) assert.ok(!extracted.text.includes(chrome), `${page.name}: site chrome left in: «${chrome}»`);
-  assert.match(extracted.text, /\S\n\n\S/, 'paragraphs are separated by a blank line');
+  const paragraphs = extracted.text.split('\n\n').map(squash);
+  if (paragraphs[0] === squash(page.expected.title)) paragraphs.shift();
+  assert.deepEqual(paragraphs, page.paragraphs.map(squash));
   const { url, title, date, organisation, language, fields } = extracted;
   assert.deepEqual({ url, title, date, organisation, language, fields }, { date: undefined, ...page.expected });
 }
@@ -84,22 +88,56 @@ describe('extractStatement on web pages made from the bundled statements', () =>
     });
   });
 
+  test('GIVEN a statement served as plain text THEN it is cleaned as a file would be and its metadata inferred from it', async () => {
+    const { title, paragraphs } = bundledStatement('jakna');
+    const body = Buffer.from([title, ...paragraphs].join('\n\n'));
+    const extracted = await extractStatement({ url: `${origin}/jakna.txt`, contentType: 'text/plain; charset=utf-8', body });
+    assert.equal(extracted.format, 'text');
+    assert.equal(extracted.text, [title, ...paragraphs].join('\n\n'));
+    assert.deepEqual(
+      { title: extracted.title, date: extracted.date, organisation: extracted.organisation, fields: extracted.fields },
+      { title, date: '2022-03-14', organisation: 'New Communism Movement of Afghanistan (JAKNA)', fields: { url: 'url', title: 'inferred', date: 'inferred', organisation: 'inferred', language: 'inferred' } },
+    );
+  });
+
+  test('GIVEN a page of more elements than any statement page has THEN extraction refuses it before parsing', async () => {
+    const body = Buffer.from(`<html><body>${'<div><span>x</span></div>'.repeat(30_000)}</body></html>`);
+    await assert.rejects(extractStatement({ url: `${origin}/huge`, contentType: 'text/html', body }), (error: unknown) => error instanceof ExtractionError && /too large/.test(error.message));
+  });
+
   test('GIVEN a document of a type that is no page, PDF or text THEN extraction says it cannot read it', async () => {
     await assert.rejects(extractStatement({ url: `${origin}/logo.png`, contentType: 'image/png', body: Buffer.from([0x89, 0x50, 0x4e, 0x47]) }), /can't read image\/png/);
   });
 });
 
 describe('extractStatement on PDFs', () => {
-  test('GIVEN the CIPOML statement as a PDF THEN its text is the statement, paragraph by paragraph, and its title the PDF\'s', async () => {
-    const page = await pdfPage(origin);
-    const extracted = await extractStatement(await fetchServed(page));
-    assert.equal(extracted.format, 'pdf');
-    assertStatement(extracted, page);
-  });
+  for (const seed of ['cipoml', 'jakna'] as const) {
+    test(`GIVEN the ${seed} statement as a PDF THEN its text is the statement, paragraph by paragraph across pages, its title the PDF's and the rest the text's`, async () => {
+      const page = await pdfPage(origin, seed);
+      const extracted = await extractStatement(await fetchServed(page));
+      assert.equal(extracted.format, 'pdf');
+      assertStatement(extracted, page);
+    });
+  }
 
   test('GIVEN a PDF with no text layer THEN extraction fails saying the PDF has no text', async () => {
     const pdf = await emptyPdf(origin);
     await assert.rejects(extractStatement(pdf), (error: unknown) => error instanceof ExtractionError && /PDF has no text/.test(error.message));
+  });
+
+  test('GIVEN a PDF whose document title is a word processor\'s file name THEN the title is the text\'s first line', async () => {
+    const { title, paragraphs } = bundledStatement('cipoml');
+    const body = await pdfOfStatement('Microsoft Word - CIPOML_Afghanistan_final.docx', [title, ...paragraphs]);
+    const extracted = await extractStatement({ url: `${origin}/files/statement.pdf`, contentType: 'application/pdf', body });
+    assert.equal(extracted.title, title);
+    assert.equal(extracted.fields.title, 'inferred');
+  });
+
+  test('GIVEN a PDF of more pages than a statement has THEN extraction refuses it, saying how many', async () => {
+    const doc = await PDFDocument.create();
+    for (let page = 0; page <= MAX_PDF_PAGES; page++) doc.addPage();
+    const body = Buffer.from(await doc.save());
+    await assert.rejects(extractStatement({ url: `${origin}/files/book.pdf`, contentType: 'application/pdf', body }), (error: unknown) => error instanceof ExtractionError && error.message.includes(`${MAX_PDF_PAGES + 1} pages`));
   });
 
   test('GIVEN bytes labelled PDF that are not a PDF THEN extraction fails saying the PDF cannot be read', async () => {
