@@ -183,3 +183,9 @@ test('GIVEN "Correct metadata" THEN a form prefilled with the statement\'s metad
   assert.match(shown, new RegExp(`• <t:\\d+:R> alice edited “.+” \\(#${addedFromUrl.statementId}\\): organisation Editors of the archive → ICOR`));
   assert.match(shown, /• <t:\d+:R> alice added “Help us in Our Struggle” \(#\d+\) from help-us\.md/);
 });
+
+test('GIVEN /corpus remove of a statement that came from the web THEN the question warns that a followed source would bring it back', async () => {
+  const asked = h.double.sendSlashCommand({ name: 'corpus', subcommand: 'remove', options: { statement: String(addedFromUrl.statementId) } });
+  await h.double.waitForInteractionResponse(asked.id);
+  assert.match(textOf(h.double.originalResponse(asked.token)), /It came from the web: if a feed, sitemap or page in the sources file lists it, the next refresh adds it again/);
+});

@@ -80,6 +80,7 @@ test('GIVEN /corpus remove THEN it asks first, privately; "Remove" removes it fr
   const question = h.double.originalResponse(asked.token)!;
   assert.equal(question.flags! & EPHEMERAL, EPHEMERAL);
   assert.match(textOf(question), /^Remove “May Day appeal”\?\nPeace Committee \(fixture\) · 2024-05-01 · 2 passages/);
+  assert.doesNotMatch(textOf(question), /came from the web/, 'a file statement has no followed source to bring it back');
   assert.equal(await statementCount(), before, 'nothing removed before the button');
 
   const click = h.double.clickButton({ message: question, customId: buttonIds(question)[0]! });

@@ -9,6 +9,9 @@ import { escapeHeaderText, escapeMarkdownText, fitRendered } from '../safe-markd
 import { corpusAdminOf, refuseUnlessCorpusAdmin } from './guard.js';
 import { corpusActor } from './permission.js';
 
+/** A statement from the web comes back with the next refresh if a followed source still lists it. */
+const FROM_THE_WEB = '\nIt came from the web: if a feed, sitemap or page in the sources file lists it, the next refresh adds it again — take it out of sources.yaml too.';
+
 /**
  * `/corpus remove statement:…` — removal is deliberate: the statement is
  * named exactly (autocomplete gives its id; a slug works too, a guess doesn't),
@@ -21,13 +24,14 @@ export async function askToRemove(interaction: ChatInputCommandInteraction, cont
   const chosen = interaction.options.getString('statement', true).trim();
   const statement = chosen === '' ? undefined : await context.retriever.getStatement(chosen);
   if (!statement) throw new UserFacingError('no_statement', 'No statement has that id or slug. Start typing a title or organisation and pick one from the list.');
+  const fromTheWeb = /^https?:\/\//.test(statement.source);
   const about = [statement.organisation || 'Unknown organisation', statement.date ?? 'undated', `${statement.passageCount} passages`].map((part) => fitRendered(part, 300, escapeMarkdownText)).join(' · ');
   const confirm: MessagePayload = {
     content: '',
     embeds: [
       {
         title: fitRendered(`Remove “${statement.title || 'Untitled statement'}”?`, MAX_EMBED_TITLE_CHARS, escapeHeaderText),
-        description: `${about}\n\nIts passages leave the search and answers at once; the removal is recorded with your name. Re-adding it later gives it a new id.`,
+        description: `${about}\n\nIts passages leave the search and answers at once; the removal is recorded with your name. Re-adding it later gives it a new id.${fromTheWeb ? FROM_THE_WEB : ''}`,
         color: COLOUR.error,
         footer: { text: `#${statement.id} · ${statement.slug}`.slice(0, 200) },
       },
