@@ -123,7 +123,7 @@ export async function moveStatement(db: Database, id: number, source: string): P
   await db.transaction(() => db.run('UPDATE statements SET source = ? WHERE id = ?', [source, id]));
 }
 
-/** One more change to the corpus: cached answers made before it are stale. */
+/** One more change to the corpus: cached answers keyed on the old version are no longer used. */
 export async function bumpCorpusVersion(db: Database): Promise<void> {
   await db.run(`UPDATE corpus_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpus_version'`);
 }
