@@ -90,7 +90,7 @@ test('GIVEN the same page added again with an organisation override THEN the rep
   assert.equal((await recentCorpusChanges(h.db, 1))[0]?.action, 'update');
 });
 
-test('GIVEN a Markdown file attached by a server manager THEN it is downloaded from Discord\'s CDN, ingested with its front matter, and shown', async () => {
+test('GIVEN a Markdown file attached by a server manager THEN it is downloaded from Discord\'s CDN (a file handed over, so robots.txt is not asked), ingested with its front matter, and shown', async () => {
   const before = await statementCount();
   const sent = h.double.sendSlashCommand({ name: 'corpus', subcommand: 'add', options: { file: { attachment: { filename: 'help-us.md', content: ANARCHISTS_MD, contentType: 'text/markdown; charset=utf-8' } } } });
   const text = textOf(await finished(sent.token));
@@ -100,6 +100,7 @@ test('GIVEN a Markdown file attached by a server manager THEN it is downloaded f
   assert.match(text, /Source\nNo link/);
   assert.equal(await statementCount(), before + 1);
   assert.equal(cdnDownloads(), 1);
+  assert.deepEqual(h.double.requests.filter((request) => request.route === 'GET /robots.txt'), []);
   const [change] = await recentCorpusChanges(h.db, 1);
   assert.deepEqual([change?.action, change?.newValue, change?.actor.id], ['add', 'help-us.md', h.double.ids.alice]);
 });
