@@ -52,6 +52,14 @@ test('GIVEN npm run signed with an abbreviation in lower case THEN the statement
   assert.match(nobody.stdout, /No list of signatories in the corpus has “Taliban” in it/);
 });
 
+test('GIVEN npm run signed with a name typed without its accents, or in capitals THEN the organisation as the list spells it', async () => {
+  for (const typed of ["Parti Communiste Proletarien de Cote d'Ivoire", 'UNION PROLÉTARIENNE MARXISTE-LÉNINISTE', 'organizacion apoyante']) {
+    const { code, stdout } = await runCli('src/cli/signed.ts', [typed, '--db', database.path]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Signed by (Parti Communiste Proletarien de Côte d'Ivoire|Union Prolétarienne Marxiste-Léniniste|Organización Apoyante del Partido Comunista de México) .*: 1 statement\n/, typed);
+  }
+});
+
 test('GIVEN /signatories and /signed in the terminal session THEN the same lists, paged, with how to see the next page', async () => {
   const run = runScript('src/cli/start.ts', { DATABASE_PATH: database.path, LOG_LEVEL: 'warn' });
   run.child.stdin.end(['/signatories No to any imperialist', '/signatories No to any imperialist page:3', '/signatories Message from JAKNA', '/signed "Liga Comunista"', '/signed', 'Who signed the appeal to all the working people?', '/help', ''].join('\n'));
