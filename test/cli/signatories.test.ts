@@ -60,6 +60,12 @@ test('GIVEN npm run signed with a name typed without its accents, or in capitals
   }
 });
 
+test('GIVEN npm run signed past its last page THEN it says which page is the last and how to see it, not a list with nothing in it', async () => {
+  const { code, stdout } = await runCli('src/cli/signed.ts', ['mlpd', '--offset', '10', '--db', database.path]);
+  assert.equal(code, 0);
+  assert.match(stdout, /^Signed by Marxistisch-Leninistische Partei Deutschlands \(Marxist-Leninist Party of Germany\): 1 statement\n\nThere is no page 2: the last is 1 — npm run signed -- "mlpd" --offset 0\n\nCo-signs most often with:/);
+});
+
 test('GIVEN /signatories and /signed in the terminal session THEN the same lists, paged, with how to see the next page', async () => {
   const run = runScript('src/cli/start.ts', { DATABASE_PATH: database.path, LOG_LEVEL: 'warn' });
   run.child.stdin.end(['/signatories No to any imperialist', '/signatories No to any imperialist page:3', '/signatories Message from JAKNA', '/signed "Liga Comunista"', '/signed', 'Who signed the appeal to all the working people?', '/help', ''].join('\n'));
