@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { useSeedDatabaseFile } from '../search/seed-db.js';
 import { runCli } from './run-cli.js';
 import { Database } from '../../src/store/database.js';
+import { migrate, readMigrations } from '../../src/store/migrate.js';
 import { runScript, tempDatabase } from './start-helpers.js';
 
 const database = useSeedDatabaseFile();
@@ -78,6 +79,18 @@ test('GIVEN /signatories and /signed in the terminal session THEN the same lists
   assert.match(out, /> \/signed\n\nWhich organisation\?/);
   assert.match(out, /> Who signed the appeal to all the working people\?\n\n12 organisations and 3 people signed “Appeal to all the working people: we must prevent the war!”, as its list of signatories gives them \[1\]:\n1\. Askar Aysin · Kazakhstan · of Iskra Group\n[\s\S]*\nSources:\n\[1\] Appeal to all the working people/);
   assert.match(out, /\/signatories <id, slug or title> page:2 {3}who signed a statement/);
+});
+
+test('GIVEN a database from before signatories (schema 7) THEN npm run signed says how to bring it up to date without adding the bundled corpus to it', async () => {
+  const path = tempDatabase();
+  const old = await Database.open(path);
+  await migrate(old, readMigrations().filter((migration) => migration.version <= 7));
+  await old.close();
+  const { code, stdout, stderr } = await runCli('src/cli/signed.ts', ['MLPD', '--db', path]);
+  assert.equal(code, 1);
+  assert.equal(stdout, '');
+  assert.match(stderr, /is at schema version 7, this code needs \d+\. Bring it up to date by ingesting into it what it was built from \(unchanged statements are skipped\): npm run ingest -- --db \S+ <its folders>, or npm run ingest:ungdc -- --db \S+ for the UN General Debate Corpus; or open it once with npm start -- --db \S+\.\n$/);
+  assert.doesNotMatch(stderr, /Run: npm run ingest -- --db \S+$/m, 'a bare ingest would add corpus/ to it');
 });
 
 test('GIVEN a database whose statements were stored before signatories were read THEN npm start reads them before the session begins', async () => {
