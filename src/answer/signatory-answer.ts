@@ -40,7 +40,10 @@ async function statementNamed(retriever: Retriever, words: string, request: Answ
   // The period or speaker named held nothing, so the whole corpus was searched: its best is not the statement named.
   if (!best || result.understood?.use === 'fallback') return undefined;
   const statement = await retriever.getStatement(best.statement.id);
-  if (!statement || !namesStatement(words, `${statement.title}\n${statement.organisation}\n${statement.text}`)) return undefined;
+  // Who and when, once filters ("the Iranian statement", "last year"), need not be words of the text.
+  const understood = [...(result.understood?.speakers.map((speaker) => speaker.text) ?? []), result.understood?.period?.text ?? ''].filter(Boolean);
+  const naming = understood.reduce((rest, text) => rest.replace(text, ' '), words);
+  if (!statement || !namesStatement(naming, `${statement.title}\n${statement.organisation}\n${statement.text}`)) return undefined;
   const listed = await retriever.signatories(best.statement.id);
   if (!listed || listed.signatories.length === 0) return undefined;
   return { listed, searched: { query: result.query, hits: result.total, understood: result.understood } };

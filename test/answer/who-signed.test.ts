@@ -84,6 +84,8 @@ for (const withModel of [false, true]) {
         assert.notEqual(result.mode, 'signatories', question);
         assert.doesNotMatch(result.text, /signed “|Askar Aysin|Trotz Alledem/, question);
       }
+      const dated = await answerer.answer({ question: 'Who signed the ICOR resolution on Afghanistan in September 2021?' });
+      assert.match(dated.text, /^36 organisations signed “No to any imperialist/, 'the period named is a filter, not a word the text must hold');
     });
   });
 }
