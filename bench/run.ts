@@ -15,6 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   extract: async () => (await import('./extract.js')).benchExtract(),
   timeline: async () => (await import('./timeline.js')).benchTimeline(),
   compare: async () => (await import('./compare.js')).benchCompare(),
+  refresh: async () => (await import('./refresh.js')).benchRefresh(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,12 +1,12 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { MAX_ORGANISATION_CHARS, MAX_QUESTION_CHARS } from '../src/discord/ask-request.js';
+import { MAX_QUESTION_CHARS } from '../src/discord/ask-request.js';
 import { runAsk } from '../src/discord/ask-flow.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { interactionSurface } from '../src/discord/interaction-surface.js';
+import { organisationOption, fromOption, toOption } from './filter-options.js';
 
 /** YYYY-MM-DD is 10 characters; YYYY and YYYY-MM are accepted too. */
-export const DATE_OPTION_CHARS = { min: 4, max: 10 } as const;
 
 export default {
   data: new SlashCommandBuilder()
@@ -14,9 +14,9 @@ export default {
     .setDescription('Ask a question; the answer cites the statements it comes from.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addStringOption((option) => option.setName('question').setDescription('Your question, e.g. What do the statements say about the Taliban?').setRequired(true).setMinLength(1).setMaxLength(MAX_QUESTION_CHARS))
-    .addStringOption((option) => option.setName('organisation').setDescription('Only statements by this organisation').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS))
-    .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
-    .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addStringOption((option) => organisationOption(option))
+    .addStringOption(fromOption)
+    .addStringOption(toOption)
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'))
     .toJSON(),
 

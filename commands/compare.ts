@@ -1,12 +1,11 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { MAX_TOPIC_CHARS } from '../src/answer/compare/comparer.js';
 import { MAX_COMPARED } from '../src/answer/compare/organisations.js';
-import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { runCompare } from '../src/discord/compare-flow.js';
 import { interactionSurface } from '../src/discord/interaction-surface.js';
-import { DATE_OPTION_CHARS } from './ask.js';
+import { organisationOption, fromOption, toOption } from './filter-options.js';
 
 /** organisation1 … organisation5: optional, since the topic may name them ("Iran and Iraq on the war"); 2–5 are checked once understood. */
 const ORGANISATION_OPTIONS = Array.from({ length: MAX_COMPARED }, (_, i) => `organisation${i + 1}`);
@@ -17,11 +16,11 @@ const builder = new SlashCommandBuilder()
   .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
   .addStringOption((option) => option.setName('topic').setDescription('What to compare them on, e.g. nuclear disarmament (or: Iran and Iraq on the war)').setRequired(true).setMinLength(1).setMaxLength(MAX_TOPIC_CHARS));
 for (const name of ORGANISATION_OPTIONS) {
-  builder.addStringOption((option) => option.setName(name).setDescription('An organisation to compare').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS));
+  builder.addStringOption((option) => organisationOption(option, name, 'An organisation to compare'));
 }
 builder
-  .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
-  .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+  .addStringOption(fromOption)
+  .addStringOption(toOption)
   .addBooleanOption((option) => option.setName('private').setDescription('Only you see the comparison'));
 
 export default {

@@ -1,9 +1,8 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { KWIC_SORT_CHOICES, MAX_KWIC_PHRASE_CHARS, startConcordance } from '../src/discord/kwic-pages.js';
-import { DATE_OPTION_CHARS } from './ask.js';
+import { organisationOption, fromOption, toOption } from './filter-options.js';
 
 export default {
   data: new SlashCommandBuilder()
@@ -11,9 +10,9 @@ export default {
     .setDescription('Keyword in context: every occurrence of a word or phrase, with the words around it.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addStringOption((option) => option.setName('phrase').setDescription('A word or phrase, e.g. refugee; in "quotes" for the exact words').setRequired(true).setMinLength(1).setMaxLength(MAX_KWIC_PHRASE_CHARS))
-    .addStringOption((option) => option.setName('organisation').setDescription('Only statements by this organisation').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS))
-    .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
-    .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addStringOption((option) => organisationOption(option))
+    .addStringOption(fromOption)
+    .addStringOption(toOption)
     .addStringOption((option) => option.setName('sort').setDescription('Order of the lines (default: date)').addChoices(...KWIC_SORT_CHOICES))
     .toJSON(),
 

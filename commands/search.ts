@@ -1,9 +1,8 @@
 import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
-import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { MAX_SEARCH_QUERY_CHARS, startSearch } from '../src/discord/search-pages.js';
-import { DATE_OPTION_CHARS } from './ask.js';
+import { organisationOption, fromOption, toOption } from './filter-options.js';
 
 export default {
   data: new SlashCommandBuilder()
@@ -11,9 +10,9 @@ export default {
     .setDescription('Find statements by words; the matching words are shown in bold.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .addStringOption((option) => option.setName('query').setDescription('Words to look for, e.g. imperialist intervention').setRequired(true).setMinLength(1).setMaxLength(MAX_SEARCH_QUERY_CHARS))
-    .addStringOption((option) => option.setName('organisation').setDescription('Only statements by this organisation').setAutocomplete(true).setMaxLength(MAX_ORGANISATION_CHARS))
-    .addStringOption((option) => option.setName('from').setDescription('Only statements from this date on (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
-    .addStringOption((option) => option.setName('to').setDescription('Only statements up to this date (YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max))
+    .addStringOption((option) => organisationOption(option))
+    .addStringOption(fromOption)
+    .addStringOption(toOption)
     .toJSON(),
 
   async execute(interaction, context) {

@@ -62,6 +62,17 @@ export const EnvSchema = z.object({
   WEB_USER_AGENT: optionalText,
   WEB_TIMEOUT_MS: positiveInt(10_000),
   WEB_MAX_BYTES: positiveInt(20 * 1024 * 1024),
+
+  // Growing the corpus from Discord (/corpus). Besides members with Manage Server, these users may use it (also in DMs).
+  CORPUS_ADMIN_USER_IDS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(SNOWFLAKE, 'must be user ids (17-20 digits) separated by commas'))),
+  /** Largest attachment /corpus add takes. */
+  CORPUS_MAX_UPLOAD_MB: positiveInt(10),
+  /** How often the running bot refreshes its sources file; 0 turns the background refresh off. */
+  CORPUS_REFRESH_MINUTES: nonNegativeInt(360),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

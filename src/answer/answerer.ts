@@ -11,9 +11,9 @@ import { answerLanguage } from './language.js';
 import { notCoveredText, questionLanguageOnlyLine } from './messages.js';
 import { createModelClient, type ModelClient, type ModelClientOptions } from './model-client.js';
 import { fitSources } from './prompt.js';
-import { createQueryRewriter, DEFAULT_REWRITE_TIMEOUT_MS } from './query-rewrite.js';
+import { createQueryRewriter } from './query-rewrite.js';
 import type { QuestionRetrieval } from './retrieval.js';
-import { DEFAULT_REWRITE_GRACE_MS, retrieveWithRewrite, type RewriteUse } from './rewritten-retrieval.js';
+import { DEFAULT_REWRITE_GRACE_MS, retrieveWithRewrite, type GraceTimer, type RewriteBudget, type RewriteUse } from './rewritten-retrieval.js';
 import type { SourcePassage } from './sources.js';
 import { tokenCounterFor } from './tokens.js';
 import type { AnswerHandlers, AnswerRequest, AnswerResult, Answerer } from './types.js';
@@ -30,10 +30,11 @@ export interface AnswererOptions {
   model?: Omit<ModelClientOptions, 'log'>;
   /**
    * The query rewrite, with a model (query-rewrite.ts): `false` turns it off;
-   * by default it waits DEFAULT_REWRITE_GRACE_MS past the plain retrieval, its
-   * whole timeout when that found nothing. Tests shorten the waits.
+   * by default the answer waits DEFAULT_REWRITE_GRACE_MS past the plain
+   * retrieval for it, and when that found nothing, until it settles (within
+   * `timeoutMs`, the rewrite's own deadline). Tests inject the grace's timer.
    */
-  rewrite?: false | { graceMs?: number; noHitsWaitMs?: number; timeoutMs?: number };
+  rewrite?: false | { graceMs?: number; timeoutMs?: number; timer?: GraceTimer };
 }
 
 /** Passage token counts remembered (by passage id); emptied when full. */
@@ -74,7 +75,7 @@ export function createAnswerer(deps: {
   let languages: { version: number; codes: string[] } | undefined;
   const rewriteOptions = deps.options?.rewrite === false ? undefined : (deps.options?.rewrite ?? {});
   const rewriter = model && rewriteOptions ? createQueryRewriter({ model, log, timeoutMs: rewriteOptions.timeoutMs }) : undefined;
-  const budget = { graceMs: rewriteOptions?.graceMs ?? DEFAULT_REWRITE_GRACE_MS, noHitsWaitMs: rewriteOptions?.noHitsWaitMs ?? rewriteOptions?.timeoutMs ?? DEFAULT_REWRITE_TIMEOUT_MS };
+  const budget: RewriteBudget = { graceMs: rewriteOptions?.graceMs ?? DEFAULT_REWRITE_GRACE_MS, ...(rewriteOptions?.timer ? { timer: rewriteOptions.timer } : {}) };
   /** Work an answer left running: a late rewrite, and what its landing does to the answer cache. */
   const background = new Set<Promise<unknown>>();
 

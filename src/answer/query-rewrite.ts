@@ -1,6 +1,6 @@
 import type { Logger } from '../log.js';
 import { normaliseQuestion } from './cache.js';
-import { LruMap } from './lru-map.js';
+import { LruMap } from '../lru-map.js';
 import { ModelError, type ModelClient } from './model-client.js';
 import { MAX_REWRITE_REPLY_CHARS, MAX_REWRITE_REPLY_TOKENS, parseRewriteKeywords, rewriteMessages, type RewriteLanguages } from './rewrite-keywords.js';
 

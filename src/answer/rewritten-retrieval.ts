@@ -1,3 +1,4 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
 import type { Retriever, Understood } from '../search/retriever.js';
 import { fuseRankings } from './fuse.js';
 import type { Rewrite } from './query-rewrite.js';
@@ -21,15 +22,28 @@ import type { AnswerRequest } from './types.js';
  */
 export const DEFAULT_REWRITE_GRACE_MS = 300;
 
+/**
+ * Waits out the grace: resolves once `ms` have passed, and may stop (reject)
+ * once `stop` aborts, when the rewrite came first. Injectable, so tests decide
+ * when the grace runs out instead of racing a real timer.
+ */
+export type GraceTimer = (ms: number, stop: AbortSignal) => Promise<void>;
+
+/** The grace in real time. */
+export const realGraceTimer: GraceTimer = (ms, stop) => sleepFor(ms, undefined, { signal: stop });
+
 export interface RewriteBudget {
-  /** Waited past the plain retrieval when that found something. */
-  graceMs: number;
   /**
-   * Waited when the plain retrieval found nothing: without the rewrite the
-   * answer is "not covered", so a question in another language than the
-   * statements waits for its translation (up to the rewrite's own timeout).
+   * Waited past the plain retrieval when that found something. When it found
+   * nothing the answer waits for the rewrite whatever it takes (the rewriter
+   * bounds it by its own timeout): without it the answer is "not covered",
+   * and the rewrite — synonyms, the corpus's wording, a translation of a
+   * question in another language than the statements — is the one thing that
+   * could find something.
    */
-  noHitsWaitMs: number;
+  graceMs: number;
+  /** Default realGraceTimer. */
+  timer?: GraceTimer;
 }
 
 /** What became of the question's rewrite for this answer. */
@@ -43,7 +57,9 @@ const LATE = Symbol('late');
  * searched as asked; if the rewrite's keywords are back within the budget,
  * they are searched too — within the same speakers and period, read from the
  * question — and the two rankings fused (fuse.ts); if not, the answer is made
- * from the plain retrieval and the rewrite goes on for the cache.
+ * from the plain retrieval and the rewrite goes on for the cache. When the
+ * plain retrieval found nothing there is no grace: the answer waits for the
+ * rewrite to settle (RewriteBudget).
  */
 export async function retrieveWithRewrite(
   retriever: Retriever,
@@ -55,7 +71,8 @@ export async function retrieveWithRewrite(
   const plain = await retrieveForQuestion(retriever, request, options);
   // Nothing searchable, or a question naming only who and when (browsed, newest first): keywords change nothing.
   if (!rewrite || plain.query === '') return { retrieval: plain, rewrite: { status: 'none' } };
-  const keywords = rewrite.kind === 'cached' ? rewrite.keywords : await within(rewrite.done, plain.hits === 0 ? budget.noHitsWaitMs : budget.graceMs, request.signal);
+  const grace = plain.hits === 0 ? undefined : (stop: AbortSignal) => (budget.timer ?? realGraceTimer)(budget.graceMs, stop);
+  const keywords = rewrite.kind === 'cached' ? rewrite.keywords : await within(rewrite.done, grace, request.signal);
   if (keywords === LATE) return { retrieval: plain, rewrite: rewrite.kind === 'pending' ? { status: 'late', pending: rewrite.done } : { status: 'none' } };
   const searchFor = keywords ? withoutSpeakersAndPeriod(keywords, plain.understood) : [];
   if (!keywords?.length || searchFor.length === 0) return { retrieval: plain, rewrite: { status: 'none' } };
@@ -90,20 +107,23 @@ function withoutSpeakersAndPeriod(keywords: readonly string[], understood: Under
   return keywords.filter((keyword) => !words(keyword).every((word) => named.has(word)));
 }
 
-/** The promise's value if it settles within `ms`, else LATE; rejects if the signal aborts first. */
-function within<T>(promise: Promise<T>, ms: number, signal: AbortSignal | undefined): Promise<T | typeof LATE> {
-  let timer: NodeJS.Timeout | undefined;
-  let onAbort: (() => void) | undefined;
-  const deadline = new Promise<typeof LATE>((resolve, reject) => {
-    timer = setTimeout(() => resolve(LATE), ms);
-    if (signal) {
-      onAbort = () => reject(signal.reason);
-      if (signal.aborted) onAbort();
-      else signal.addEventListener('abort', onAbort, { once: true });
-    }
-  });
-  return Promise.race([promise, deadline]).finally(() => {
-    clearTimeout(timer);
-    if (onAbort) signal?.removeEventListener('abort', onAbort);
-  });
+/**
+ * The promise's value if it settles before the grace (if any) runs out, else
+ * LATE; rejects if the signal aborts first. The grace's timer is stopped once
+ * the race is decided.
+ */
+function within<T>(promise: Promise<T>, grace: ((stop: AbortSignal) => Promise<void>) | undefined, signal: AbortSignal | undefined): Promise<T | typeof LATE> {
+  const stop = new AbortController();
+  const racers: Promise<T | typeof LATE>[] = [promise];
+  // A timer stopped after the race is decided rejects into a settled race: ignored.
+  if (grace) racers.push(grace(stop.signal).then((): typeof LATE => LATE));
+  if (signal) {
+    racers.push(
+      new Promise<never>((_, reject) => {
+        if (signal.aborted) return reject(signal.reason);
+        signal.addEventListener('abort', () => reject(signal.reason), { once: true, signal: stop.signal });
+      }),
+    );
+  }
+  return Promise.race(racers).finally(() => stop.abort());
 }

@@ -11,6 +11,7 @@
  *   /kwic refugee org:Iran sort:organisation page:2
  *   /timeline apartheid org:"South Africa" from:1960
  *   /compare the Taliban org:ICOR org:JAKNA from:2021
+ *   /corpus add https://example.org/statement organisation:ICOR   (also: /corpus remove <id|slug>, /corpus status)
  */
 export type ConsoleCommand =
   | { name: 'ask'; question: string; organisation?: string; from?: string; to?: string }
@@ -22,12 +23,15 @@ export type ConsoleCommand =
   | { name: 'timeline'; topic: string; organisation?: string; from?: string; to?: string }
   | { name: 'compare'; topic: string; organisations: string[]; from?: string; to?: string }
   | { name: 'sources' }
+  | { name: 'corpus'; action: string; target: string; organisation?: string; title?: string; date?: string }
   | { name: 'help' }
   | { name: 'quit' }
   | { name: 'empty' }
   | { name: 'unknown'; typed: string };
 
 const OPTION = /(?:^|\s)(organisation[1-5]?|org|from|to|page|sort):(?:"([^"]*)"|(\S+))/g;
+/** /corpus add's overrides; only /corpus reads them (in a search, "title:" is words). */
+const CORPUS_OPTION = /(?:^|\s)(title|date):(?:"([^"]*)"|(\S+))/g;
 
 /** Parse one line typed in the session. */
 export function parseConsoleLine(line: string): ConsoleCommand {
@@ -69,6 +73,16 @@ export function parseConsoleLine(line: string): ConsoleCommand {
       return { name: 'compare', topic: text, organisations, ...(options.from ? { from: options.from } : {}), ...(options.to ? { to: options.to } : {}) };
     case 'sources':
       return { name: 'sources' };
+    case 'corpus': {
+      // "/corpus add https://… organisation:X", "/corpus remove <id|slug>", "/corpus status"
+      const overrides: Record<string, string> = {};
+      const [action = '', ...target] = text
+        .replace(CORPUS_OPTION, (_whole, key: string, quoted: string | undefined, bare: string | undefined) => ((overrides[key] = quoted ?? bare ?? ''), ' '))
+        .trim()
+        .split(/\s+/);
+      const given = { ...(options.organisation ? { organisation: options.organisation } : {}), ...(overrides.title ? { title: overrides.title } : {}), ...(overrides.date ? { date: overrides.date } : {}) };
+      return { name: 'corpus', action: action.toLowerCase(), target: target.join(' '), ...given };
+    }
     case 'help':
       return { name: 'help' };
     case 'quit':

@@ -93,6 +93,7 @@ export const CONSOLE_HELP = [
   '  /timeline Taliban organisation:ICOR from:2021 to:2022   how often a topic comes up, per year or month ("quotes" for a phrase)',
   '  /compare the Taliban org:ICOR org:CIPOML from:2021   two to five organisations on a topic, a section each',
   '  /sources      what the corpus holds',
+  '  /corpus status · /corpus add <https://…> organisation:… title:… date:… · /corpus remove <id or slug>',
   '  /help         this text',
   '  /quit         end the session (or Ctrl-D)',
 ].join('\n');

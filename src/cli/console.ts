@@ -11,6 +11,7 @@ import { createComparer } from '../answer/compare/comparer.js';
 import type { Comparer } from '../answer/compare/types.js';
 import type { Answerer } from '../answer/types.js';
 import { hasModel, type Config } from '../config.js';
+import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
 import { validateAskInput } from '../discord/ask-request.js';
 import { isUserFacingError, UserFacingError } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -19,6 +20,7 @@ import type { Database } from '../store/database.js';
 import { printable } from './cli-run.js';
 import { consoleConcordance } from './console-kwic.js';
 import { renderComparisonText } from './compare-render.js';
+import { runConsoleCorpus } from './console-corpus.js';
 import { parseConsoleLine, type ConsoleCommand } from './console-commands.js';
 import { signatoriesText, signedText } from './console-signatories.js';
 import { formatTimelineForPeople } from './timeline-render.js';
@@ -44,6 +46,8 @@ export interface ConsoleOptions {
   comparer?: Comparer;
   /** Show the example answer after the welcome (default true). */
   example?: boolean;
+  /** /corpus: the operator at the terminal administers the corpus. Absent: /corpus says it is not available. */
+  corpusAdmin?: CorpusAdmin;
 }
 
 export async function runConsole(options: ConsoleOptions): Promise<void> {
@@ -59,7 +63,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     [
       `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${organisationCount} organisations.`,
       hasModel(config) ? `Answers come from the model ${config.OPENAI_MODEL}, checked against the statements they cite.` : 'No model is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so answers quote the statements verbatim.',
-      'Type a question, or /ask, /search, /statement, /compare, /kwic, /timeline, /signatories, /signed, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
+      'Type a question, or /ask, /search, /statement, /compare, /kwic, /timeline, /signatories, /signed, /corpus, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
       '',
     ].join('\n'),
   );
@@ -95,6 +99,9 @@ async function execute(session: ConsoleOptions & { answerer: Answerer; comparer:
         return write(`Unknown command ${printable(command.typed)}. ${CONSOLE_HELP}`);
       case 'sources':
         return write(renderOverviewText(await session.retriever.corpusOverview()));
+      case 'corpus':
+        if (!session.corpusAdmin) throw new UserFacingError('no_corpus_admin', '/corpus is not available in this session.');
+        return write(await runConsoleCorpus(session.corpusAdmin, session.retriever, command));
       case 'ask':
         return write(await ask(session, command));
       case 'compare': {

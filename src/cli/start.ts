@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { loadConfig, loadDotEnv } from '../config.js';
+import { createCorpusAdmin } from '../corpus/admin/create-corpus-admin.js';
 import { ingest } from '../corpus/ingest.js';
 import { backfillSignatories } from '../corpus/signatory-backfill.js';
 import { requireDiscordCredentials } from '../discord/credentials.js';
@@ -16,6 +17,8 @@ import { createLogger, type Logger } from '../log.js';
 import { createCorpusRetriever } from '../search/corpus-retriever.js';
 import type { Database } from '../store/database.js';
 import { openForWriting } from '../store/migrate.js';
+import { createWebFetcher } from '../web/fetcher.js';
+import { webFetcherOptionsFromConfig } from '../web/options.js';
 import { runBotUntilSignalled } from './bot-process.js';
 import { resolveDatabasePath } from './args.js';
 import { parseFlags, runCli, UsageError } from './cli-run.js';
@@ -41,7 +44,11 @@ await runCli(USAGE, async () => {
   await ensureCorpus(db, log);
 
   if (!config.DISCORD_TOKEN) {
-    await runConsole({ db, retriever: createCorpusRetriever(db), config, log, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true && process.stdout.isTTY === true });
+    // The session runs one command at a time, so /corpus writes on its connection: no answer is being read meanwhile.
+    const fetcher = createWebFetcher(webFetcherOptionsFromConfig(config));
+    const corpusAdmin = createCorpusAdmin({ db, config, fetcher, log });
+    await runConsole({ db, retriever: createCorpusRetriever(db), config, log, input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true && process.stdout.isTTY === true, corpusAdmin });
+    await fetcher.close();
     await db.close();
     return 0;
   }

@@ -6,6 +6,10 @@ import type { Comparer } from '../answer/compare/types.js';
 import type { Answerer } from '../answer/types.js';
 import { tokenCounterFor } from '../answer/tokens.js';
 import { hasModel, type Config } from '../config.js';
+import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
+import { createCorpusAdmin } from '../corpus/admin/create-corpus-admin.js';
+import { createWebFetcher, type ClosableWebFetcher, type WebFetcher } from '../web/fetcher.js';
+import { webFetcherOptionsFromConfig } from '../web/options.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { Database } from '../store/database.js';
@@ -37,6 +41,10 @@ export interface BotOptions {
   answerer?: Answerer;
   /** Default: the real comparer over `retriever` and `config`. */
   comparer?: Comparer;
+  /** /corpus's writes. Default: over `db` itself, fetching with `webFetcher`; the running bot gives it a connection of its own (bot-process.ts). */
+  corpusAdmin?: CorpusAdmin;
+  /** Default: createWebFetcher from the WEB_* settings (closed on stop). Tests pass one that reaches only 127.0.0.1. */
+  webFetcher?: WebFetcher;
   /** Default EDIT_INTERVAL_MS; tests shorten it. */
   editIntervalMs?: number;
   now?: () => number;
@@ -77,6 +85,8 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
   // live, or the first question would delay every other interaction's acknowledgement with it.
   if (hasModel(config)) await tokenCounterFor(config.OPENAI_MODEL, (err) => log.warn({ err }, 'tokenizer unavailable; token counts are estimated'));
 
+  let ownFetcher: ClosableWebFetcher | undefined;
+  const corpusAdmin = options.corpusAdmin ?? createCorpusAdmin({ db, config, log, fetcher: options.webFetcher ?? (ownFetcher = createWebFetcher(webFetcherOptionsFromConfig(config))) });
   const abort = new AbortController();
   // Every answer in progress or waiting in the queue listens to it; the queue limit bounds them.
   setMaxListeners(0, abort.signal);
@@ -90,6 +100,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
     comparer: options.comparer ?? createComparer({ retriever, config, log }),
     state,
     quotas: new AskQuotas(config, state, options.now),
+    corpusAdmin,
     editIntervalMs: options.editIntervalMs ?? EDIT_INTERVAL_MS,
     now: options.now ?? Date.now,
     signal: abort.signal,
@@ -138,6 +149,7 @@ export async function startBot(options: BotOptions): Promise<RunningBot> {
       abort.abort(new Error('shutting down'));
       await settle(SHUTDOWN_NOTICE_MS);
       await client.destroy();
+      await ownFetcher?.close();
       log.info('discord client closed');
     },
   };

@@ -1,7 +1,9 @@
 import type { ButtonInteraction } from 'discord.js';
 import { recordVote, showCitedSource } from './answer-buttons.js';
 import type { BotContext } from './context.js';
-import { parseButtonId } from './custom-id.js';
+import { openMetadataForm } from './corpus/metadata-form.js';
+import { confirmRemove } from './corpus/remove-flow.js';
+import { parseButtonId, statementIdOf } from './custom-id.js';
 import { InteractionResponder } from './respond.js';
 import { turnConcordancePage } from './kwic-pages.js';
 import { turnSearchPage } from './search-pages.js';
@@ -35,6 +37,12 @@ export async function handleButton(interaction: ButtonInteraction, context: BotC
       break;
     case 'timeline-quote':
       if (/^\d+$/.test(id.key) && /^\d+$/.test(id.arg)) return showTimelineQuote(interaction, context, Number(id.key), Number(id.arg));
+      break;
+    case 'corpus-edit':
+      if (id.arg === 'open' && statementIdOf(id.key)) return openMetadataForm(interaction, context, statementIdOf(id.key)!);
+      break;
+    case 'corpus-remove':
+      if (id.arg === 'confirm' && statementIdOf(id.key)) return confirmRemove(interaction, context, statementIdOf(id.key)!);
       break;
   }
   context.log.warn({ customId: interaction.customId }, 'unknown button');

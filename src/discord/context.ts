@@ -1,6 +1,7 @@
 import type { Comparer } from '../answer/compare/types.js';
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
+import type { CorpusAdmin } from '../corpus/admin/corpus-admin.js';
 import type { Logger } from '../log.js';
 import type { Retriever } from '../search/retriever.js';
 import type { DiscordStateStore } from '../store/discord-state.js';
@@ -21,6 +22,8 @@ export interface BotContext {
   comparer: Comparer;
   state: DiscordStateStore;
   quotas: AskQuotas;
+  /** Adding, correcting and removing statements (/corpus); absent when the bot was started without it. */
+  corpusAdmin?: CorpusAdmin;
   /** Minimum time between edits of a streamed answer (EDIT_INTERVAL_MS in production). */
   editIntervalMs: number;
   /** The clock, for interaction-token expiry; tests move it. */

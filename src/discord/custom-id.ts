@@ -7,9 +7,9 @@ import { MAX_CUSTOM_ID_CHARS } from './limits.js';
  * A timeline's quote button needs no stored state: its key is the quoted
  * passage's id, its arg the quote's number.
  */
-export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'kwic-page' | 'signatories-page' | 'signed-page' | 'timeline-quote';
+export type ButtonAction = 'source' | 'vote' | 'search-page' | 'statement-page' | 'kwic-page' | 'signatories-page' | 'signed-page' | 'timeline-quote' | 'corpus-edit' | 'corpus-remove';
 
-const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'kwic-page': 'kw', 'signatories-page': 'sg', 'signed-page': 'sd', 'timeline-quote': 'tlq' };
+const PREFIX: Record<ButtonAction, string> = { source: 'src', vote: 'vote', 'search-page': 'sp', 'statement-page': 'st', 'kwic-page': 'kw', 'signatories-page': 'sg', 'signed-page': 'sd', 'timeline-quote': 'tlq', 'corpus-edit': 'ce', 'corpus-remove': 'cr' };
 const ACTION_BY_PREFIX = new Map(Object.entries(PREFIX).map(([action, prefix]) => [prefix, action as ButtonAction]));
 
 export interface ButtonId {
@@ -30,4 +30,9 @@ export function parseButtonId(customId: string): ButtonId | undefined {
   const action = prefix === undefined ? undefined : ACTION_BY_PREFIX.get(prefix);
   if (action === undefined || !key || arg === undefined || extra.length > 0) return undefined;
   return { action, key, arg };
+}
+
+/** The statement id a corpus button or form carries as its key, or undefined for anything else. */
+export function statementIdOf(key: string): number | undefined {
+  return /^[1-9]\d{0,15}$/.test(key) ? Number(key) : undefined;
 }

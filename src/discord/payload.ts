@@ -63,7 +63,7 @@ export function buttonRows(buttons: APIButtonComponent[]): ButtonRow[][] {
   return messages;
 }
 
-export function button(customId: string, label: string, options: { emoji?: string; disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary } = {}): APIButtonComponent {
+export function button(customId: string, label: string, options: { emoji?: string; disabled?: boolean; style?: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger } = {}): APIButtonComponent {
   return {
     type: ComponentType.Button,
     style: options.style ?? ButtonStyle.Secondary,

@@ -24,6 +24,9 @@ export function renderHelp(): MessagePayload {
     '`/timeline topic: Taliban` — how often a topic comes up, per year (or month), as a chart, with a quoted sentence where it first appears and peaks.',
     '`/sources` — what the corpus holds.',
     '',
+    '**Grow the corpus** (server managers)',
+    '`/corpus add url:` or `file:` (txt, md, html, pdf, jsonl) — shows what was understood, with a button to correct it; `/corpus remove`, `/corpus status`.',
+    '',
     'Dates are YYYY-MM-DD (or YYYY-MM, YYYY). When nothing in the corpus answers a question, I say so rather than guess.',
   ].join('\n');
   return { content: '', embeds: [{ title: 'How to use this bot', description, color: COLOUR.answer }], components: [] };

@@ -1,6 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { isUserFacingError } from '../errors.js';
 import { handleButton } from './buttons.js';
+import { handleModalSubmit } from './modals.js';
 import type { Command } from './command.js';
 import type { BotContext } from './context.js';
 import { InteractionResponder, isExpiredTokenError } from './respond.js';
@@ -37,6 +38,8 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
       await command.execute(interaction, context);
     } else if (interaction.isButton()) {
       await handleButton(interaction, context);
+    } else if (interaction.isModalSubmit()) {
+      await handleModalSubmit(interaction, context);
     }
   } catch (error) {
     await reportInteractionError(interaction, context, error);
@@ -44,7 +47,7 @@ export async function routeInteraction(interaction: Interaction, context: BotCon
 }
 
 async function reportInteractionError(interaction: Interaction, context: BotContext, error: unknown): Promise<void> {
-  const where = { interactionId: interaction.id, type: interaction.type, command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined, customId: interaction.isButton() ? interaction.customId : undefined, userId: interaction.user.id };
+  const where = { interactionId: interaction.id, type: interaction.type, command: interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : undefined, customId: interaction.isButton() || interaction.isModalSubmit() ? interaction.customId : undefined, userId: interaction.user.id };
   if (!isUserFacingError(error)) context.log.error({ err: error, ...where }, 'interaction failed');
   if (!interaction.isRepliable()) return;
   try {

@@ -8,6 +8,7 @@ import { retrievePassages } from './retrieve.js';
 import { search } from './search.js';
 import { signedBy, statementSignatories, suggestSignatories } from './signatory-lookup.js';
 import { timeline } from './timeline.js';
+import { statementHistory } from './statement-history.js';
 
 /**
  * The Retriever over SQLite FTS5: bm25 over passages and statements
@@ -39,6 +40,7 @@ export function createFtsRetriever(db: Database): Retriever {
     suggestSignatories: (prefix, limit) => suggestSignatories(db, prefix, limit),
     concordance: async (phrase, options = {}) => concordance(db, phrase, withValidFilters(options)),
     timeline: async (topic, { understand: _understand, ...filters } = {}) => timeline(db, topic, validateFilters(filters)),
+    statementHistory: (statementId) => statementHistory(db, statementId),
   };
 }
 

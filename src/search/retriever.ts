@@ -9,12 +9,14 @@
  * Filters are SearchFilters (filters.ts). A retriever validates them itself
  * (validateFilters), so a bad date is a UserFacingError whichever surface sent it.
  */
-import type { Passage, Statement, StatementSummary } from '../store/records.js';
+import type { Passage, SignatoryInput, Statement, StatementSummary } from '../store/records.js';
 import type { SearchFilters } from './filters.js';
 import type { Concordance, ConcordanceOptions } from './kwic/concordance-types.js';
 import type { Timeline } from './timeline-types.js';
+import type { StatementHistory } from './statement-history.js';
 
 export type { SearchFilters } from './filters.js';
+export type { EarlierVersion, StatementHistory } from './statement-history.js';
 export type { Concordance, ConcordanceLine, ConcordanceOptions, ConcordanceSort, OrganisationOccurrences } from './kwic/concordance-types.js';
 
 export interface Retriever {
@@ -71,6 +73,8 @@ export interface Retriever {
    * topic is a UserFacingError.
    */
   timeline(topic: string, options?: TimelineOptions): Promise<Timeline>;
+  /** Where a statement came from (the page or upload, each metadata field's source) and the texts it had before it changed. */
+  statementHistory(statementId: number): Promise<StatementHistory>;
 }
 
 export type { Timeline, TimelinePeriod, TimelineQuote } from './timeline-types.js';
@@ -209,21 +213,8 @@ export interface CorpusOverview {
   corpusVersion: number;
 }
 
-/** One entry of a statement's list of signatories (see src/corpus/signatories.ts). */
-export interface Signatory {
-  /** 0-based position among the statement's signatories. */
-  ordinal: number;
-  /** The heading of its part of the list ("Subsequent signatories"), or null. */
-  group: string | null;
-  name: string;
-  abbreviation: string | null;
-  country: string | null;
-  /** What a person signs for, or the network an organisation names ("LCFI"). */
-  affiliation: string | null;
-  kind: 'organisation' | 'person';
-  /** The entry as written is statement.text.slice(start, end). */
-  start: number;
-  end: number;
+/** One entry of a statement's list of signatories (see src/corpus/signatories.ts), as stored, with where to cite it. */
+export interface Signatory extends SignatoryInput {
   /** The passage holding the entry (what a citation points at), or null when no passage does. */
   passageId: number | null;
 }

@@ -57,6 +57,24 @@ function foldChar(char: string): string {
   return folded;
 }
 
+/**
+ * The `count` tokens that start at or after UTF-16 offset `from` (fewer at the
+ * end of the text): reading on from a point without slicing or scanning the rest.
+ * `from` should not fall inside a token (its tail would be taken for one).
+ */
+export function tokensFrom(text: string, from: number, count: number): Token[] {
+  const tokens: Token[] = [];
+  TOKEN_FROM.lastIndex = from;
+  while (tokens.length < count) {
+    const match = TOKEN_FROM.exec(text);
+    if (!match) break;
+    tokens.push({ text: match[0], folded: foldToken(match[0]), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+/** TOKEN's own copy for tokensFrom, whose lastIndex it sets (tokenize's matchAll copies TOKEN anyway). */
+const TOKEN_FROM = new RegExp(TOKEN.source, TOKEN.flags);
+
 /** The tokens of `text`, at most `limit` of them (a guard against huge inputs). */
 export function tokenize(text: string, limit = Number.POSITIVE_INFINITY): Token[] {
   const tokens: Token[] = [];

@@ -39,35 +39,42 @@ async function uniqueSlug(db: Database, base: string, ownId: number | undefined)
  * statement from the same source keeps its id (links to it stay valid).
  */
 export async function saveStatement(db: Database, input: StatementInput, now = new Date()): Promise<{ id: number; outcome: WriteOutcome }> {
-  return db.transaction(async () => {
-    const existing = await db.get<{ id: number; content_hash: string }>('SELECT id, content_hash FROM statements WHERE source = ?', [input.source]);
-    if (existing?.content_hash === input.contentHash) return { id: existing.id, outcome: 'unchanged' as const };
+  return db.transaction(() => writeStatement(db, input, now));
+}
 
-    const slug = await uniqueSlug(db, slugify(input.title || input.externalId || input.source), existing?.id);
-    const values = [input.externalId, slug, input.title, input.organisation, input.date, input.language, input.url, input.text, input.contentHash, now.toISOString()];
-    let id: number;
-    if (existing) {
-      id = existing.id;
-      await db.run('DELETE FROM passages WHERE statement_id = ?', [id]);
-      await db.run(
-        `UPDATE statements SET external_id = ?, slug = ?, title = ?, organisation = ?, date = ?, language = ?, url = ?, text = ?, content_hash = ?, ingested_at = ?
-         WHERE id = ?`,
-        [...values, id],
-      );
-    } else {
-      const result = await db.run(
-        `INSERT INTO statements (source, external_id, slug, title, organisation, date, language, url, text, content_hash, ingested_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [input.source, ...values],
-      );
-      id = result.lastID;
-    }
-    await insertPassages(db, id, input);
-    if (existing || input.aliases?.length) await replaceAliases(db, id, input.aliases ?? []);
-    if (existing || input.signatories?.length) await replaceSignatories(db, id, input.signatories ?? []);
-    await bumpCorpusVersion(db);
-    return { id, outcome: existing ? ('updated' as const) : ('added' as const) };
-  });
+/**
+ * {@link saveStatement}'s work, for a caller already inside a transaction that
+ * writes more beside it (intake keeps the previous version and the provenance
+ * in the same one: src/store/intake-writes.ts).
+ */
+export async function writeStatement(db: Database, input: StatementInput, now = new Date()): Promise<{ id: number; outcome: WriteOutcome }> {
+  const existing = await db.get<{ id: number; content_hash: string }>('SELECT id, content_hash FROM statements WHERE source = ?', [input.source]);
+  if (existing?.content_hash === input.contentHash) return { id: existing.id, outcome: 'unchanged' as const };
+
+  const slug = await uniqueSlug(db, slugify(input.title || input.externalId || input.source), existing?.id);
+  const values = [input.externalId, slug, input.title, input.organisation, input.date, input.language, input.url, input.text, input.contentHash, now.toISOString()];
+  let id: number;
+  if (existing) {
+    id = existing.id;
+    await db.run('DELETE FROM passages WHERE statement_id = ?', [id]);
+    await db.run(
+      `UPDATE statements SET external_id = ?, slug = ?, title = ?, organisation = ?, date = ?, language = ?, url = ?, text = ?, content_hash = ?, ingested_at = ?
+       WHERE id = ?`,
+      [...values, id],
+    );
+  } else {
+    const result = await db.run(
+      `INSERT INTO statements (source, external_id, slug, title, organisation, date, language, url, text, content_hash, ingested_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [input.source, ...values],
+    );
+    id = result.lastID;
+  }
+  await insertPassages(db, id, input);
+  if (existing || input.aliases?.length) await replaceAliases(db, id, input.aliases ?? []);
+  if (existing || input.signatories?.length) await replaceSignatories(db, id, input.signatories ?? []);
+  await bumpCorpusVersion(db);
+  return { id, outcome: existing ? ('updated' as const) : ('added' as const) };
 }
 
 /** The statement's declared aliases, replacing any it had (a new statement without any needs no call). */
@@ -116,7 +123,7 @@ export async function moveStatement(db: Database, id: number, source: string): P
   await db.transaction(() => db.run('UPDATE statements SET source = ? WHERE id = ?', [source, id]));
 }
 
-/** One more change to the corpus: cached answers made before it are stale. */
+/** One more change to the corpus: cached answers keyed on the old version are no longer used. */
 export async function bumpCorpusVersion(db: Database): Promise<void> {
   await db.run(`UPDATE corpus_meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'corpus_version'`);
 }

@@ -25,6 +25,12 @@ export interface WebRequest {
   accept: readonly ContentKind[];
   etag?: string;
   lastModified?: string;
+  /**
+   * A file a person handed the bot (a Discord attachment), not a page found by
+   * following links: fetching it is not crawling, so robots.txt is not asked
+   * (RFC 9309 is for crawlers). Every other safeguard still applies.
+   */
+  userSupplied?: boolean;
 }
 
 export type WebResponse =
@@ -132,7 +138,7 @@ export function createWebFetcher(options: WebFetcherOptions = {}): ClosableWebFe
       if (request.etag !== undefined) headers['if-none-match'] = request.etag;
       if (request.lastModified !== undefined) headers['if-modified-since'] = request.lastModified;
 
-      const hop = await follow(start, headers, true, signal);
+      const hop = await follow(start, headers, request.userSupplied !== true, signal);
       const fetchedAt = new Date(clock.now()).toISOString();
       const etag = hop.header('etag') ?? undefined;
       const lastModified = hop.header('last-modified') ?? undefined;

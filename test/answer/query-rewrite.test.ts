@@ -3,29 +3,32 @@
  * a paraphrased question finds the passage its words miss, a question in
  * another language than the statements finds them through translated
  * keywords, a slow rewrite costs the answer nothing and serves the next ask,
+ * a question whose own words find nothing waits for its rewrite however slow,
  * and a hostile rewrite is only ever a few quoted words. Slowness is a gate
- * the test opens, never a timing to race.
+ * the test opens, and the rewrite's grace runs out when the test says (the
+ * harness's grace never does): never a timing to race.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { Retriever } from '../../src/search/retriever.js';
 import { sourceNumber, type ReceivedRequest } from '../doubles/openai-server.js';
-import { assertGrounded, startHarness } from './harness.js';
+import { assertGrounded, GRACE_RUNS_OUT, startHarness } from './harness.js';
 
 const PARAPHRASE = 'What did the Afghan anarchists buy with the money?';
+/** Not one of its words is in the corpus; the anarchists' passage has the rewrite's ("procure", "weapons"). */
+const UNMATCHED = 'Which supplies did the libertarian militants obtain?';
 const REWRITE_KEYWORDS = 'Afghan anarchists, buy, purchase, procure, money, funds, fundraising, donations, food, power generators, weapons';
 /** The anarchists' passage the question's own words miss (their statement has no organisation in the fixtures: "unknown"). */
 const PROCURE = 'we had to procure food, power generators, weapons, and other items';
 /** Room for the retrieved passages, not for their neighbours: what the model sees is what retrieval found. */
 const SMALL_CONTEXT = { OPENAI_CONTEXT_TOKENS: '1200' };
-/** A budget no loaded machine outruns: the double replies to a rewrite at once, so a test that wants it used never races it. */
-const PATIENT = { graceMs: 10_000 };
 
 const prompt = (request: ReceivedRequest) => request.messages.at(-1)!.content;
 const citeProcure = { text: (request: ReceivedRequest) => `They write that "${PROCURE}" [${sourceNumber(request, 'unknown')}].` };
 
 describe('a paraphrased question', () => {
   test('GIVEN the model rewords it ("procure", "fundraising" …) THEN the anarchists\' passage about procuring food, generators and weapons reaches the prompt, first, and is cited', async () => {
-    const harness = await startHarness({ config: SMALL_CONTEXT, rewrite: PATIENT });
+    const harness = await startHarness({ config: SMALL_CONTEXT});
     try {
       harness.model.enqueueRewrite({ text: REWRITE_KEYWORDS });
       harness.model.enqueue(citeProcure);
@@ -58,7 +61,7 @@ describe('a paraphrased question', () => {
   });
 
   test('GIVEN a rewrite slower than its budget THEN the answer comes from the plain retrieval at once, and the rewrite lands in the cache for the next ask', async () => {
-    const harness = await startHarness({ config: SMALL_CONTEXT, cache: true, rewrite: { graceMs: 50 } });
+    const harness = await startHarness({ config: SMALL_CONTEXT, cache: true, rewrite: { timer: GRACE_RUNS_OUT } });
     try {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
@@ -88,8 +91,52 @@ describe('a paraphrased question', () => {
     }
   });
 
+  test('GIVEN a question whose own words find nothing, and a rewrite slower than its grace THEN the answer waits for the rewrite instead of saying "not covered", and cites the passage its words find', async () => {
+    let searched!: () => void;
+    const plainSearched = new Promise<void>((resolve) => (searched = resolve));
+    const retriever = (inner: Retriever): Retriever => ({
+      ...inner,
+      async retrievePassages(...args) {
+        const found = await inner.retrievePassages(...args);
+        searched();
+        return found;
+      },
+    });
+    const harness = await startHarness({ config: SMALL_CONTEXT, rewrite: { timer: GRACE_RUNS_OUT }, retriever });
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      harness.model.enqueueRewrite({ text: 'anarchists, procure, food, power generators, weapons', gate });
+      harness.model.enqueue(citeProcure);
+      const asked = harness.ask(UNMATCHED);
+      // Held until the question as asked was searched: its reply, over the network, comes after a grace that is over at once.
+      await plainSearched;
+      release();
+      const { result } = await asked;
+      assert.equal(result.searched.query, '"supplies" OR "libertarian" OR "militants" OR "obtain"');
+      assert.match(result.searched.rewritten ?? '', /"procure"/);
+      assert.equal(result.mode, 'llm');
+      assert.equal(result.text, `They write that "${PROCURE}" [1].`);
+      assertGrounded(result);
+    } finally {
+      await harness.close();
+    }
+  });
+
+  test('GIVEN that question and no rewrite THEN "not covered" (what waiting for the rewrite saves)', async () => {
+    const harness = await startHarness({ rewrite: false });
+    try {
+      const { result } = await harness.ask(UNMATCHED);
+      assert.equal(result.mode, 'not-found');
+      assert.equal(result.searched.hits, 0);
+      assert.equal(harness.model.requests.length, 0);
+    } finally {
+      await harness.close();
+    }
+  });
+
   test('GIVEN the same question again, or with other filters THEN the rewrite is not asked for twice', async () => {
-    const harness = await startHarness({ rewrite: PATIENT });
+    const harness = await startHarness();
     try {
       harness.model.enqueueRewrite({ text: REWRITE_KEYWORDS });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' }, { text: 'NOT_IN_SOURCES' }, { text: 'NOT_IN_SOURCES' });
@@ -105,7 +152,7 @@ describe('a paraphrased question', () => {
   });
 
   test('GIVEN a question naming who spoke THEN the reworded keywords are searched within their statements, without their name', async () => {
-    const harness = await startHarness({ rewrite: PATIENT });
+    const harness = await startHarness();
     try {
       harness.model.enqueueRewrite({ text: 'ICOR, Taliban, fundamentalists, Islamists' });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
@@ -150,7 +197,7 @@ describe('a paraphrased question', () => {
 
 describe('a question in another language than the statements', () => {
   test('GIVEN German over English statements THEN the rewrite is asked for English keywords, and the passage they find reaches the prompt', async () => {
-    const harness = await startHarness({ rewrite: PATIENT });
+    const harness = await startHarness();
     try {
       harness.model.enqueueRewrite({ text: 'kaufen, Geld, Anarchisten, buy, bought, procure, money, fundraising, food, generators, weapons, anarchism' });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
@@ -166,7 +213,7 @@ describe('a question in another language than the statements', () => {
   });
 
   test('GIVEN Russian over English statements THEN English keywords find the statements on refugees', async () => {
-    const harness = await startHarness({ rewrite: PATIENT });
+    const harness = await startHarness();
     try {
       harness.model.enqueueRewrite({ text: 'беженцы, Афганистан, refugees, deportation, deported, Afghan' });
       harness.model.enqueue({ text: 'NOT_IN_SOURCES' });
@@ -180,7 +227,7 @@ describe('a question in another language than the statements', () => {
   });
 
   test('GIVEN a model whose rewrite brings nothing THEN the answer says the search was in the question\'s language only', async () => {
-    const harness = await startHarness({ rewrite: PATIENT });
+    const harness = await startHarness();
     try {
       // The double answers an unscripted rewrite with no keywords.
       const { result } = await harness.ask('Was kauften die afghanischen Anarchisten mit dem Geld?');
@@ -224,7 +271,7 @@ describe('a question in another language than the statements', () => {
 
 describe('a hostile rewrite', () => {
   test('GIVEN FTS5 operators, instructions and 10 KB of text THEN only a few quoted plain words are searched, and none of it reaches the answer\'s prompt', async () => {
-    const harness = await startHarness({ rewrite: PATIENT });
+    const harness = await startHarness();
     try {
       const hostile = [
         'title:war OR "x" NOT peace, NEAR(procure weapons), prefix*, ) ( ", organisation: ICOR',

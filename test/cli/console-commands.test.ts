@@ -22,6 +22,9 @@ const cases: [string, ReturnType<typeof parseConsoleLine>][] = [
   ['/compare the Taliban org:ICOR org:"Peace Committee (fixture)" from:2021', { name: 'compare', topic: 'the Taliban', organisations: ['ICOR', 'Peace Committee (fixture)'], from: '2021' }],
   ['/compare war organisation1:Iran organisation2:Iraq organisation3:USA to:1990', { name: 'compare', topic: 'war', organisations: ['Iran', 'Iraq', 'USA'], to: '1990' }],
   ['/compare Iran and Iraq on the war', { name: 'compare', topic: 'Iran and Iraq on the war', organisations: [] }],
+  ['/corpus status', { name: 'corpus', action: 'status', target: '' }],
+  ['/corpus add https://example.org/x organisation:ICOR date:2021-09 title:"No to war"', { name: 'corpus', action: 'add', target: 'https://example.org/x', organisation: 'ICOR', title: 'No to war', date: '2021-09' }],
+  ['/search title:Taliban', { name: 'search', query: 'title:Taliban', page: 1 }],
 ];
 
 for (const [line, expected] of cases) {

@@ -18,7 +18,7 @@ const EPHEMERAL = 64;
 
 test('GIVEN deploy-commands THEN Discord knows every command with its options and limits', () => {
   const registered = h.double.registeredCommands(h.double.ids.guild);
-  assert.deepEqual(registered.map((c) => c.name).sort(), ['Ask the corpus', 'ask', 'compare', 'help', 'kwic', 'search', 'signatories', 'signed', 'sources', 'statement', 'timeline']);
+  assert.deepEqual(registered.map((c) => c.name).sort(), ['Ask the corpus', 'ask', 'compare', 'corpus', 'help', 'kwic', 'search', 'signatories', 'signed', 'sources', 'statement', 'timeline']);
   const ask = registered.find((c) => c.name === 'ask')!;
   const question = ask.options!.find((o) => o.name === 'question') as { max_length?: number; required?: boolean };
   assert.deepEqual([question.required, question.max_length], [true, 1000]);

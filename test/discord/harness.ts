@@ -12,6 +12,7 @@ import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { deployCommands } from '../../src/discord/deploy.js';
 import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import type { Database } from '../../src/store/database.js';
+import type { WebFetcher } from '../../src/web/fetcher.js';
 import { startDiscordDouble, type DiscordDouble, type DiscordDoubleOptions, type DoubleMessage } from '../doubles/discord/index.js';
 import { startOpenAIDouble, type OpenAIDouble } from '../doubles/openai-server.js';
 import { seedDatabase, statementFrom } from '../search/seed-db.js';
@@ -34,6 +35,8 @@ export interface HarnessOptions {
   editIntervalMs?: number;
   double?: DiscordDoubleOptions;
   now?: () => number;
+  /** What /corpus add fetches with (test/doubles/web-fetcher.ts: only 127.0.0.1, no real waits). */
+  webFetcher?: WebFetcher;
 }
 
 /**
@@ -63,7 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logs: string[] = [];
   const log = pino({ level: 'debug' }, new Writable({ write: (chunk, _encoding, done) => (logs.push(String(chunk)), done()) }));
   await deployCommands({ config, commands, log });
-  const bot = await startBot({ config, db, retriever: createCorpusRetriever(db), log, commands, editIntervalMs: options.editIntervalMs ?? 40, ...(options.now ? { now: options.now } : {}), shutdownGraceMs: 500 });
+  const bot = await startBot({ config, db, retriever: createCorpusRetriever(db), log, commands, editIntervalMs: options.editIntervalMs ?? 40, ...(options.now ? { now: options.now } : {}), ...(options.webFetcher ? { webFetcher: options.webFetcher } : {}), shutdownGraceMs: 500 });
   const harness: Harness = {
     double,
     model,

@@ -65,6 +65,9 @@ const EXACT_COUNT_CASES: [string, string][] = [
   ['"refugees"', 'Refugees, refugees! REFUGEES; refugee refugeesx xrefugees réfugees.'],
   ['"peace and security"', 'peace and security; peace, and security; peace and securityx; peace and; peace and security'],
   ['"ſtate"', 'state State ſtate'],
+  // Letters written in other ways, with no combining mark in the text and then with one.
+  ['"kelvin"', 'Kelvin, \u212Aelvin, KELVIN and kélvin; KÉLVIN.'],
+  ['"refugees"', 'RÉFUGEES, Re\u0301fugees, REFUGEE\u0301S and refugees.'],
   ['"война"', 'Война — это война, а не войны.'],
   ['"2021"', 'In 2021, 20210 and 2021-09.'],
 ];

@@ -62,6 +62,14 @@ describe('web fetcher: pacing and robots.txt', () => {
     assert.match(site.requestsTo('/robots.txt')[0]!.headers['user-agent'] ?? '', /^StatementCorpusBot\//);
   });
 
+  test('GIVEN a file a person handed the bot (userSupplied) on a site whose robots.txt disallows everything THEN it is fetched, and robots.txt is not asked', async () => {
+    site.route('/robots.txt', ROBOTS('User-agent: *\nDisallow: /\n'));
+    const response = await web.fetcher.fetch({ url: site.url('/one'), accept: ['html'], userSupplied: true });
+    assert.equal(response.status, 'fetched');
+    assert.deepEqual(site.requestsTo('/robots.txt'), []);
+    await assert.rejects(fetchPage('/two'), { reason: 'robots' });
+  });
+
   test('GIVEN robots.txt with a group for StatementCorpusBot THEN that group applies, not the others', async () => {
     site.route('/robots.txt', ROBOTS('User-agent: *\nAllow: /\n\nUser-agent: StatementCorpusBot\nDisallow: /\n'));
     await assert.rejects(fetchPage('/one'), { reason: 'robots' });

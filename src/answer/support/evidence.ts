@@ -1,4 +1,4 @@
-import { LruMap } from '../lru-map.js';
+import { LruMap } from '../../lru-map.js';
 import { splitSentences } from '../sentences.js';
 import type { NumberedSource } from '../sources.js';
 import { stem, stemsMatch } from '../terms.js';

@@ -9,6 +9,8 @@ import type { Database } from '../../store/database.js';
  */
 const INSTANCES = 'temp.statement_fts_instances';
 const prepared = new WeakSet<Database>();
+/** More than any statement's token count (FTS5 offsets are per column), so doc × this + offset names one token. */
+const OFFSETS_PER_DOC = 2 ** 24;
 
 async function ensureInstanceTable(db: Database): Promise<void> {
   if (prepared.has(db)) return;
@@ -19,9 +21,10 @@ async function ensureInstanceTable(db: Database): Promise<void> {
 /**
  * How many times the phrase of these stems occurs in each statement's text,
  * by statement id: a statement without it is absent. One stem is a GROUP BY
- * over its instances; several are joined on consecutive token offsets in SQL
- * (each stem's instances materialised once, so the join is indexed, not a scan
- * per row). This is exactly what FTS5 counts as a phrase match.
+ * over its instances; for several, each instance of the first is kept when
+ * the next words' instances follow it at consecutive token offsets (each
+ * later word's instances read once into an index, not a scan per row). This
+ * is exactly what FTS5 counts as a phrase match.
  */
 export async function phraseCountsInIndex(db: Database, stems: readonly string[]): Promise<Map<number, number>> {
   await ensureInstanceTable(db);
@@ -41,8 +44,10 @@ async function countInstances(db: Database, stems: readonly string[]): Promise<M
     const rows = await db.all<{ doc: number; n: number }>(`SELECT doc, count(*) AS n FROM ${INSTANCES} WHERE term = ? AND col = 'text' GROUP BY doc`, [stems[0]!]);
     return new Map(rows.map((row) => [row.doc, row.n]));
   }
-  const ctes = stems.map((_, i) => `w${i} AS MATERIALIZED (SELECT doc, offset FROM ${INSTANCES} WHERE term = ?${i + 1} AND col = 'text')`);
-  const joins = stems.slice(1).map((_, k) => `JOIN w${k + 1} ON w${k + 1}.doc = w0.doc AND w${k + 1}.offset = w0.offset + ${k + 1}`);
-  const rows = await db.all<{ doc: number; n: number }>(`WITH ${ctes.join(', ')} SELECT w0.doc AS doc, count(*) AS n FROM w0 ${joins.join(' ')} GROUP BY w0.doc`, [...stems]);
+  // Each later word's instances as keys of (statement, offset) in one ephemeral index SQLite builds once (IN),
+  // probed for every instance of the first word: on the UN corpus "of the" took 2.9 s as a two-column
+  // join of materialised instance lists (an automatic index built on both columns), 1.7 s this way.
+  const follows = stems.slice(1).map((_, k) => `w0.doc * ${OFFSETS_PER_DOC} + w0.offset + ${k + 1} IN (SELECT doc * ${OFFSETS_PER_DOC} + offset FROM ${INSTANCES} WHERE term = ?${k + 2} AND col = 'text')`);
+  const rows = await db.all<{ doc: number; n: number }>(`SELECT w0.doc AS doc, count(*) AS n FROM ${INSTANCES} w0 WHERE w0.term = ?1 AND w0.col = 'text' AND ${follows.join(' AND ')} GROUP BY w0.doc`, [...stems]);
   return new Map(rows.map((row) => [row.doc, row.n]));
 }

@@ -86,6 +86,7 @@ export class DiscordDouble extends EventEmitter {
       () => world.token,
       this.#faults,
       this.#gateway,
+      (path) => world.uploaded(path),
     );
     this.#inbound = new Inbound(world, this.#gateway, changed);
     this.#server.on('request', (request: RecordedRequest) => {
@@ -99,6 +100,7 @@ export class DiscordDouble extends EventEmitter {
     const double = new DiscordDouble(options);
     const port = await double.#server.listen();
     double.#gateway.setUrl(`ws://127.0.0.1:${port}`);
+    double.#world.cdnBase = `http://127.0.0.1:${port}/cdn`;
     return double;
   }
 

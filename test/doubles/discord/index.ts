@@ -48,6 +48,10 @@
  *   A registered command is only offered where Discord's client would offer it: guild commands in their guild,
  *   `contexts`/`dm_permission` for DMs, `default_member_permissions`, autocomplete only on `autocomplete` options.
  *   Sending before any gateway session is up throws (wait for clientReady).
+ *   A file for an attachment option: `options: { file: { attachment: { filename, content, contentType?, size? } } }` — it
+ *   arrives in `resolved.attachments`, and its `url` (`http://127.0.0.1:PORT/cdn/attachments/…`, like Discord's CDN) serves
+ *   the bytes with the declared content type; `size` may claim more than the bytes, to test size limits.
+ *   `GET /robots.txt` answers 404 (nothing disallowed), for fetchers that ask before downloading.
  * - `sendAutocomplete({ name, options, focused })` (type 4; the focused value is sent as typed text)
  * - `clickButton({ message, customId, user? })` (type 3; the button must exist on that stored message and be enabled,
  *   so custom ids round-trip from what the bot posted) · `selectOption({ message, customId, values })`

@@ -10,6 +10,7 @@ import {
   type APIApplicationCommandAutocompleteInteraction,
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOption,
+  type APIAttachment,
   type APIChannel,
   type APIChatInputApplicationCommandInteraction,
   type APIGuildMember,
@@ -40,16 +41,28 @@ export interface InteractionPlace {
   locale: Locale;
 }
 
-/** Lookups the option builder needs to fill `resolved` for user, channel and role options. */
+/** Lookups the option builder needs to fill `resolved` for user, channel and role options, and where attached files go. */
 export interface Directory {
   user(id: string): APIUser | undefined;
   member(guildId: string, userId: string): APIGuildMember | undefined;
   channel(id: string): APIChannel | undefined;
   role(guildId: string, roleId: string): APIRole | undefined;
+  /** Store a file attached in `channelId` (served on the double's CDN path) and describe it. */
+  attach(channelId: string, input: AttachmentInput): APIAttachment;
 }
 
-/** A value for a command option: inferred from its JS type, or typed explicitly. */
-export type OptionInput = string | number | boolean | { type: ApplicationCommandOptionType; value: string | number | boolean };
+/** A file attached to an attachment option: its bytes are served at the attachment's `url`. */
+export interface AttachmentInput {
+  filename: string;
+  content: string | Uint8Array;
+  /** What the uploader's client declares (`content_type`); absent when it declares nothing. */
+  contentType?: string;
+  /** The size Discord reports, when a test wants it to differ from the bytes (size limits). */
+  size?: number;
+}
+
+/** A value for a command option: inferred from its JS type, typed explicitly, or a file to attach. */
+export type OptionInput = string | number | boolean | { type: ApplicationCommandOptionType; value: string | number | boolean } | { attachment: AttachmentInput };
 
 /** Thrown when a test asks for an interaction Discord's client could not send (unknown option, value outside its limits…). */
 export class ImpossibleInteractionError extends Error {
@@ -90,7 +103,7 @@ function placeFields(place: InteractionPlace, id: string, token: string) {
   };
 }
 
-function inferType(value: OptionInput): { type: ApplicationCommandOptionType; value: string | number | boolean } {
+function inferType(value: Exclude<OptionInput, { attachment: AttachmentInput }>): { type: ApplicationCommandOptionType; value: string | number | boolean } {
   if (typeof value === 'object') return value;
   if (typeof value === 'boolean') return { type: ApplicationCommandOptionType.Boolean, value };
   if (typeof value === 'number') {
@@ -131,6 +144,8 @@ export interface OptionRequest {
   /** Skip the checks Discord's client makes (for tests of a hostile or broken client). */
   unchecked?: boolean;
   guildId?: string;
+  /** Where the command is used (attached files are stored under it). */
+  channelId?: string;
 }
 
 /**
@@ -165,6 +180,13 @@ export function buildCommandOptions(request: OptionRequest, directory: Directory
     const focused = request.focused === name;
     if (focused && definition && !request.unchecked && !('autocomplete' in definition && definition.autocomplete)) {
       throw new ImpossibleInteractionError(`/${request.commandName} ${name} has no autocomplete, so Discord would not ask for suggestions`);
+    }
+    if (typeof input === 'object' && 'attachment' in input) {
+      if (definition && !request.unchecked && definition.type !== ApplicationCommandOptionType.Attachment) throw new ImpossibleInteractionError(`/${request.commandName} ${name} takes no file`);
+      const attachment = directory.attach(request.channelId ?? '0', input.attachment);
+      leaves.push({ name, type: ApplicationCommandOptionType.Attachment, value: attachment.id });
+      (resolved.attachments ??= {})[attachment.id] = attachment;
+      continue;
     }
     const inferred = inferType(input);
     const type = typeof input === 'object' ? input.type : (definition?.type ?? inferred.type);

@@ -214,6 +214,7 @@ export class Inbound {
         ...(input.subcommandGroup ? { subcommandGroup: input.subcommandGroup } : {}),
         ...(input.unchecked ? { unchecked: true } : {}),
         ...(place.guild ? { guildId: place.guild.id } : {}),
+        channelId: channel.id,
       },
       this.#world.directory,
     );

@@ -12,7 +12,12 @@ export interface Reply {
   status: number;
   body?: unknown;
   problem?: string;
+  /** Bytes to send as they are instead of a JSON body (a file the CDN serves). */
+  raw?: { bytes: Buffer; contentType: string };
 }
+
+/** A file the CDN serves at a path (attachments of interactions), or undefined. */
+export type CdnLookup = (path: string) => { bytes: Buffer; contentType: string } | undefined;
 
 /** One REST route: `pattern` segments starting with `:` capture, `auth` demands the bot token. */
 export interface Route {
@@ -99,6 +104,7 @@ export class RestServer extends EventEmitter {
     private readonly token: () => string,
     private readonly faults: FaultPlan,
     gateway: GatewayServer,
+    private readonly cdn: CdnLookup = () => undefined,
   ) {
     super();
     this.#server = createServer((req, res) => {
@@ -167,6 +173,11 @@ export class RestServer extends EventEmitter {
     let extraHeaders: Record<string, string> = {};
     const found = versioned ? matchRoute(this.routes, request.method, path) : undefined;
     if (found) request.route = `${found.route.method} ${found.route.pattern}`;
+    const file = !versioned && request.method === 'GET' ? this.cdn(path) : undefined;
+    if (file) request.route = 'GET /cdn/attachments/:channel/:attachment/:filename';
+    // A polite fetcher asks for robots.txt before downloading an attachment: none here, so nothing is disallowed.
+    const robots = !versioned && request.method === 'GET' && path === '/robots.txt';
+    if (robots) request.route = 'GET /robots.txt';
     const fault = this.faults.take(request);
     if (fault?.kind === 'rate-limit') {
       request.fault = 'rate-limit';
@@ -186,6 +197,10 @@ export class RestServer extends EventEmitter {
       request.fault = 'fail';
       const status = fault.status ?? 500;
       reply = { status, body: fault.body ?? { message: `${status}: Scripted failure`, code: 0 } };
+    } else if (file) {
+      reply = { status: 200, raw: file };
+    } else if (robots) {
+      reply = { status: 404, body: { message: '404: Not Found', code: 0 } };
     } else if (!found) {
       reply = { ...DISCORD_ERRORS.notFound, problem: `unknown request ${request.method} ${path}` };
     } else if ('invalid' in parsed) {
@@ -199,7 +214,7 @@ export class RestServer extends EventEmitter {
         reply = { status: 500, body: { message: `double error: ${(error as Error).message}`, code: 0 }, problem: `the double crashed: ${(error as Error).stack}` };
       }
     }
-    if (reply.status < 300 && request.route) {
+    if (reply.status < 300 && request.route && !reply.raw) {
       extraHeaders = {
         'x-ratelimit-limit': String(BUCKET_LIMIT),
         'x-ratelimit-remaining': String(BUCKET_LIMIT - 1),
@@ -212,6 +227,12 @@ export class RestServer extends EventEmitter {
     request.status = reply.status;
     request.response = reply.body;
     request.answeredAt = Date.now();
+    if (reply.raw) {
+      res.writeHead(reply.status, { 'content-type': reply.raw.contentType, 'content-length': String(reply.raw.bytes.length) });
+      res.end(reply.raw.bytes);
+      this.emit('request', request);
+      return;
+    }
     const payload = reply.body === undefined ? undefined : JSON.stringify(reply.body);
     res.writeHead(reply.status, { ...(payload ? { 'content-type': 'application/json' } : {}), ...extraHeaders });
     res.end(payload);

@@ -18,11 +18,12 @@ import {
   type APIUser,
   type InteractionResponseType,
   type ThreadMemberFlags,
+  type APIAttachment,
 } from 'discord-api-types/v10';
 import { BOT_PERMISSIONS, dmChannel, FIXTURE_IDS, guildCreatePayload, mainGuild, secondGuild, USERS, type FixtureUserName, type GuildFixture } from './fixtures.js';
 import type { GatewayServer } from './gateway.js';
 import { SnowflakeSource } from './ids.js';
-import type { Directory, InteractionPlace } from './interactions.js';
+import type { AttachmentInput, Directory, InteractionPlace } from './interactions.js';
 import { applyBody, blankMessage, MessageStore, resolveAttachments, resolveMentions, type DoubleMessage, type MessageBody } from './messages.js';
 
 /** Settings of a double; every one has a default. */
@@ -172,6 +173,7 @@ export class World {
     member: (guildId, userId) => this.guild(guildId)?.members.find((m) => m.user.id === userId),
     channel: (id) => this.channels.get(id),
     role: (guildId, roleId) => this.guild(guildId)?.roles.find((role) => role.id === roleId),
+    attach: (channelId, input) => this.attach(channelId, input),
   };
 
   /** Active threads of a guild, for GUILD_CREATE. */
@@ -250,8 +252,31 @@ export class World {
     return attachments === undefined ? body : { ...body, attachments };
   }
 
-  /** Where attachment URLs point (nothing serves them; they only need to be well-formed). */
+  /** Where attachment URLs point: the double's own port once started (only files attached to commands are served). */
   cdnBase = 'http://127.0.0.1/cdn';
+
+  /** Files attached to slash commands, by CDN path: served as Discord's CDN serves attachments. */
+  readonly #uploads = new Map<string, { bytes: Buffer; contentType: string }>();
+
+  /**
+   * A file a user attaches to a slash command: stored, and described as Discord's
+   * `resolved.attachments` describes it (`size` may be declared larger than the
+   * bytes, to test size limits without building large files).
+   */
+  attach(channelId: string, input: AttachmentInput): APIAttachment {
+    const id = this.ids.next();
+    const bytes = Buffer.from(input.content);
+    const path = `/cdn/attachments/${channelId}/${id}/${encodeURIComponent(input.filename)}`;
+    const contentType = input.contentType ?? 'application/octet-stream';
+    this.#uploads.set(path, { bytes, contentType });
+    const url = `${this.cdnBase.replace(/\/cdn$/, '')}${path}?ex=0&is=0&hm=double`;
+    return { id, filename: input.filename, size: input.size ?? bytes.length, url, proxy_url: url, ...(input.contentType ? { content_type: input.contentType } : {}) };
+  }
+
+  /** The attached file the CDN serves at `path`, if any. */
+  uploaded(path: string): { bytes: Buffer; contentType: string } | undefined {
+    return this.#uploads.get(path);
+  }
 
   /** Edits a message, re-resolving who it pings; dispatches MESSAGE_UPDATE unless ephemeral. */
   editMessage(id: string, body: MessageBody, options: { clearLoading?: boolean } = {}): DoubleMessage | undefined {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { LruMap } from '../../src/answer/lru-map.js';
+import { LruMap } from '../src/lru-map.js';
 
 test('an LruMap keeps at most its capacity, forgetting the least recently used first', () => {
   const map = new LruMap<string, number>(2);

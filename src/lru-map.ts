@@ -1,8 +1,9 @@
 /**
  * A Map bounded to `capacity` entries that forgets the least recently used
  * first: reading an entry or writing it again makes it the most recent. For
- * what the answerer remembers in memory (query rewrites, the support check's
- * evidence per passage text), where recomputing is cheap but repeated often.
+ * what is remembered in memory across calls (the answerer's query rewrites and
+ * evidence per passage text, a concordance's counts), where recomputing is
+ * repeated often. Here, not in a layer, so any layer may use it.
  */
 export class LruMap<K, V> {
   private readonly entries = new Map<K, V>();
@@ -27,5 +28,9 @@ export class LruMap<K, V> {
     this.entries.delete(key);
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  delete(key: K): boolean {
+    return this.entries.delete(key);
   }
 }
