@@ -12,14 +12,14 @@ after(async () => {
   for (const double of doubles) await double.close();
 });
 
-const NAMES = ['Ask the corpus', 'ask', 'compare', 'help', 'kwic', 'search', 'signatories', 'signed', 'sources', 'statement', 'timeline'];
+const NAMES = ['Ask the corpus', 'ask', 'compare', 'corpus', 'help', 'kwic', 'search', 'signatories', 'signed', 'sources', 'statement', 'timeline'];
 
 test('GIVEN DISCORD_GUILD_ID THEN deploy-commands registers every command to that server', async () => {
   const double = await startDiscordDouble();
   doubles.push(double);
   const run = runScript('src/cli/deploy-commands.ts', double.env);
   assert.equal(await run.exited, 0, run.stderr());
-  assert.match(run.stdout(), /^Registered 11 commands to the server 1010000000000000100 \(available at once\): ask, search, statement, compare, kwic, timeline, signatories, signed, sources, help, Ask the corpus\n$/);
+  assert.match(run.stdout(), /^Registered 12 commands to the server 1010000000000000100 \(available at once\): ask, search, statement, compare, kwic, timeline, signatories, signed, corpus, sources, help, Ask the corpus\n$/);
   assert.deepEqual(double.registeredCommands(double.ids.guild).map((c) => c.name).sort(), NAMES);
   assert.deepEqual(double.registeredCommands(), []);
   double.assertClean();
