@@ -1,6 +1,7 @@
 import { signatoryLine } from '../search/signatory-line.js';
 import type { Retriever, StatementSignatories } from '../search/retriever.js';
 import { needsContext } from './follow-up.js';
+import { contentStems, stemsMatch } from './terms.js';
 import type { AnswerRequest, AnswerResult, Answerer, CitedSource } from './types.js';
 import { whoSignedQuestion } from './who-signed.js';
 
@@ -36,10 +37,30 @@ async function statementNamed(retriever: Retriever, words: string, request: Answ
   const filters = { organisationPrefix: request.organisation, organisations: request.organisations, from: request.from, to: request.to };
   const result = await retriever.search(words, { ...filters, limit: CANDIDATES, understand: true });
   const [best] = result.hits;
-  if (!best) return undefined;
+  // The period or speaker named held nothing, so the whole corpus was searched: its best is not the statement named.
+  if (!best || result.understood?.use === 'fallback') return undefined;
+  const statement = await retriever.getStatement(best.statement.id);
+  // Who and when, once filters ("the Iranian statement", "last year"), need not be words of the text.
+  const understood = [...(result.understood?.speakers.map((speaker) => speaker.text) ?? []), result.understood?.period?.text ?? ''].filter(Boolean);
+  const naming = understood.reduce((rest, text) => rest.replace(text, ' '), words);
+  if (!statement || !namesStatement(naming, `${statement.title}\n${statement.organisation}\n${statement.text}`)) return undefined;
   const listed = await retriever.signatories(best.statement.id);
   if (!listed || listed.signatories.length === 0) return undefined;
   return { listed, searched: { query: result.query, hits: result.total, understood: result.understood } };
+}
+
+/** Words for what kind of text it is, not which one: "the statement by Gromyko" is named by "Gromyko". */
+const KIND_STEMS = new Set(contentStems('statement resolution appeal message declaration letter call document text list'));
+
+/**
+ * Does the statement hold every word naming it? Search ranks a statement
+ * sharing one word ("statement") first when none has them all; its list would
+ * answer a question about another text.
+ */
+function namesStatement(words: string, statementText: string): boolean {
+  const wanted = contentStems(words).filter((stem) => !KIND_STEMS.has(stem) && !/^\d+$/.test(stem));
+  const held = new Set(contentStems(statementText));
+  return wanted.every((stem) => held.has(stem) || [...held].some((other) => stemsMatch(stem, other)));
 }
 
 async function signatoriesAnswer(retriever: Retriever, request: AnswerRequest, { statement, signatories }: StatementSignatories, searched: { query: string; hits: number; understood: AnswerResult['understood'] }, retrievalMs: number): Promise<AnswerResult> {

@@ -56,10 +56,12 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const comparer = options.comparer ?? createComparer({ retriever, config, log });
   const write = (text: string) => void output.write(text);
   const overview = await retriever.corpusOverview();
+  // The overview lists only the largest organisations; the welcome counts them all (219 in the UN corpus, not 100).
+  const organisationCount = (await retriever.organisations()).length;
 
   write(
     [
-      `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${overview.organisations.length} organisations.`,
+      `Statement corpus bot — terminal session. No DISCORD_TOKEN is set, so instead of connecting to Discord this runs the bot's commands here, on the local corpus: ${overview.statements} statements from ${organisationCount} organisations.`,
       hasModel(config) ? `Answers come from the model ${config.OPENAI_MODEL}, checked against the statements they cite.` : 'No model is configured (OPENAI_API_KEY or OPENAI_BASE_URL), so answers quote the statements verbatim.',
       'Type a question, or /ask, /search, /statement, /compare, /kwic, /timeline, /signatories, /signed, /corpus, /sources, /help. Ctrl-D or /quit ends the session. docs/discord-setup.md explains running it on Discord.',
       '',

@@ -44,6 +44,7 @@ export function renderSignedText(organisation: string, result: SignedBy, page: n
   result.statements.forEach(({ statement, signatory }, i) => {
     lines.push('', `${(page - 1) * pageSize + i + 1}. ${citeStatement(statement)}`, `   listed as ${signatoryLine(signatory)}`);
   });
+  if (result.statements.length === 0) lines.push('', `There is no page ${page}: the last is ${pages} — ${next(pages)}`);
   if (result.coSigners.length > 0) lines.push('', 'Co-signs most often with:', ...result.coSigners.map((co) => `  ${coSignerLine(co)}`));
   return printable(lines.join('\n'));
 }

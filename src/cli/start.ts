@@ -20,18 +20,23 @@ import { openForWriting } from '../store/migrate.js';
 import { createWebFetcher } from '../web/fetcher.js';
 import { webFetcherOptionsFromConfig } from '../web/options.js';
 import { runBotUntilSignalled } from './bot-process.js';
-import { runCli } from './cli-run.js';
+import { resolveDatabasePath } from './args.js';
+import { parseFlags, runCli, UsageError } from './cli-run.js';
 import { runConsole } from './console.js';
 
-const USAGE = 'Usage: npm start   (configuration from .env / the environment; see .env.example)';
+const USAGE = 'Usage: npm start [-- --db PATH]   (configuration from .env / the environment; see .env.example)';
 /** The statements that ship with the project. */
 export const BUNDLED_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 /** What each shard process runs when DISCORD_SHARDS is set. */
 const SHARD_ENTRY = fileURLToPath(new URL('./shard-entry.ts', import.meta.url));
 
 await runCli(USAGE, async () => {
+  const { values } = parseFlags({ db: { type: 'string' } });
   loadDotEnv();
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // Shard processes read DATABASE_PATH from the environment, not this process's flags.
+  if (values.db && loaded.DISCORD_SHARDS !== undefined) throw new UsageError('With DISCORD_SHARDS, set DATABASE_PATH instead of --db: each shard process opens the database itself.');
+  const config = { ...loaded, DATABASE_PATH: resolveDatabasePath(values.db, loaded) };
   const log = createLogger(config.LOG_LEVEL);
   if (config.DISCORD_TOKEN) requireDiscordCredentials(config, 'Running the bot');
 

@@ -1,13 +1,13 @@
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { timelinePng } from '../chart/png.js';
 import { UserFacingError } from '../errors.js';
+import { MAX_TIMELINE_TOPIC_CHARS } from '../search/timeline-types.js';
 import type { BotContext } from './context.js';
 import { describeFilters } from './render-search.js';
 import { renderTimeline } from './render-timeline.js';
 import { InteractionResponder } from './respond.js';
 
-/** Longest topic accepted: a few words or a phrase. */
-export const MAX_TIMELINE_TOPIC_CHARS = 100;
+export { MAX_TIMELINE_TOPIC_CHARS };
 
 /** `/timeline`: counts, chart and quotes, publicly; the organisation is a prefix, as typed or picked. */
 export async function showTimeline(interaction: ChatInputCommandInteraction, context: BotContext, input: { topic: string; organisation?: string | null; from?: string | null; to?: string | null }): Promise<void> {

@@ -53,14 +53,37 @@ export async function statementSignatories(db: Database, idOrSlug: string | numb
 /**
  * Which entries are the organisation: its name or abbreviation as typed, any
  * case; failing that, names that start with it (autocomplete cuts a long
- * name at Discord's 100 characters).
+ * name at Discord's 100 characters); failing that, the same with accents,
+ * case and apostrophes set aside ("cote d’ivoire" is "Côte d'Ivoire": SQLite's
+ * NOCASE folds ASCII letters only, and lists are typed as their authors spell).
  */
 async function matchingCondition(db: Database, organisation: string): Promise<{ where: string; params: string[] } | undefined> {
   const exact = { where: '(g.name = ? COLLATE NOCASE OR g.abbreviation = ? COLLATE NOCASE)', params: [organisation, organisation] };
   if (await db.get(`SELECT 1 FROM signatories g WHERE ${exact.where} LIMIT 1`, exact.params)) return exact;
-  if (organisation.length < MIN_PREFIX_CHARS) return undefined;
-  const prefix = { where: '(g.name COLLATE NOCASE >= ? AND g.name COLLATE NOCASE < ?)', params: [organisation, organisation + MAX_CHAR] };
-  return (await db.get(`SELECT 1 FROM signatories g WHERE ${prefix.where} LIMIT 1`, prefix.params)) ? prefix : undefined;
+  if (organisation.length >= MIN_PREFIX_CHARS) {
+    const prefix = { where: '(g.name COLLATE NOCASE >= ? AND g.name COLLATE NOCASE < ?)', params: [organisation, organisation + MAX_CHAR] };
+    if (await db.get(`SELECT 1 FROM signatories g WHERE ${prefix.where} LIMIT 1`, prefix.params)) return prefix;
+  }
+  return foldedCondition(db, organisation);
+}
+
+/** Names told apart by accents or case alone are rare; more than this many matches is a prefix too short to mean one organisation. */
+const MAX_FOLDED_NAMES = 50;
+
+async function foldedCondition(db: Database, organisation: string): Promise<{ where: string; params: string[] } | undefined> {
+  const typed = foldName(organisation);
+  if (typed === '') return undefined;
+  const entries = await db.all<{ name: string; abbreviation: string | null }>('SELECT DISTINCT name, abbreviation FROM signatories');
+  const exact = entries.filter((entry) => foldName(entry.name) === typed || (entry.abbreviation !== null && foldName(entry.abbreviation) === typed));
+  const matching = exact.length > 0 || typed.length < MIN_PREFIX_CHARS ? exact : entries.filter((entry) => foldName(entry.name).startsWith(typed));
+  const names = [...new Set(matching.map((entry) => entry.name))].slice(0, MAX_FOLDED_NAMES);
+  if (names.length === 0) return undefined;
+  return { where: `(g.name IN (${names.map(() => '?').join(', ')}))`, params: names };
+}
+
+/** A name as compared when typed loosely: no accents, lower case, one kind of apostrophe and of space. */
+function foldName(name: string): string {
+  return name.normalize('NFKD').replace(/\p{Mark}/gu, '').toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 /** The statements an organisation signed, newest first, one page of them, and who signed the most of them besides it. */

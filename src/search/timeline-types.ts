@@ -1,6 +1,9 @@
 import type { StatementSummary } from '../store/records.js';
 import type { Understood } from './retriever.js';
 
+/** Longest topic accepted, on every surface: a few words or a phrase. */
+export const MAX_TIMELINE_TOPIC_CHARS = 100;
+
 /** One period of a timeline: "1984" or "2022-03". */
 export interface TimelinePeriod {
   period: string;

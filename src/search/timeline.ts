@@ -4,7 +4,7 @@ import { filterSql } from './filter-sql.js';
 import type { SearchFilters } from './filters.js';
 import { topicQuery } from './timeline-query.js';
 import { timelineQuotes } from './timeline-quotes.js';
-import type { Timeline, TimelinePeriod } from './timeline-types.js';
+import { MAX_TIMELINE_TOPIC_CHARS, type Timeline, type TimelinePeriod } from './timeline-types.js';
 
 /**
  * How often a topic comes up over time: the statements that mention it
@@ -27,6 +27,8 @@ function and(where: string): string {
 
 /** Filters must have passed validateFilters (the retriever does that). */
 export async function timeline(db: Database, topic: string, filters: SearchFilters): Promise<Timeline> {
+  // The terminal session and the CLI have no option length for Discord to enforce.
+  if (topic.trim().length > MAX_TIMELINE_TOPIC_CHARS) throw new UserFacingError('topic_too_long', `Please keep a topic under ${MAX_TIMELINE_TOPIC_CHARS} characters (this one has ${topic.trim().length}).`);
   const query = topicQuery(topic);
   if (!query) throw new UserFacingError('empty_topic', 'There is nothing to count in that topic (only punctuation or very common words). Try a word or a "quoted phrase", e.g. apartheid.');
   const filter = filterSql(filters);

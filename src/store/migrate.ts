@@ -69,7 +69,11 @@ export async function openForReading(path: string): Promise<Database> {
   const version = await schemaVersion(db);
   if (version !== latest) {
     await db.close();
-    throw new UserFacingError('schema_out_of_date', `The database at ${path} is at schema version ${version}, this code needs ${latest}. Run: npm run ingest -- --db ${path}`);
+    // Not a bare `npm run ingest -- --db path`: without folders it adds the bundled corpus/ to whatever the database holds.
+    throw new UserFacingError(
+      'schema_out_of_date',
+      `The database at ${path} is at schema version ${version}, this code needs ${latest}. Bring it up to date by ingesting into it what it was built from (unchanged statements are skipped): npm run ingest -- --db ${path} <its folders>, or npm run ingest:ungdc -- --db ${path} for the UN General Debate Corpus; or open it once with npm start -- --db ${path}.`,
+    );
   }
   return db;
 }

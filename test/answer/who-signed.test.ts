@@ -76,5 +76,16 @@ for (const withModel of [false, true]) {
       const other = await answerer.answer({ question: 'What does ICOR say about the Taliban?' });
       assert.notEqual(other.mode, 'signatories');
     });
+
+    test('GIVEN a statement the corpus lacks ("the statement by Gromyko in 1975", "the ICOR resolution on Cuba") THEN not the list of another statement that shares a word with it', async () => {
+      for (const question of ['Who signed the statement by Gromyko in 1975?', 'Who signed the ICOR resolution on Cuba?']) {
+        if (withModel) model.enqueue({ text: 'The corpus does not say.' });
+        const result = await answerer.answer({ question });
+        assert.notEqual(result.mode, 'signatories', question);
+        assert.doesNotMatch(result.text, /signed “|Askar Aysin|Trotz Alledem/, question);
+      }
+      const dated = await answerer.answer({ question: 'Who signed the ICOR resolution on Afghanistan in September 2021?' });
+      assert.match(dated.text, /^36 organisations signed “No to any imperialist/, 'the period named is a filter, not a word the text must hold');
+    });
   });
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, test } from 'node:test';
 import { failOnUnhandledRejections, startDiscordDouble, type DiscordDouble } from '../doubles/discord/index.js';
+import { commands } from '../../commands/index.js';
 import { runScript } from './start-helpers.js';
 
 failOnUnhandledRejections();
@@ -52,4 +54,10 @@ test('GIVEN a token Discord rejects THEN a one-line failure, not a stack trace, 
   assert.match(run.stderr(), /Failed: .*401|Unauthorized/);
   assert.ok(!run.stderr().includes('wrong-token-abc'));
   double.assertClean({ allow: ['problems'] });
+});
+
+test('GIVEN docs/discord-setup.md THEN its "Register the commands" step names every slash command deploy-commands registers', () => {
+  const step = readFileSync(new URL('../../docs/discord-setup.md', import.meta.url), 'utf8').split('## 4. Register the commands')[1]!.split('\n## ')[0]!;
+  const slash = commands.map((command) => command.data.name).filter((name) => /^[a-z-]+$/.test(name));
+  assert.deepEqual(slash.filter((name) => !step.includes(`\`/${name}\``)), []);
 });

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { useSeedDatabaseFile } from '../search/seed-db.js';
 import { runCli } from './run-cli.js';
 import { Database } from '../../src/store/database.js';
+import { migrate, readMigrations } from '../../src/store/migrate.js';
 import { runScript, tempDatabase } from './start-helpers.js';
 
 const database = useSeedDatabaseFile();
@@ -52,6 +53,20 @@ test('GIVEN npm run signed with an abbreviation in lower case THEN the statement
   assert.match(nobody.stdout, /No list of signatories in the corpus has “Taliban” in it/);
 });
 
+test('GIVEN npm run signed with a name typed without its accents, or in capitals THEN the organisation as the list spells it', async () => {
+  for (const typed of ["Parti Communiste Proletarien de Cote d'Ivoire", 'UNION PROLÉTARIENNE MARXISTE-LÉNINISTE', 'organizacion apoyante']) {
+    const { code, stdout } = await runCli('src/cli/signed.ts', [typed, '--db', database.path]);
+    assert.equal(code, 0);
+    assert.match(stdout, /^Signed by (Parti Communiste Proletarien de Côte d'Ivoire|Union Prolétarienne Marxiste-Léniniste|Organización Apoyante del Partido Comunista de México) .*: 1 statement\n/, typed);
+  }
+});
+
+test('GIVEN npm run signed past its last page THEN it says which page is the last and how to see it, not a list with nothing in it', async () => {
+  const { code, stdout } = await runCli('src/cli/signed.ts', ['mlpd', '--offset', '10', '--db', database.path]);
+  assert.equal(code, 0);
+  assert.match(stdout, /^Signed by Marxistisch-Leninistische Partei Deutschlands \(Marxist-Leninist Party of Germany\): 1 statement\n\nThere is no page 2: the last is 1 — npm run signed -- "mlpd" --offset 0\n\nCo-signs most often with:/);
+});
+
 test('GIVEN /signatories and /signed in the terminal session THEN the same lists, paged, with how to see the next page', async () => {
   const run = runScript('src/cli/start.ts', { DATABASE_PATH: database.path, LOG_LEVEL: 'warn' });
   run.child.stdin.end(['/signatories No to any imperialist', '/signatories No to any imperialist page:3', '/signatories Message from JAKNA', '/signed "Liga Comunista"', '/signed', 'Who signed the appeal to all the working people?', '/help', ''].join('\n'));
@@ -64,6 +79,18 @@ test('GIVEN /signatories and /signed in the terminal session THEN the same lists
   assert.match(out, /> \/signed\n\nWhich organisation\?/);
   assert.match(out, /> Who signed the appeal to all the working people\?\n\n12 organisations and 3 people signed “Appeal to all the working people: we must prevent the war!”, as its list of signatories gives them \[1\]:\n1\. Askar Aysin · Kazakhstan · of Iskra Group\n[\s\S]*\nSources:\n\[1\] Appeal to all the working people/);
   assert.match(out, /\/signatories <id, slug or title> page:2 {3}who signed a statement/);
+});
+
+test('GIVEN a database from before signatories (schema 7) THEN npm run signed says how to bring it up to date without adding the bundled corpus to it', async () => {
+  const path = tempDatabase();
+  const old = await Database.open(path);
+  await migrate(old, readMigrations().filter((migration) => migration.version <= 7));
+  await old.close();
+  const { code, stdout, stderr } = await runCli('src/cli/signed.ts', ['MLPD', '--db', path]);
+  assert.equal(code, 1);
+  assert.equal(stdout, '');
+  assert.match(stderr, /is at schema version 7, this code needs \d+\. Bring it up to date by ingesting into it what it was built from \(unchanged statements are skipped\): npm run ingest -- --db \S+ <its folders>, or npm run ingest:ungdc -- --db \S+ for the UN General Debate Corpus; or open it once with npm start -- --db \S+\.\n$/);
+  assert.doesNotMatch(stderr, /Run: npm run ingest -- --db \S+$/m, 'a bare ingest would add corpus/ to it');
 });
 
 test('GIVEN a database whose statements were stored before signatories were read THEN npm start reads them before the session begins', async () => {

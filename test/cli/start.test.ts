@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { Database } from '../../src/store/database.js';
 import { failOnUnhandledRejections, startDiscordDouble, type DiscordDouble } from '../doubles/discord/index.js';
+import { runCli } from './run-cli.js';
 import { runScript, tempDatabase } from './start-helpers.js';
 
 failOnUnhandledRejections();
@@ -9,6 +10,17 @@ failOnUnhandledRejections();
 const doubles: DiscordDouble[] = [];
 after(async () => {
   for (const double of doubles) await double.close();
+});
+
+test('GIVEN npm start -- --db PATH THEN the terminal session runs on that database, not the default one', async () => {
+  const path = tempDatabase();
+  const run = await runCli('src/cli/start.ts', ['--db', path], { stdin: '/sources\n' });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stderr, new RegExp(`The database at ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is empty: ingesting the bundled corpus`));
+  assert.match(run.stdout, /> \/sources\n\n5 statements/);
+  const unknown = await runCli('src/cli/start.ts', ['--database', path]);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown option '--database'[\s\S]*Usage: npm start \[-- --db PATH\]/);
 });
 
 test('GIVEN no DISCORD_TOKEN and commands on standard input THEN a terminal session: welcome, an example answer, each command, exit at end of input', async () => {

@@ -53,6 +53,22 @@ test('GIVEN no topic, or a bad date THEN a usage message and exit code 2', async
   assert.match(bad.stderr, /"03\/2022" is not a date for from/);
 });
 
+test('GIVEN an organisation or dates no statement falls in THEN it says nothing is in range, not only that nobody mentions the topic', async () => {
+  for (const filters of [['--org', 'Narnia'], ['--from', '2030']]) {
+    const run = await runCli(SCRIPT, ['Taliban', ...filters, '--db', database.path]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, 'No statement mentions “Taliban”: no dated statement is in range — check the organisation and the dates.\n', filters.join(' '));
+  }
+});
+
+test('GIVEN a topic of thousands of characters THEN it is refused with the limit, as in Discord, not echoed back whole', async () => {
+  const huge = 'Taliban '.repeat(2_000);
+  const run = await runCli(SCRIPT, [huge, '--db', database.path]);
+  assert.equal(run.code, 1);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr, 'Please keep a topic under 100 characters (this one has 15999).\n');
+});
+
 test('GIVEN /timeline in the terminal session (npm start, no token) THEN the series and quotes are printed', async () => {
   const run = runScript('src/cli/start.ts', { DATABASE_PATH: database.path, LOG_LEVEL: 'warn' });
   run.child.stdin.end(['/timeline Taliban org:JAKNA', '/timeline ?!', ''].join('\n'));

@@ -89,6 +89,9 @@ test('GIVEN understanding and a topic naming who or when THEN they become filter
   assert.equal(speaker.topic, 'apartheid');
   assert.equal(speaker.matching, 2);
   assert.ok(speaker.quotes.every((quote) => quote.statement.organisation === 'Ghana'));
+  const delegation = await understanding.timeline('the Indian delegation on apartheid', { understand: true });
+  assert.equal(delegation.topic, 'apartheid', 'no "the" left of "the Indian delegation"');
+  assert.equal(delegation.matching, 1);
   const explicit = await understanding.timeline('apartheid in 1977', { understand: true, from: '1975', to: '1975' });
   assert.equal(explicit.understood?.use, 'overridden');
   assert.deepEqual(explicit.periods.map((p) => p.period), ['1975']);

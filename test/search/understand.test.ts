@@ -31,6 +31,8 @@ describe('who is speaking and who is spoken about', () => {
     ['Who condemned Iran?', [], ['Iran']],
     ['Did Iran condemn Iraq?', ['Iran'], ['Iraq']],
     ['What do ICOR and CIPOML say about NATO?', [ICOR, CIPOML], []],
+    ['Iran and the Soviet Union on disarmament', ['Iran', 'Union of Soviet Socialist Republics'], []],
+    ['the Soviet Union and the United States on disarmament', ['Union of Soviet Socialist Republics', 'United States of America'], []],
     ['How did the French delegation talk about nuclear testing?', ['France'], []],
     ['What was the Soviet position on disarmament?', ['Union of Soviet Socialist Republics'], []],
     ["In 1984, what was Iran's view of the war?", ['Iran'], []],
@@ -125,8 +127,10 @@ describe('periods', () => {
 describe('what is left to search for', () => {
   test('GIVEN a speaker and a year THEN neither is a keyword, nor the words that frame the question; a topic organisation is', () => {
     assert.equal(understood('What did Iran say about Iraq in 1984?').keywords, 'about Iraq');
-    assert.equal(understood("What was the French delegation's view of nuclear testing in the 1990s?").keywords, 'the of nuclear testing');
+    assert.equal(understood("What was the French delegation's view of nuclear testing in the 1990s?").keywords, 'of nuclear testing');
     assert.equal(understood('statements by Cuba on the embargo').keywords, 'by on the embargo');
+    assert.equal(understood('the Soviet Union on disarmament').keywords, 'on disarmament');
+    assert.equal(understood('Iran and the Soviet Union on disarmament').keywords, 'and on disarmament');
     assert.equal(understood('What do the statements say about Iran?').keywords, 'What do the statements say about Iran?');
   });
 

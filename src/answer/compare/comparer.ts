@@ -62,9 +62,10 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
     const language = answerLanguage(topic, request.language);
     const known = await organisations();
     const plan = planComparison(topic, request.organisations ?? [], dates, known.directory, known.names, now());
-    checkVoiceCount(plan.voices);
+    checkVoiceCount(plan.voices, request.organisations?.length ?? 0);
     if (contentStems(plan.words, language).length === 0) {
-      throw new UserFacingError('empty_topic', `Compare them on what? "${topic.slice(0, 100)}" names who, but no topic to search for.`);
+      const read = plan.words.trim() !== topic.trim() ? 'names who, but no topic' : 'has no word';
+      throw new UserFacingError('empty_topic', `Compare them on what? "${topic.slice(0, 100)}" ${read} to search for.`);
     }
     return { topic, language, known, plan };
   }

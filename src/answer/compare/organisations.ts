@@ -86,9 +86,10 @@ function topicWords(keywords: string): string {
 }
 
 /** Two to five, or a message saying how to name them. */
-export function checkVoiceCount(voices: readonly ComparedVoice[]): void {
+export function checkVoiceCount(voices: readonly ComparedVoice[], typed = 0): void {
   if (voices.length < MIN_COMPARED) {
-    const found = voices.length === 1 ? ` Only ${voices[0]!.name} was recognised.` : '';
+    // "--org Iran --org Iranian" recognised both: as one organisation.
+    const found = voices.length !== 1 ? '' : typed >= MIN_COMPARED ? ` Those are all ${voices[0]!.name}.` : ` Only ${voices[0]!.name} was recognised.`;
     throw new UserFacingError('too_few_organisations', `Name ${MIN_COMPARED} to ${MAX_COMPARED} organisations to compare, with the organisation options or in the topic (e.g. "Iran and Iraq on the war").${found}`);
   }
   if (voices.length > MAX_COMPARED) {

@@ -23,7 +23,7 @@ export type Role = 'speaker' | 'topic';
 /** Words that put a question's subject after them: "What did Iran say". */
 const AUXILIARIES = new Set(['did', 'does', 'do', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'should', 'might', 'may', 'is', 'are', 'was', 'were']);
 /** Articles and determiners skipped when looking around a name. */
-const ARTICLES = new Set(['the', 'a', 'an', 'der', 'die', 'das', 'den', 'dem', 'le', 'la', 'les', 'l', 'el', 'los', 'las', 'il', 'lo']);
+export const ARTICLES = new Set(['the', 'a', 'an', 'der', 'die', 'das', 'den', 'dem', 'le', 'la', 'les', 'l', 'el', 'los', 'las', 'il', 'lo']);
 /** Verbs of saying and of taking a position, in the forms a question uses them. */
 const SPEECH_VERBS = new Set(
   `say says said saying think thinks thought believe believes write writes wrote written claim claims claimed argue argues argued state states stated declare declares
@@ -78,12 +78,20 @@ function joinedGroups(mentions: readonly OrganisationMention[], words: readonly 
   const groups: number[][] = [];
   mentions.forEach((mention, i) => {
     const previous = mentions[i - 1];
-    const between = previous ? words.slice(previous.to, mention.from) : [];
-    const joined = previous !== undefined && between.every((word) => JOINERS.has(word.folded)) && /^[\s,&]*$/.test(text.slice(words[previous.to - 1]!.end, words[mention.from]!.start).replace(/\b(?:and|or|both|as well as|either|nor|und|et|y)\b/gi, ''));
+    const joined = previous !== undefined && joinedTo(previous, mention, words, text);
     if (joined) groups.at(-1)!.push(i);
     else groups.push([i]);
   });
   return groups;
+}
+
+/** Only "and", "or" or commas between two names, and an article opening the second ("Iran and the Soviet Union"). */
+function joinedTo(previous: OrganisationMention, mention: OrganisationMention, words: readonly QuestionWord[], text: string): boolean {
+  let from = mention.from;
+  if (from > previous.to && ARTICLES.has(words[from - 1]!.folded)) from--;
+  if (!words.slice(previous.to, from).every((word) => JOINERS.has(word.folded))) return false;
+  const between = text.slice(words[previous.to - 1]!.end, words[from]!.start);
+  return /^[\s,&]*$/.test(between.replace(/\b(?:and|or|both|as well as|either|nor|und|et|y)\b/gi, ''));
 }
 
 function isSpeaker(from: number, last: OrganisationMention, words: readonly QuestionWord[]): boolean {

@@ -1,6 +1,6 @@
 import { findPeriod, type Period } from './periods.js';
 import type { OrganisationDirectory, OrganisationMention } from './organisations.js';
-import { rolesOf } from './roles.js';
+import { ARTICLES, rolesOf } from './roles.js';
 import { questionWords } from './words.js';
 
 /**
@@ -86,13 +86,19 @@ function asksAboutStatements(question: string, words: ReturnType<typeof question
   return words.length <= MAX_QUERY_FRAGMENT_WORDS;
 }
 
-/** The characters that named a speaker: the name, its possessive, and a word for its position or delegation after it. */
+/**
+ * The characters that named a speaker: an article before the name ("the Soviet
+ * Union" leaves no "the" in the topic), the name, its possessive, and a word
+ * for its position or delegation after it.
+ */
 function speakerSpan(mention: OrganisationMention, words: ReturnType<typeof questionWords>, question: string): [number, number] {
+  const article = words[mention.from - 1];
+  const start = article && ARTICLES.has(article.folded) ? article.start : words[mention.from]!.start;
   const last = words[mention.to - 1]!;
   let end = last.possessive ? question.slice(last.end).match(/^['’]s?/u)![0].length + last.end : last.end;
   const next = words[mention.to];
   if (next && SPEAKER_TRAILERS.has(next.folded)) end = next.possessive ? next.end + question.slice(next.end).match(/^['’]s?/u)![0].length : next.end;
-  return [words[mention.from]!.start, end];
+  return [start, end];
 }
 
 /**

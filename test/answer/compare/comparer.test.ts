@@ -95,7 +95,9 @@ test('GIVEN organisations as typed THEN acronyms, lower case and a cut name find
     await assert.rejects(h.comparer.compare({ topic: 'war', organisations: ['ICOR', 'JAKNA', 'CIPOML', 'Comrades', 'Peace Committee (fixture)', 'Solidarity Network'] }), { code: 'too_many_organisations' });
     const once = await h.comparer.compare({ topic: 'war', organisations: ['ICOR', 'icor', 'JAKNA'] });
     assert.deepEqual(once.sections.map((s) => s.organisation), ['ICOR', 'JAKNA'], 'the same organisation twice is one side');
-    await assert.rejects(h.comparer.compare({ topic: 'What did ICOR and JAKNA say?' }), { code: 'empty_topic' });
+    await assert.rejects(h.comparer.compare({ topic: 'war', organisations: ['ICOR', 'icor'] }), { code: 'too_few_organisations', message: /Those are all ICOR\.$/ });
+    await assert.rejects(h.comparer.compare({ topic: 'What did ICOR and JAKNA say?' }), { code: 'empty_topic', message: /names who, but no topic to search for/ });
+    await assert.rejects(h.comparer.compare({ topic: '?!', organisations: ['ICOR', 'JAKNA'] }), { code: 'empty_topic', message: /^Compare them on what\? "\?!" has no word to search for\.$/ });
   } finally {
     await h.close();
   }

@@ -37,6 +37,14 @@ test('GIVEN the topic "Iran and Iraq on the war in the 1980s" and no options THE
   assert.deepEqual([plan.from, plan.to], ['1980', '1989']);
 });
 
+test('GIVEN the topic "Iran and the Soviet Union on disarmament" THEN both are compared on disarmament, with no "the" left in the topic', () => {
+  for (const topic of ['Iran and the Soviet Union on disarmament', 'the Soviet Union and Iran on disarmament']) {
+    const plan = planComparison(topic, [], {}, directory, UN_NAMES, NOW);
+    assert.deepEqual(plan.voices.map((voice) => voice.name).sort(), ['Iran', 'Union of Soviet Socialist Republics'], topic);
+    assert.equal(plan.words, 'disarmament', topic);
+  }
+});
+
 test('GIVEN options and a topic naming others THEN the options win and the topic keeps its words', () => {
   const plan = planComparison('sanctions on Iraq', ['USA', 'UK'], {}, directory, UN_NAMES, NOW);
   assert.deepEqual(plan.voices.map((voice) => voice.name), ['United States of America', 'United Kingdom']);
