@@ -17,9 +17,13 @@ export interface WebInputs {
   organisation?: string;
 }
 
-/** An http(s) address among the ingest's arguments (everything else is a path). */
+/**
+ * An address among the ingest's arguments (everything else is a path): any
+ * `scheme://`, so an ftp:// or file:// address is refused by the fetcher
+ * saying only http and https are fetched, not reported as a missing file.
+ */
 export function isWebAddress(argument: string): boolean {
-  return /^https?:\/\//i.test(argument);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(argument);
 }
 
 /**
