@@ -113,3 +113,23 @@ test('GIVEN a feed item that is only a PDF attachment, and one with no address T
   assert.deepEqual(row, { title: pdf.expected.title, date: '2021-08-25' });
   await db.close();
 });
+
+test('GIVEN --feed naming an HTML page and --sitemap naming a missing file THEN each fails with its reason and neither is followed (no daily retry of a mistake); a followed feed failing later stays followed', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/cli/not-a-feed', statementPage(52), HTML);
+  pages.put('/cli/good-feed.xml', rssFeed([]), 'application/rss+xml');
+  const io = capture();
+  const { failed } = await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/not-a-feed'), site.url('/cli/good-feed.xml')], sitemaps: [site.url('/cli/no-sitemap.xml')] }, { ...io, now });
+  assert.equal(failed, 2);
+  assert.match(io.text(), new RegExp(`failed: ${site.url('/cli/not-a-feed')}: .*is text/html, not a feed or sitemap`));
+  assert.match(io.text(), new RegExp(`failed: ${site.url('/cli/no-sitemap.xml')}: HTTP 404 Not Found`));
+  assert.match(io.text(), new RegExp(`not followed: ${site.url('/cli/not-a-feed')}: its list couldn't be read \\(above\\); check the address and ingest it again`));
+  assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/good-feed.xml')]);
+
+  pages.put('/cli/good-feed.xml', statementPage(53), HTML);
+  const later = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/good-feed.xml')], sitemaps: [] }, { ...later, now });
+  assert.doesNotMatch(later.text(), /not followed/);
+  assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/good-feed.xml')]);
+  await db.close();
+});
