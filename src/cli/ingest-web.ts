@@ -1,3 +1,4 @@
+import { pageFailureReason } from '../corpus/intake/failures.js';
 import { ingestUrl } from '../corpus/intake/url.js';
 import { followFromCommandLine, unfollowUnreadNewSources } from '../corpus/sources/follow.js';
 import { refreshSources, type RefreshReport } from '../corpus/sources/refresh.js';
@@ -41,7 +42,7 @@ export async function ingestWebInputs(db: Database, fetcher: Pick<WebFetcher, 'f
     } catch (error) {
       if (!isUserFacingError(error)) throw error;
       failed++;
-      io.err(`failed: ${printable(url)}: ${printable(error.message)}`);
+      io.err(`failed: ${printable(url)}: ${printable(pageFailureReason(error))}`);
     }
   }
   const followed = [...inputs.feeds.map((url) => ({ url, kind: 'feed' as const })), ...inputs.sitemaps.map((url) => ({ url, kind: 'sitemap' as const }))];

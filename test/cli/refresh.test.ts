@@ -133,3 +133,19 @@ test('GIVEN --feed naming an HTML page and --sitemap naming a missing file THEN 
   assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/good-feed.xml')]);
   await db.close();
 });
+
+test('GIVEN a page with no statement on it, by URL and in a feed THEN each failure line names the address once, then why', async () => {
+  const db = await openForWriting(':memory:');
+  const empty = '<!DOCTYPE html><html lang="en"><head><title>Archive</title></head><body><nav><a href="/">Home</a> <a href="/about">About us</a></nav></body></html>';
+  pages.put('/cli/empty', empty, HTML);
+  pages.put('/cli/empty-feed.xml', rssFeed([{ title: 'Empty', url: site.url('/cli/empty-listed') }]), 'application/rss+xml');
+  pages.put('/cli/empty-listed', empty, HTML);
+  const io = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [site.url('/cli/empty')], feeds: [site.url('/cli/empty-feed.xml')], sitemaps: [] }, { ...io, now });
+  for (const url of [site.url('/cli/empty'), site.url('/cli/empty-listed')]) {
+    assert.ok(io.text().split('\n').includes(`failed: ${url}: the page has no main text (an index or list of links?): give the address of the statement itself`), io.text());
+  }
+  const row = await db.get<{ last_error: string }>('SELECT last_error FROM web_pages WHERE url = ?', [site.url('/cli/empty')]);
+  assert.equal(row?.last_error, 'the page has no main text (an index or list of links?): give the address of the statement itself');
+  await db.close();
+});
