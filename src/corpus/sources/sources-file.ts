@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { UserFacingError } from '../../errors.js';
+import { whyNotRead } from '../read-input.js';
 import type { WebSourceKind } from '../../store/web-sources.js';
 
 /** How often a source is looked at when the file doesn't say. */
@@ -68,7 +69,9 @@ export async function readSourcesFile(path: string): Promise<DeclaredSource[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UserFacingError('sources_file', `Can't read the sources file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file (copy sources.example.yaml to start one)' : code === 'EISDIR' ? "it's a folder" : whyNotRead(error, 'file');
+    throw new UserFacingError('sources_file', `Can't read the sources file ${path}: ${why}`);
   }
   return parseSourcesFile(text, path);
 }

@@ -95,3 +95,11 @@ test('GIVEN an empty sources file, a bare list of addresses, or sources written 
     'sources.yaml has a problem:\n- line 2, sources[0]: must be a source with its url: and kind: on lines of their own ("- url: https://…", then "  kind: feed")',
   );
 });
+
+test('GIVEN --sources naming a file that is not there, or a folder THEN the message says so in words, not ENOENT', async () => {
+  const { readSourcesFile } = await import('../../../src/corpus/sources/sources-file.js');
+  const missing = new URL('../../../no-such-sources.yaml', import.meta.url).pathname;
+  await assert.rejects(readSourcesFile(missing), (error: unknown) => error instanceof UserFacingError && error.message === `Can't read the sources file ${missing}: there is no such file (copy sources.example.yaml to start one)`);
+  const folder = new URL('../../../test/', import.meta.url).pathname;
+  await assert.rejects(readSourcesFile(folder), (error: unknown) => error instanceof UserFacingError && error.message === `Can't read the sources file ${folder}: it's a folder`);
+});
