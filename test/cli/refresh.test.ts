@@ -149,3 +149,12 @@ test('GIVEN a page with no statement on it, by URL and in a feed THEN each failu
   assert.equal(row?.last_error, 'the page has no main text (an index or list of links?): give the address of the statement itself');
   await db.close();
 });
+
+test('GIVEN a feed listing a page on a private address THEN its failure line names the address once, then why it is not fetched', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/cli/private-feed.xml', rssFeed([{ title: 'Intranet', url: 'http://10.0.0.1/statement' }]), 'application/rss+xml');
+  const io = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/private-feed.xml')], sitemaps: [] }, { ...io, now });
+  assert.ok(io.text().split('\n').includes('failed: http://10.0.0.1/statement: 10.0.0.1 is a private network address; the bot only fetches public web addresses'), io.text());
+  await db.close();
+});

@@ -21,7 +21,9 @@ export function pageFailureReason(error: unknown): string {
   const line = (cause instanceof Error ? cause.message : String(error)).split('\n')[0]!;
   // Shown beside the URL (a summary line, /corpus status): "url: no main text" would name it twice.
   const url = (cause as { url?: unknown } | undefined)?.url;
-  return typeof url === 'string' && line.startsWith(`${url}: `) ? line.slice(url.length + 2) : line;
+  if (typeof url !== 'string') return line;
+  const prefix = ['', 'Not fetching ', "Couldn't fetch "].map((lead) => `${lead}${url}: `).find((start) => line.startsWith(start));
+  return prefix === undefined ? line : line.slice(prefix.length);
 }
 
 /** Seconds a server asked us to wait (a 429's or 503's Retry-After), if it did. */
