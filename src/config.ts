@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { UserFacingError } from './errors.js';
+import { isAllowListEntry } from './web/address-policy.js';
 
 /** Where the database lives unless `--db` or `DATABASE_PATH` says otherwise (git-ignored). */
 export const DEFAULT_DATABASE_PATH = 'db/corpus.sqlite';
@@ -55,7 +56,15 @@ export const EnvSchema = z.object({
   WEB_ALLOW_HOSTS: z
     .string()
     .default('')
-    .transform((list) => list.split(',').map((host) => host.trim()).filter(Boolean)),
+    .transform((list) => list.split(',').map((host) => host.trim()).filter(Boolean))
+    // An entry the policy can't read would be a name nothing matches: the setting silently doing nothing.
+    .pipe(
+      z.array(
+        z.string().refine(isAllowListEntry, {
+          error: (issue) => `"${String(issue.input).slice(0, 100)}" is not a hostname (*.example.org for subdomains), IP address or CIDR range such as 10.20.0.0/16`,
+        }),
+      ),
+    ),
   /** Who runs the bot (a URL or e-mail), shown in its User-Agent so site owners can reach them. */
   WEB_CONTACT: optionalText,
   /** Replaces the whole User-Agent (WEB_CONTACT is then ignored). */

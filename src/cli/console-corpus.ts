@@ -21,6 +21,8 @@ export async function runConsoleCorpus(admin: CorpusAdmin, retriever: Retriever,
       return renderCorpusStatusText(await admin.status(RECENT_CHANGES_SHOWN));
     case 'add': {
       if (!/^https?:\/\//i.test(command.target)) throw new UserFacingError('corpus_add_source', `/corpus add takes a web address (https://…); files from disk go in with npm run ingest -- <path>. ${USAGE}`);
+      // Words left over are an unquoted option value (title:No to war), not part of the address: fetching "…/page%20to%20war" would only 404.
+      if (/\s/.test(command.target)) throw new UserFacingError('corpus_add_source', `/corpus add takes one web address, then options; quote a value with spaces: title:"No to war". Not an address: ${command.target.slice(0, 200)}`);
       const given = { ...(command.organisation ? { organisation: command.organisation } : {}), ...(command.title ? { title: command.title } : {}), ...(command.date ? { date: command.date } : {}) };
       return renderAddedText(await admin.addUrl(command.target, given, CONSOLE_ACTOR));
     }

@@ -1,5 +1,6 @@
+import { pageFailureReason } from '../corpus/intake/failures.js';
 import { ingestUrl } from '../corpus/intake/url.js';
-import { followFromCommandLine } from '../corpus/sources/follow.js';
+import { followFromCommandLine, unfollowUnreadNewSources } from '../corpus/sources/follow.js';
 import { refreshSources, type RefreshReport } from '../corpus/sources/refresh.js';
 import { isUserFacingError } from '../errors.js';
 import type { Database } from '../store/database.js';
@@ -17,9 +18,13 @@ export interface WebInputs {
   organisation?: string;
 }
 
-/** An http(s) address among the ingest's arguments (everything else is a path). */
+/**
+ * An address among the ingest's arguments (everything else is a path): any
+ * `scheme://`, so an ftp:// or file:// address is refused by the fetcher
+ * saying only http and https are fetched, not reported as a missing file.
+ */
 export function isWebAddress(argument: string): boolean {
-  return /^https?:\/\//i.test(argument);
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(argument);
 }
 
 /**
@@ -37,15 +42,17 @@ export async function ingestWebInputs(db: Database, fetcher: Pick<WebFetcher, 'f
     } catch (error) {
       if (!isUserFacingError(error)) throw error;
       failed++;
-      io.err(`failed: ${printable(url)}: ${printable(error.message)}`);
+      io.err(`failed: ${printable(url)}: ${printable(pageFailureReason(error))}`);
     }
   }
   const followed = [...inputs.feeds.map((url) => ({ url, kind: 'feed' as const })), ...inputs.sitemaps.map((url) => ({ url, kind: 'sitemap' as const }))];
   if (followed.length === 0) return { failed };
-  for (const source of followed) await followFromCommandLine(db, source.url, source.kind, given ?? {});
+  const newlyFollowed: string[] = [];
+  for (const source of followed) if (await followFromCommandLine(db, source.url, source.kind, given ?? {})) newlyFollowed.push(source.url);
   const started = performance.now();
   const report = await refreshSources(db, fetcher, { only: followed.map((source) => source.url), now: io.now, onProgress: (done, total, label) => io.progress?.update(done, total, label) });
   io.progress?.stop();
   io.out(formatRefreshReport(report, (performance.now() - started) / 1000));
+  for (const url of await unfollowUnreadNewSources(db, report, newlyFollowed)) io.err(`not followed: ${printable(url)}: its list couldn't be read (above); check the address and ingest it again`);
   return { failed: failed + report.failed, report };
 }

@@ -1,6 +1,6 @@
 import type { Database } from './database.js';
 
-/** Who made a change: a Discord user (id and tag), or the operator at the terminal. */
+/** Who made a change: a Discord user (id and tag), the operator at the terminal, or a refresh. */
 export interface CorpusActor {
   id: string;
   name: string;
@@ -8,6 +8,9 @@ export interface CorpusActor {
 
 /** The operator of a terminal session, who administers the corpus there. */
 export const CONSOLE_ACTOR: CorpusActor = { id: 'console', name: 'terminal session' };
+
+/** A refresh of the followed sources (the bot's in the background, or `npm run refresh`), adding and updating pages on its own. */
+export const REFRESH_ACTOR: CorpusActor = { id: 'refresh', name: 'refresh of the sources' };
 
 export type CorpusChangeAction = 'add' | 'update' | 'remove' | 'edit';
 

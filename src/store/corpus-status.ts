@@ -1,7 +1,8 @@
 /**
  * What /corpus status shows, read in one place: the corpus's size and last
  * ingest, the web sources' last refresh (0009's web_sources), what is failing
- * (sources and pages whose last check failed), and the latest recorded changes.
+ * (sources, and pages of a followed source or of a statement, whose last check
+ * failed), and the latest recorded changes.
  */
 import { recentCorpusChanges, type CorpusChange } from './corpus-changes.js';
 import type { Database } from './database.js';
@@ -55,7 +56,11 @@ export async function corpusStatus(db: Database, changes: number): Promise<Corpu
     db.all<FailingSource>(
       `SELECT url, coalesce(last_error, 'failed') AS reason, last_refreshed_at AS lastCheckedAt, 1 AS failures FROM web_sources WHERE last_status = 'failed'
        UNION ALL
-       SELECT url, coalesce(last_error, 'failed'), last_checked_at, consecutive_failures FROM web_pages WHERE last_status = 'failed'
+       SELECT url, coalesce(last_error, 'failed'), last_checked_at, consecutive_failures FROM web_pages
+       WHERE last_status = 'failed'
+         -- What a refresh will ask again, or a statement's own page; not an address someone tried once and was
+         -- told why it failed (a typo would stay "failing" for good, with nothing to clear it).
+         AND (statement_id IS NOT NULL OR url IN (SELECT url FROM web_sources) OR url IN (SELECT url FROM web_source_entries))
        ORDER BY failures DESC, lastCheckedAt DESC LIMIT ?`,
       [MAX_FAILING],
     ),

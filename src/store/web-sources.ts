@@ -71,6 +71,11 @@ export async function unfollowWebSourcesExcept(db: Database, origin: WebSourceOr
   return gone.map((row) => row.url);
 }
 
+/** Stop following one source (its entries go with it); its statements stay. */
+export async function unfollowWebSource(db: Database, url: string): Promise<void> {
+  await db.run('DELETE FROM web_sources WHERE url = ?', [url]);
+}
+
 export async function listWebSources(db: Database): Promise<WebSource[]> {
   return (await db.all<SourceRow>(`${SELECT_SOURCE} ORDER BY id`)).map(fromRow);
 }

@@ -76,6 +76,23 @@ export interface AddressPolicy {
   checkAddress(hostname: string, address: string): void;
 }
 
+/** A hostname label: letters, digits, hyphens inside (underscores too, which intranet names use). */
+const LABEL = '[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?';
+const HOSTNAME_ENTRY = new RegExp(`^(?:\\*\\.)?(?:${LABEL}\\.)*${LABEL}\\.?$`, 'i');
+
+/**
+ * Whether an allow-list entry is one the policy understands: an IP, a CIDR
+ * range, a hostname or `*.` and a domain. Anything else ("*", a URL, a range
+ * with a bad prefix) would otherwise be taken as a name nothing matches, and
+ * the setting silently do nothing.
+ */
+export function isAllowListEntry(entry: string): boolean {
+  const text = entry.trim();
+  if (ipaddr.isValidCIDR(text) || ipaddr.isValid(text)) return true;
+  // A name whose last label is a number is an IPv4 address to URL parsers ("300.1.1.1" is no name).
+  return HOSTNAME_ENTRY.test(text) && !/(?:^|\.)\d+\.?$/.test(text);
+}
+
 export function createAddressPolicy(allowHosts: readonly string[]): AddressPolicy {
   const names: string[] = [];
   const ranges: [Address, number][] = [];

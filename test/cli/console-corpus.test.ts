@@ -53,3 +53,20 @@ test('GIVEN the terminal session THEN its operator adds a page by URL, sees the 
   assert.match(printed, new RegExp(`Removed “.+” \\(#${id}, `));
   await db.close();
 });
+
+test('GIVEN /corpus add with an unquoted title of several words THEN the session says to quote it and fetches nothing, instead of asking for the address with the words glued on', async () => {
+  const { db } = await seedDatabase();
+  const config = loadConfig({});
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += String(chunk)));
+  const before = site.requests.length;
+  const session = runConsole({ db, retriever: createCorpusRetriever(db), config, log: pino({ level: 'silent' }), input, output, interactive: false, example: false, corpusAdmin: createCorpusAdmin({ db, config, fetcher: web.fetcher }) });
+  input.end(`/corpus add ${site.origin}/resolutions/no-to-intervention organisation:ICOR title:No to intervention`);
+  await session;
+
+  assert.match(printed, /\/corpus add takes one web address, then options; quote a value with spaces: title:"No to war"\. Not an address: http:\/\/127\.0\.0\.1:\d+\/resolutions\/no-to-intervention to intervention/);
+  assert.equal(site.requests.length, before);
+  await db.close();
+});

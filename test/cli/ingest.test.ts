@@ -181,3 +181,11 @@ for (const { name, args, code, stdout, stderr } of usage) {
     if (stderr) assert.match(result.stderr, stderr);
   });
 }
+
+test('GIVEN an ftp:// address to ingest THEN the CLI says only http and https are fetched (not "no such file"), exits 1 and writes no statement', async () => {
+  const db = join(scratch, 'ftp.sqlite');
+  const run = await runIngest(['--db', db, 'ftp://127.0.0.1/statement.txt']);
+  assert.equal(run.code, 1);
+  assert.equal(run.stderr, 'failed: ftp://127.0.0.1/statement.txt: Only http and https addresses are fetched, not ftp: ftp://127.0.0.1/statement.txt\n');
+  assert.deepEqual(await statementTexts(db), []);
+});

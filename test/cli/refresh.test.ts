@@ -113,3 +113,48 @@ test('GIVEN a feed item that is only a PDF attachment, and one with no address T
   assert.deepEqual(row, { title: pdf.expected.title, date: '2021-08-25' });
   await db.close();
 });
+
+test('GIVEN --feed naming an HTML page and --sitemap naming a missing file THEN each fails with its reason and neither is followed (no daily retry of a mistake); a followed feed failing later stays followed', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/cli/not-a-feed', statementPage(52), HTML);
+  pages.put('/cli/good-feed.xml', rssFeed([]), 'application/rss+xml');
+  const io = capture();
+  const { failed } = await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/not-a-feed'), site.url('/cli/good-feed.xml')], sitemaps: [site.url('/cli/no-sitemap.xml')] }, { ...io, now });
+  assert.equal(failed, 2);
+  assert.match(io.text(), new RegExp(`failed: ${site.url('/cli/not-a-feed')}: .*is text/html, not a feed or sitemap`));
+  assert.match(io.text(), new RegExp(`failed: ${site.url('/cli/no-sitemap.xml')}: HTTP 404 Not Found`));
+  assert.match(io.text(), new RegExp(`not followed: ${site.url('/cli/not-a-feed')}: its list couldn't be read \\(above\\); check the address and ingest it again`));
+  assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/good-feed.xml')]);
+
+  pages.put('/cli/good-feed.xml', statementPage(53), HTML);
+  const later = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/good-feed.xml')], sitemaps: [] }, { ...later, now });
+  assert.doesNotMatch(later.text(), /not followed/);
+  assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/good-feed.xml')]);
+  await db.close();
+});
+
+test('GIVEN a page with no statement on it, by URL and in a feed THEN each failure line names the address once, then why', async () => {
+  const db = await openForWriting(':memory:');
+  const empty = '<!DOCTYPE html><html lang="en"><head><title>Archive</title></head><body><nav><a href="/">Home</a> <a href="/about">About us</a></nav></body></html>';
+  pages.put('/cli/empty', empty, HTML);
+  pages.put('/cli/empty-feed.xml', rssFeed([{ title: 'Empty', url: site.url('/cli/empty-listed') }]), 'application/rss+xml');
+  pages.put('/cli/empty-listed', empty, HTML);
+  const io = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [site.url('/cli/empty')], feeds: [site.url('/cli/empty-feed.xml')], sitemaps: [] }, { ...io, now });
+  for (const url of [site.url('/cli/empty'), site.url('/cli/empty-listed')]) {
+    assert.ok(io.text().split('\n').includes(`failed: ${url}: the page has no main text (an index or list of links?): give the address of the statement itself`), io.text());
+  }
+  const row = await db.get<{ last_error: string }>('SELECT last_error FROM web_pages WHERE url = ?', [site.url('/cli/empty')]);
+  assert.equal(row?.last_error, 'the page has no main text (an index or list of links?): give the address of the statement itself');
+  await db.close();
+});
+
+test('GIVEN a feed listing a page on a private address THEN its failure line names the address once, then why it is not fetched', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/cli/private-feed.xml', rssFeed([{ title: 'Intranet', url: 'http://10.0.0.1/statement' }]), 'application/rss+xml');
+  const io = capture();
+  await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/private-feed.xml')], sitemaps: [] }, { ...io, now });
+  assert.ok(io.text().split('\n').includes('failed: http://10.0.0.1/statement: 10.0.0.1 is a private network address; the bot only fetches public web addresses'), io.text());
+  await db.close();
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { loadConfig } from '../../src/config.js';
+import { UserFacingError } from '../../src/errors.js';
 import { defaultUserAgent, settingsOf, webFetcherOptionsFromConfig } from '../../src/web/options.js';
 
 describe('web fetcher options', () => {
@@ -34,4 +35,15 @@ describe('web fetcher options', () => {
     assert.equal(settings.maxBytes, 20 * 1024 * 1024);
     assert.equal(settings.robotsAgent, 'StatementCorpusBot');
   });
+});
+
+test('GIVEN WEB_ALLOW_HOSTS entries the policy can\'t read ("*", a URL, a bad CIDR prefix, 300.1.1.1) THEN start refuses naming each, instead of ignoring them; hostnames, wildcards, IPs and CIDRs are taken', () => {
+  assert.throws(
+    () => loadConfig({ WEB_ALLOW_HOSTS: '*, http://wiki.internal, 10.0.0.0/99, 300.1.1.1, wiki.internal' }),
+    (error: unknown) =>
+      error instanceof UserFacingError &&
+      ['"*"', '"http://wiki.internal"', '"10.0.0.0/99"', '"300.1.1.1"'].every((entry) => error.message.includes(`${entry} is not a hostname (*.example.org for subdomains), IP address or CIDR range such as 10.20.0.0/16`)) &&
+      !error.message.includes('"wiki.internal"'),
+  );
+  assert.deepEqual(loadConfig({ WEB_ALLOW_HOSTS: 'wiki.internal, *.example.org,10.20.0.0/16, 127.0.0.1, ::1, fe80::/10, intranet_host.' }).WEB_ALLOW_HOSTS, ['wiki.internal', '*.example.org', '10.20.0.0/16', '127.0.0.1', '::1', 'fe80::/10', 'intranet_host.']);
 });

@@ -78,7 +78,7 @@ export function createCorpusAdmin(options: CorpusAdminOptions): CorpusAdmin {
   /** The attachment's bytes from where the chat service serves it; its kind was checked by name already, so any type is taken. */
   async function download(upload: UploadSource, signal: AbortSignal | undefined): Promise<Uint8Array> {
     try {
-      // A file a person handed over, not a page crawled: robots.txt doesn't apply (every other safeguard does).
+      // Handed to the bot by a person, not found by crawling: robots.txt doesn't apply (a CDN's may well disallow every bot).
       const response = await fetcher.fetch({ url: upload.url, accept: ['any'], userSupplied: true }, signal);
       if (response.status !== 'fetched') throw new FetchError('http-status', 'the file server answered "not modified" to a plain request', { url: upload.url });
       // The size the chat service declared was checked; what arrived is checked too.

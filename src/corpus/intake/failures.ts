@@ -8,7 +8,8 @@ const MAX_BACKOFF_SECONDS = 7 * 86_400;
 /**
  * Why a page failed, in one line beside its URL: "HTTP 404 Not Found",
  * "HTTP 429 Too Many Requests (asked to wait 2 minutes)", or the fetcher's or
- * extraction's own message for anything else (robots.txt, a timeout, no text).
+ * extraction's own message for anything else (robots.txt, a timeout, no text),
+ * without the URL it starts with.
  */
 export function pageFailureReason(error: unknown): string {
   const fetchError = findFetchError(error);
@@ -16,8 +17,13 @@ export function pageFailureReason(error: unknown): string {
     const wait = fetchError.retryAfter === undefined ? '' : ` (asked to wait ${describeWait(fetchError.retryAfter)})`;
     return `HTTP ${describeStatus(fetchError.httpStatus)}${wait}`;
   }
-  const message = (fetchError ?? error) instanceof Error ? ((fetchError ?? error) as Error).message : String(error);
-  return message.split('\n')[0]!;
+  const cause = fetchError ?? error;
+  const line = (cause instanceof Error ? cause.message : String(error)).split('\n')[0]!;
+  // Shown beside the URL (a summary line, /corpus status): "url: no main text" would name it twice.
+  const url = (cause as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string') return line;
+  const prefix = ['', 'Not fetching ', "Couldn't fetch "].map((lead) => `${lead}${url}: `).find((start) => line.startsWith(start));
+  return prefix === undefined ? line : line.slice(prefix.length);
 }
 
 /** Seconds a server asked us to wait (a 429's or 503's Retry-After), if it did. */

@@ -2,7 +2,9 @@ import { UserFacingError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
 import { findWebPage, recordPageFailure, recordPageSuccess, type WebPageState } from '../../store/web-pages.js';
 import { InputError } from '../document.js';
+import { findFetchError } from '../../web/fetch-error.js';
 import type { WebFetcher } from '../../web/fetcher.js';
+import { parseWebUrl } from '../../web/web-url.js';
 import { describeStatement } from './describe.js';
 import { extractDocument } from './extracted.js';
 import { pageFailureReason, retryAt } from './failures.js';
@@ -65,6 +67,10 @@ export async function ingestKnownUrl(db: Database, fetcher: Pick<WebFetcher, 'fe
   } catch (error) {
     // Stopped by the caller: nothing is wrong with the page.
     options.signal?.throwIfAborted();
+    // Not a web address the bot may ask (ftp:, credentials, a bad port): there is no page to record, and a
+    // password typed into the address must not be kept or shown in /corpus status. (A page that redirects
+    // somewhere bad is a page, recorded as failing like any other.)
+    if (findFetchError(error)?.reason === 'bad-url' && !isFetchable(url)) throw error;
     const reason = pageFailureReason(error);
     // A Retry-After counts from when the answer came, after any pacing wait.
     const failedAt = options.now?.() ?? new Date();
@@ -87,4 +93,13 @@ function givenKey({ given, givenBy, feed }: IntakeOptions): string | null {
 function validators(response: { status: string; etag?: string; lastModified?: string }): { etag?: string | null; lastModified?: string | null } {
   if (response.status === 'not-modified') return { ...(response.etag ? { etag: response.etag } : {}), ...(response.lastModified ? { lastModified: response.lastModified } : {}) };
   return { etag: response.etag ?? null, lastModified: response.lastModified ?? null };
+}
+
+function isFetchable(url: string): boolean {
+  try {
+    parseWebUrl(url);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../../store/database.js';
-import { findWebSource, followWebSource, unfollowWebSourcesExcept, type WebSourceKind } from '../../store/web-sources.js';
+import { findWebSource, followWebSource, unfollowWebSource, unfollowWebSourcesExcept, type WebSourceKind } from '../../store/web-sources.js';
+import type { RefreshReport } from './refresh.js';
 import { DEFAULT_INTERVAL, parseInterval, type DeclaredSource } from './sources-file.js';
 
 /**
@@ -17,9 +18,25 @@ export async function followSourcesFile(db: Database, declared: readonly Declare
   });
 }
 
-/** Follow a feed or sitemap named on the command line (`npm run ingest -- --feed URL`), refreshed daily unless the sources file says otherwise. */
-export async function followFromCommandLine(db: Database, url: string, kind: WebSourceKind, given: { organisation?: string }): Promise<void> {
+/**
+ * Follow a feed or sitemap named on the command line (`npm run ingest -- --feed URL`), refreshed daily unless the
+ * sources file says otherwise. Returns whether it is newly followed (see {@link unfollowUnreadNewSources}).
+ */
+export async function followFromCommandLine(db: Database, url: string, kind: WebSourceKind, given: { organisation?: string }): Promise<boolean> {
+  const known = await findWebSource(db, url);
   // A source the sources file declares stays as the file says.
-  if ((await findWebSource(db, url))?.origin === 'sources-file') return;
+  if (known?.origin === 'sources-file') return false;
   await followWebSource(db, { url, kind, origin: 'cli', defaults: given, intervalSeconds: parseInterval(DEFAULT_INTERVAL)! });
+  return known === undefined;
+}
+
+/**
+ * Stop following the sources just followed whose list the first refresh couldn't read (a 404, an HTML page
+ * given as a feed, a typo): a mistake isn't asked again daily. Returns their URLs. One that was read before
+ * stays: a feed failing today may be back tomorrow.
+ */
+export async function unfollowUnreadNewSources(db: Database, report: Pick<RefreshReport, 'sources'>, newlyFollowed: readonly string[]): Promise<string[]> {
+  const unread = report.sources.filter((source) => source.list === 'failed' && newlyFollowed.includes(source.url)).map((source) => source.url);
+  for (const url of unread) await unfollowWebSource(db, url);
+  return unread;
 }

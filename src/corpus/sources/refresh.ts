@@ -1,4 +1,5 @@
 import { log as defaultLog, type Logger } from '../../log.js';
+import { recordCorpusChange, REFRESH_ACTOR } from '../../store/corpus-changes.js';
 import type { Database } from '../../store/database.js';
 import { findWebPage } from '../../store/web-pages.js';
 import { listWebSources, recordSourceRefresh, sourceEntries, type RefreshCounts, type SourceEntry, type WebSource } from '../../store/web-sources.js';
@@ -96,6 +97,11 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
         try {
           const result = await ingestKnownUrl(db, fetcher, entry.url, page, { given: source.defaults, givenBy: source.origin === 'cli' ? 'admin' : 'sources-file', feed: entry.metadata, force: options.force, signal: options.signal, log, now: clock });
           counts[result.status]++;
+          // Shown in /corpus status beside the admins' changes: a page that changed on its own is a change too.
+          if (result.status !== 'unchanged') {
+            const change = { at: clock().toISOString(), actor: REFRESH_ACTOR, action: result.status === 'added' ? 'add' : 'update', statementId: result.statementId, statementTitle: result.title, field: null, oldValue: null, newValue: entry.url } as const;
+            await db.transaction(() => recordCorpusChange(db, change));
+          }
         } catch (error) {
           // Stopped (the bot shutting down): not a failure of the page, and the rest is not to be asked.
           options.signal?.throwIfAborted();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { UserFacingError } from '../../errors.js';
+import { whyNotRead } from '../read-input.js';
 import type { WebSourceKind } from '../../store/web-sources.js';
 
 /** How often a source is looked at when the file doesn't say. */
@@ -19,7 +20,11 @@ export function parseInterval(text: string): number | undefined {
 const interval = z.string().refine((value) => (parseInterval(value) ?? 0) >= MIN_INTERVAL_SECONDS, {
   message: 'must be a number and a unit, m, h, d or w ("6h", "1d"), of at least 5 minutes',
 });
-const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), { message: 'must be an http:// or https:// address' });
+const httpUrl = z
+  .string()
+  .refine((value) => /^https?:\/\/[^\s/]+/i.test(value) && URL.canParse(value), { message: 'must be an http:// or https:// address' })
+  // Said here, with its line, rather than at every refresh: the fetcher would refuse it each time.
+  .refine((value) => !URL.canParse(value) || (new URL(value).username === '' && new URL(value).password === ''), { message: "must not hold a user name or password (the bot doesn't send them)" });
 const language = z.string().regex(/^[a-z]{2,3}$/i, 'must be a language code such as "en" or "fr"');
 
 /** What every source may set for its statements; given metadata wins over what the pages say. */
@@ -31,14 +36,18 @@ const SourceSchema = z
     kind: z.enum(['page', 'feed', 'sitemap'], { message: 'must be page, feed or sitemap' }),
     title: z.string().min(1).optional(),
     ...metadata,
-  })
+  }, { error: 'must be a source with its url: and kind: on lines of their own ("- url: https://…", then "  kind: feed")' })
   // A feed's or sitemap's pages each have their own title.
   .refine((source) => source.title === undefined || source.kind === 'page', { message: 'a title is only for a single page (kind: page)', path: ['title'] });
 
-const SourcesFileSchema = z.strictObject({
-  defaults: z.strictObject(metadata).optional(),
-  sources: z.array(SourceSchema).min(1, 'lists no sources'),
-});
+const SourcesFileSchema = z.strictObject(
+  {
+    defaults: z.strictObject(metadata).optional(),
+    sources: z.array(SourceSchema, { error: 'must be a list, each source with its url: and kind: (see sources.example.yaml)' }).min(1, 'lists no sources'),
+  },
+  // An empty file, or a bare list: zod's own "expected object, received null" says nothing to a person editing YAML.
+  { error: 'must have a sources: list (see sources.example.yaml)' },
+);
 
 /** One source to follow, with the file's defaults applied. */
 export interface DeclaredSource {
@@ -60,7 +69,9 @@ export async function readSourcesFile(path: string): Promise<DeclaredSource[]> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new UserFacingError('sources_file', `Can't read the sources file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'there is no such file (copy sources.example.yaml to start one)' : code === 'EISDIR' ? "it's a folder" : whyNotRead(error, 'file');
+    throw new UserFacingError('sources_file', `Can't read the sources file ${path}: ${why}`);
   }
   return parseSourcesFile(text, path);
 }

@@ -161,3 +161,16 @@ test('GIVEN an admin corrected a statement\'s organisation THEN a changed page k
   const fromAdmin = await ingestUrl(db, web.fetcher, url, { given: { organisation: 'ICOR (corrected again)' }, givenBy: 'admin', now });
   assert.deepEqual([fromAdmin.organisation, fromAdmin.fields.organisation], ['ICOR (corrected again)', 'admin'], 'a new admin value replaces the old one');
 });
+
+test('GIVEN an address with a user name and password, or an ftp: one THEN the user reads why it is not fetched, and nothing is recorded (no password kept for /corpus status)', async () => {
+  for (const [url, message] of [
+    [`http://editor:hunter2@127.0.0.1:${new URL(site.origin).port}/statement`, /^Addresses with a user name or password aren't fetched \(127\.0\.0\.1:\d+\)$/],
+    ['ftp://127.0.0.1/statement.txt', /^Only http and https addresses are fetched, not ftp: ftp:\/\/127\.0\.0\.1\/statement\.txt$/],
+  ] as const) {
+    const asked = site.requests.length;
+    await assert.rejects(ingestUrl(db, web.fetcher, url, { now }), (error: unknown) => error instanceof UserFacingError && message.test(error.message));
+    assert.equal(await findWebPage(db, url), undefined);
+    assert.equal(site.requests.length, asked);
+  }
+  assert.deepEqual(await db.all("SELECT url FROM web_pages WHERE url LIKE '%hunter2%'"), []);
+});

@@ -228,3 +228,27 @@ test('GIVEN a statement removed from the corpus THEN a refresh does not bring it
   assert.deepEqual(await refresh(db).then((r) => [r.unchanged, r.removed.length]), [2, 0]);
   await db.close();
 });
+
+test('GIVEN a refresh that adds a page and a later one that finds it changed THEN /corpus status\'s changes list both, by the refresh, with the page\'s address; an unchanged page records nothing', async () => {
+  const { recentCorpusChanges } = await import('../../../src/store/corpus-changes.js');
+  const db = await openForWriting(':memory:');
+  pages.put('/changes/one', statementPage(70), HTML);
+  pages.put('/changes/feed.xml', rssFeed([{ title: 'One', url: site.url('/changes/one') }]), 'application/rss+xml');
+  await follow(db, { url: site.url('/changes/feed.xml'), kind: 'feed' });
+  await refresh(db);
+  await nextDay();
+  await refresh(db);
+  pages.put('/changes/one', statementPage(70, 'A correction: the resolution was adopted unanimously.'), HTML);
+  await nextDay();
+  await refresh(db);
+
+  const changes = await recentCorpusChanges(db, 10);
+  assert.deepEqual(
+    changes.map((change) => [change.actor.name, change.action, change.statementTitle, change.newValue]),
+    [
+      ['refresh of the sources', 'update', 'Statement 70 | Archive', site.url('/changes/one')],
+      ['refresh of the sources', 'add', 'Statement 70 | Archive', site.url('/changes/one')],
+    ],
+  );
+  await db.close();
+});

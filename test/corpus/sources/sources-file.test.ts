@@ -79,3 +79,27 @@ test('GIVEN sources.example.yaml as shipped THEN it reads without a problem', as
   const sources = await readSourcesFile(new URL('../../../sources.example.yaml', import.meta.url).pathname);
   assert.deepEqual(sources.map((source) => source.kind), ['feed', 'sitemap', 'page']);
 });
+
+test('GIVEN a source address with a user name and password THEN the file is refused at its line, not fetched and refused at every refresh', () => {
+  assert.equal(
+    problems('sources:\n  - url: https://editor:hunter2@icor.example/feed.xml\n    kind: feed\n'),
+    "sources.yaml has a problem:\n- line 2, sources[0].url: must not hold a user name or password (the bot doesn't send them)",
+  );
+});
+
+test('GIVEN an empty sources file, a bare list of addresses, or sources written as plain addresses THEN the message says what the file must look like, not what zod expected', () => {
+  assert.equal(problems(''), 'sources.yaml has a problem:\n- the file: must have a sources: list (see sources.example.yaml)');
+  assert.equal(problems('sources: https://icor.example/feed.xml\n'), 'sources.yaml has a problem:\n- line 1, sources: must be a list, each source with its url: and kind: (see sources.example.yaml)');
+  assert.equal(
+    problems('sources:\n  - https://icor.example/feed.xml\n'),
+    'sources.yaml has a problem:\n- line 2, sources[0]: must be a source with its url: and kind: on lines of their own ("- url: https://…", then "  kind: feed")',
+  );
+});
+
+test('GIVEN --sources naming a file that is not there, or a folder THEN the message says so in words, not ENOENT', async () => {
+  const { readSourcesFile } = await import('../../../src/corpus/sources/sources-file.js');
+  const missing = new URL('../../../no-such-sources.yaml', import.meta.url).pathname;
+  await assert.rejects(readSourcesFile(missing), (error: unknown) => error instanceof UserFacingError && error.message === `Can't read the sources file ${missing}: there is no such file (copy sources.example.yaml to start one)`);
+  const folder = new URL('../../../test/', import.meta.url).pathname;
+  await assert.rejects(readSourcesFile(folder), (error: unknown) => error instanceof UserFacingError && error.message === `Can't read the sources file ${folder}: it's a folder`);
+});
