@@ -8,7 +8,7 @@ import { comparisonNote } from '../answer/compare/note.js';
 import type { ComparisonResult } from '../answer/compare/types.js';
 import { understoodLine } from '../search/understood-line.js';
 import { printable } from './cli-run.js';
-import { answerTextForTerminal } from './console-render.js';
+import { answerTextForTerminal, sourceLines } from './console-render.js';
 
 export function renderComparisonText(result: ComparisonResult, terminal: boolean = process.stdout.isTTY === true): string {
   const understood = understoodLine(result.understood);
@@ -19,12 +19,6 @@ export function renderComparisonText(result: ComparisonResult, terminal: boolean
   }
   if (result.closing) lines.push('', `== In comparison ==`, answerTextForTerminal(result.closing, terminal));
   lines.push('', `(${comparisonNote(result)})`);
-  if (result.sources.length > 0) {
-    lines.push('', 'Sources:');
-    for (const source of result.sources) {
-      const details = [source.organisation || 'organisation unknown', source.date ?? 'undated', source.url].filter(Boolean).join(', ');
-      lines.push(printable(`[${source.n}] ${source.title || source.slug} — ${details}  (/statement ${source.slug})`));
-    }
-  }
+  lines.push(...sourceLines(result.sources));
   return lines.join('\n');
 }

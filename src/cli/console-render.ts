@@ -35,14 +35,21 @@ export function renderAnswerText(result: AnswerResult, terminal: boolean = proce
   const quoted = result.mayNotAnswer ? 'these are the closest passages of the statements found, verbatim; they may not answer the question' : 'these are verbatim sentences from the statements';
   if (result.mode === 'extractive') lines.push('', `(No model is configured: ${quoted}.)`);
   if (result.mode === 'fallback') lines.push('', `(The model's answer could not be used (${result.fallbackReason ?? 'error'}): ${quoted}.)`);
-  if (result.sources.length > 0) {
-    lines.push('', 'Sources:');
-    for (const source of result.sources) {
-      const details = [source.organisation || 'organisation unknown', source.date ?? 'undated', source.url].filter(Boolean).join(', ');
-      lines.push(printable(`[${source.n}] ${source.title || source.slug} — ${details}  (/statement ${source.slug})`));
-    }
-  }
+  lines.push(...sourceLines(result.sources));
   return lines.join('\n');
+}
+
+/** The numbered sources under an answer or a comparison: what each [n] cites, and how to read it. */
+export function sourceLines(sources: AnswerResult['sources']): string[] {
+  if (sources.length === 0) return [];
+  return [
+    '',
+    'Sources:',
+    ...sources.map((source) => {
+      const details = [source.organisation || 'organisation unknown', source.date ?? 'undated', source.url].filter(Boolean).join(', ');
+      return printable(`[${source.n}] ${source.title || source.slug} — ${details}  (/statement ${source.slug})`);
+    }),
+  ];
 }
 
 export function renderSearchText(input: { query: string; page: number; pageSize: number; filters: string }, result: SearchResult, terminal: boolean): string {
