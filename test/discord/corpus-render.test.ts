@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { AddedStatement, CorpusStatus } from '../../src/corpus/admin/corpus-admin.js';
+import type { FieldSource } from '../../src/store/provenance.js';
 import { describeCorrection } from '../../src/discord/corpus/metadata-form.js';
 import { MAX_STATEMENTS_SHOWN, renderIntake } from '../../src/discord/corpus/render-intake.js';
 import { renderCorpusStatus } from '../../src/discord/corpus/render-status.js';
@@ -21,7 +22,8 @@ function hostileAdded(statementId: number): AddedStatement {
     language: 'en',
     url: HOSTILE_URL,
     passages: 12,
-    fields: { title: 'page', organisation: '**admin** @everyone', date: 'inferred', language: 'inferred', url: 'page' },
+    // Not a source intake gives, but the renderer must not trust even these to be plain.
+    fields: { title: 'page', organisation: '**admin** @everyone' as FieldSource, date: 'inferred', language: 'inferred', url: 'page' },
   };
 }
 

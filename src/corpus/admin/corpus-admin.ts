@@ -10,24 +10,13 @@
 import type { CorpusActor } from '../../store/corpus-changes.js';
 import type { CorpusStatus } from '../../store/corpus-status.js';
 import type { FieldChange, MetadataField } from '../../store/statement-admin.js';
+import type { IntakeResult } from '../intake/types.js';
 import type { TypedMetadata } from './metadata-input.js';
 
 export type { CorpusStatus, FailingSource, RefreshSummary } from '../../store/corpus-status.js';
 
-/** One statement as /corpus add understood it. */
-export interface AddedStatement {
-  status: 'added' | 'changed' | 'unchanged';
-  statementId: number;
-  slug: string;
-  title: string;
-  organisation: string;
-  date: string | null;
-  language: string | null;
-  url: string | null;
-  passages: number;
-  /** How each metadata field was obtained: 'page', 'feed', 'sources file', 'inferred', 'admin'… (absent: unknown). */
-  fields: Partial<Record<MetadataField, string>>;
-}
+/** One statement as /corpus add understood it: what intake did with it, and where each field came from. */
+export type AddedStatement = IntakeResult;
 
 /** An attachment to fetch and ingest: where the chat service serves it, and what it says it is. */
 export interface UploadSource {

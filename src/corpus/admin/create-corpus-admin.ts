@@ -44,7 +44,7 @@ export function createCorpusAdmin(options: CorpusAdminOptions): CorpusAdmin {
         await recordCorpusChange(db, { at, actor, action: result.status === 'added' ? 'add' : 'update', statementId: result.statementId, statementTitle: result.title, field: null, oldValue: null, newValue: from });
       }
     });
-    return results.map((result) => ({ ...result, fields: { ...result.fields } }));
+    return [...results];
   }
 
   return {
