@@ -134,6 +134,11 @@ describe('what is left to search for', () => {
     assert.equal(understood('What do the statements say about Iran?').keywords, 'What do the statements say about Iran?');
   });
 
+  test('GIVEN a quoted phrase beside a speaker or a period THEN it stays a phrase, in its quotes, frame words and all', () => {
+    assert.equal(understood('What did Iran say about "nuclear weapons" in 1984?').keywords, 'about "nuclear weapons"');
+    assert.equal(understood('Iran and Iraq on “what is to be done”').keywords, 'and on “what is to be done”');
+  });
+
   test('GIVEN hostile input THEN it is read without error and quickly', () => {
     const hostile = [
       'NEAR(ICOR "the" *) AND NOT OR title:x ^ - : " ( ) { } [ ] \u0000 \uFEFF 日本語 ईश्वर 🧨 '.repeat(150),

@@ -85,6 +85,34 @@ test('GIVEN the organisations named in the topic and no options THEN they are re
   }
 });
 
+test('GIVEN a quoted phrase as the topic THEN it is searched as that phrase: an organisation using its words apart has nothing on it', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    // ICOR writes "the fascist Taliban"; JAKNA writes "fascist Republicans" and "the Taliban", never the phrase.
+    const result = await h.comparer.compare({ topic: '"fascist Taliban"', organisations: ['ICOR', 'JAKNA'] });
+    assert.equal(result.searched.query, '"fascist taliban"');
+    assert.deepEqual(result.sections.map((s) => s.kind), ['verbatim', 'none']);
+    assert.match(result.sections[0]!.text, /fascist Taliban/);
+    assert.match(result.sections[1]!.text, /Searched for "fascist taliban" \(organisation JAKNA\): 0 matching passages\./);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN the organisations and a period named in the topic around a quoted phrase THEN the phrase is what is searched', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const named = await h.comparer.compare({ topic: 'JAKNA and ICOR on “fascist Taliban”' });
+    assert.deepEqual(named.sections.map((s) => [s.organisation, s.kind]), [['JAKNA', 'none'], ['ICOR', 'verbatim']]);
+    assert.equal(named.searched.query, '"fascist taliban"');
+    const dated = await h.comparer.compare({ topic: '"fascist Taliban" since 2020', organisations: ['ICOR', 'JAKNA'] });
+    assert.equal(dated.searched.query, '"fascist taliban"');
+    assert.equal(dated.searched.from, '2020');
+  } finally {
+    await h.close();
+  }
+});
+
 test('GIVEN organisations as typed THEN acronyms, lower case and a cut name find them; unknown, too few or too many are refused by name', async () => {
   const h = await startCompareHarness({ withModel: false, extra: [statementFrom('fixture-peace.md', 'The Peace Committee condemns every imperialist war.', { title: 'Against war', organisation: 'Peace Committee (fixture)', date: '2023-05-01' }), statementFrom('fixture-solidarity.md', 'Solidarity with the peoples who resist war.', { title: 'Solidarity', organisation: 'Solidarity Network (fixture)', date: '2023-06-12' })] });
   try {
