@@ -65,6 +65,12 @@ test('GIVEN an organisation or dates no statement falls in THEN it says which is
   }
 });
 
+test('GIVEN a malformed date in the topic THEN it is no period: nothing is filtered, the text is counted as written', async () => {
+  const run = await runCli(SCRIPT, ['Taliban in 2021-13', '--db', database.path]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^No statement mentions “Taliban in 2021-13” \(of \d+ dated statements in range\)\.\n$/);
+});
+
 test('GIVEN a topic of thousands of characters THEN it is refused with the limit, as in Discord, not echoed back whole', async () => {
   const huge = 'Taliban '.repeat(2_000);
   const run = await runCli(SCRIPT, [huge, '--db', database.path]);
