@@ -252,3 +252,17 @@ test('GIVEN a topic none of them spoke on THEN every section says so, and the no
     await h.close();
   }
 });
+
+test('GIVEN no model and a Russian topic on the English corpus THEN each section with nothing says it was searched in Russian only, as /ask does', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'Война и беженцы из Афганистана', organisations: ['ICOR', 'JAKNA'] });
+    assert.deepEqual(result.sections.map((s) => s.kind), ['none', 'none']);
+    for (const section of result.sections) assert.match(section.text, /\nSearched in Russian only; the statements are in English\.$/);
+    // An English topic found nothing too, but its language is the statements': no note.
+    const english = await h.comparer.compare({ topic: 'quantum chromodynamics', organisations: ['ICOR', 'JAKNA'] });
+    for (const section of english.sections) assert.doesNotMatch(section.text, /Searched in/);
+  } finally {
+    await h.close();
+  }
+});
