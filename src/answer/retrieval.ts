@@ -1,3 +1,4 @@
+import { QUOTED_PHRASE } from '../search/fts-query.js';
 import type { RetrievedPassage, Retriever, Understood } from '../search/retriever.js';
 import { contextForTurn, withContext } from './follow-up.js';
 import { groupIntoSources, type NumberedSource } from './sources.js';
@@ -65,13 +66,20 @@ export async function retrieveForQuestion(
 export function withoutStopWords(text: string, language: string): string {
   const stopWords = language === 'en' ? undefined : STOP_WORDS_BY_LANGUAGE[language];
   if (!stopWords) return text;
-  return text
-    .split(/(\s+)/)
-    .filter((token) => {
-      const [word] = words(token);
-      return word === undefined || token !== token.toLowerCase() && token === token.toUpperCase() || !stopWords.has(word);
-    })
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const dropped = (part: string) =>
+    part
+      .split(/(\s+)/)
+      .filter((token) => {
+        const [word] = words(token);
+        return word === undefined || token !== token.toLowerCase() && token === token.toUpperCase() || !stopWords.has(word);
+      })
+      .join('');
+  // A "quoted phrase" is searched as written: « la paix » is those words in that order.
+  let kept = '';
+  let at = 0;
+  for (const match of text.matchAll(QUOTED_PHRASE)) {
+    kept += `${dropped(text.slice(at, match.index))} ${match[0]} `;
+    at = match.index + match[0].length;
+  }
+  return `${kept}${dropped(text.slice(at))}`.replace(/\s+/g, ' ').trim();
 }

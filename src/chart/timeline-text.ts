@@ -43,7 +43,8 @@ export function seriesLine(row: SeriesRow): string {
 /** The sentence above the series: what was counted, how many, and what was left off the chart. */
 export function timelineSummary(timeline: Timeline): string {
   const inRange = timeline.periods.reduce((sum, period) => sum + period.statements, 0);
-  // None in range at all ("--org Narnia", "--from 2030") is the filters' doing, not the topic's: say so.
+  // None in range at all ("--org Narnia", "--from 2030") is the filters' doing, not the topic's: say which.
+  if (timeline.emptyRange) return timeline.emptyRange;
   if (timeline.matching === 0) return `No statement mentions “${timeline.topic}”${inRange ? ` (of ${inRange} dated statements in range)` : ': no dated statement is in range — check the organisation and the dates'}.`;
   const unplaced = timeline.unplaced > 0 ? ` ${timeline.unplaced} of them ${timeline.unplaced === 1 ? 'has' : 'have'} no ${timeline.granularity === 'month' ? 'month' : 'date'} and ${timeline.unplaced === 1 ? 'is' : 'are'} not on the chart.` : '';
   return `${timeline.matching === 1 ? '1 statement mentions' : `${timeline.matching} statements mention`} “${timeline.topic}” (of ${inRange} statement${inRange === 1 ? '' : 's'} in range dated to the ${timeline.granularity}), counted per ${timeline.granularity}: each statement once, however often it says it.${unplaced}`;

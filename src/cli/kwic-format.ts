@@ -14,7 +14,8 @@ const PLAIN_MARKS = ['[', ']'] as const;
  * its organisation, date and statement slug.
  */
 export function formatConcordance(result: Concordance, { bold, next }: { bold: boolean; next: (page: number) => string }): string {
-  if (result.occurrences === 0) return `No occurrences of ${printable(result.phrase)}.\n`;
+  // With no statement in range at all, the organisation or the dates are what to change, not the phrase.
+  if (result.occurrences === 0) return `${printable(result.emptyRange ?? `No occurrences of ${result.phrase}.`)}\n`;
   const shown = result.organisations.slice(0, SHOWN_ORGANISATIONS).map(describeOrganisationCount).join(' · ');
   const more = result.organisations.length > SHOWN_ORGANISATIONS ? ` · ${result.organisations.length - SHOWN_ORGANISATIONS} more organisations` : '';
   const header = `${printable(result.phrase)} (${result.mode}): ${describeTotals(result)}.\nBy organisation (occurrences): ${printable(shown + more)}\n`;

@@ -44,7 +44,7 @@ export function renderKwicPage(view: KwicView, result: Concordance, key: string 
   const title = fitRendered(`Keyword in context: ${result.phrase}`, MAX_EMBED_TITLE_CHARS, escapeHeaderText);
   const filters = describeFilters(view.filters);
   if (result.occurrences === 0) {
-    const why = `No statement contains ${result.phrase}${filters ? ` (${filters})` : ''}.${result.mode === 'exact' ? ' Without the quotes, other forms of the words count too.' : ''}`;
+    const why = result.emptyRange ?? `No statement contains ${result.phrase}${filters ? ` (${filters})` : ''}.${result.mode === 'exact' ? ' Without the quotes, other forms of the words count too.' : ''}`;
     return { content: '', embeds: [{ title, description: escapeMarkdownText(why), color: COLOUR.none }], components: [] };
   }
   const description = truncate(describeCounts(result, filters), MAX_EMBED_DESCRIPTION_CHARS);

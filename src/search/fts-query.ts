@@ -50,21 +50,43 @@ export function quoteFts(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** A phrase in double quotes, straight or typographic ("…", “…”, „…“, «…»), as people type them. */
+export const QUOTED_PHRASE = /["“”„«»]([^"“”„«»]*)["“”„«»]/g;
+const QUOTE_CHARS = /["“”„«»]/g;
+
 /**
- * Turn plain natural-language input into a safe FTS5 MATCH string: each word a
- * quoted string (so NEAR, AND, *, :, ^, parentheses and quotes in the input are
- * just words or nothing), OR-ed so a passage needn't contain every word — bm25
- * ranks passages with more and rarer words first. `null` when nothing
- * searchable remains (only punctuation, emoji, or empty input).
+ * What plain input asks for: each "quoted phrase" as its folded words joined
+ * by spaces (stop words kept: "right of return" is those words in that
+ * order), then the other words as queryTerms picks them; each once, at most
+ * `max`. An unbalanced quote is just a character.
+ */
+export function queryParts(input: string, max = MAX_QUERY_TERMS): string[] {
+  const phrases: string[] = [];
+  const rest = input.replace(QUOTED_PHRASE, (_, phrase: string) => {
+    const words = tokenize(phrase, MAX_SCANNED_TOKENS).map((token) => token.folded);
+    if (words.length > 0) phrases.push(words.join(' '));
+    return ' ';
+  });
+  const words = queryTerms(rest.replace(QUOTE_CHARS, ' ')).map((term) => term.folded);
+  return [...new Set([...phrases, ...words])].slice(0, max);
+}
+
+/**
+ * Turn plain natural-language input into a safe FTS5 MATCH string: each word,
+ * and each "quoted phrase", a quoted string (so NEAR, AND, *, :, ^,
+ * parentheses and stray quotes in the input are just words or nothing),
+ * OR-ed so a passage needn't contain every word — bm25 ranks passages with
+ * more and rarer words first. `null` when nothing searchable remains (only
+ * punctuation, emoji, or empty input).
  */
 export function buildFtsQuery(input: string): string | null {
   const phrases = ftsPhrases(input);
   return phrases.length === 0 ? null : phrases.join(' OR ');
 }
 
-/** The quoted FTS5 phrases of buildFtsQuery, one per query word. */
+/** The quoted FTS5 phrases of buildFtsQuery: one per "quoted phrase" and one per other query word. */
 export function ftsPhrases(input: string): string[] {
-  return queryTerms(input).map((term) => quoteFts(term.folded));
+  return queryParts(input).map(quoteFts);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { quoteFts, queryTerms } from './fts-query.js';
+import { queryParts, quoteFts } from './fts-query.js';
 import { porterStem } from './porter.js';
 import { tokenize } from './tokenize.js';
 
@@ -28,15 +28,7 @@ export interface TopicQuery {
 
 /** The topic as a MATCH over statement text; null when nothing in it is searchable. */
 export function topicQuery(topic: string): TopicQuery | null {
-  const phrases: string[] = [];
-  const bare = topic.replace(/"([^"]*)"/g, (_, phrase: string) => {
-    const words = tokenize(phrase).map((token) => token.folded);
-    if (words.length > 0) phrases.push(words.join(' '));
-    return ' ';
-  });
-  // An unbalanced quote is just a character.
-  const words = queryTerms(bare.replaceAll('"', ' ')).map((term) => term.folded);
-  const parts = [...new Set([...phrases, ...words])].slice(0, MAX_TOPIC_PARTS);
+  const parts = queryParts(topic, MAX_TOPIC_PARTS);
   if (parts.length === 0) return null;
   const quoted = parts.map(quoteFts);
   const match = quoted.length === 1 ? `text : ${quoted[0]}` : `text : NEAR(${quoted.join(' ')}, ${NEAR_TOKENS})`;

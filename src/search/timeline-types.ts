@@ -37,6 +37,8 @@ export interface Timeline {
   unplaced: number;
   /** Chronological; at most MAX_TIMELINE_QUOTES. */
   quotes: TimelineQuote[];
+  /** With no statement mentioning the topic because the filters leave no statement at all: why, in one sentence (empty-range.ts). */
+  emptyRange?: string;
   /** With understanding: who and when the topic named. */
   understood?: Understood;
 }

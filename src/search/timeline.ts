@@ -1,5 +1,6 @@
 import { UserFacingError } from '../errors.js';
 import type { Database, SqlValue } from '../store/database.js';
+import { emptyRangeReason } from './empty-range.js';
 import { filterSql } from './filter-sql.js';
 import type { SearchFilters } from './filters.js';
 import { topicQuery } from './timeline-query.js';
@@ -47,14 +48,17 @@ export async function timeline(db: Database, topic: string, filters: SearchFilte
   const totalBy = new Map(totals.map((row) => [row.period, row.n]));
   const periods = everyPeriod(totals.map((row) => row.period), granularity).map((name): TimelinePeriod => ({ period: name, matching: matchingBy.get(name) ?? 0, statements: totalBy.get(name) ?? 0 }));
   const quotes = await timelineQuotes(db, query, periods, { where: filter.where, params: filter.params, periodSql: period });
+  const matching = matches.reduce((sum, row) => sum + row.n, 0);
+  const emptyRange = matching === 0 ? await emptyRangeReason(db, filters) : undefined;
   return {
     topic,
     query: query.match,
     granularity,
     periods,
-    matching: matches.reduce((sum, row) => sum + row.n, 0),
+    matching,
     unplaced: matchingBy.get(null) ?? 0,
     quotes,
+    ...(emptyRange ? { emptyRange } : {}),
   };
 }
 

@@ -65,6 +65,10 @@ describe('the language of the answer', () => {
     assert.equal(withoutStopWords('Was sagt DIE LINKE über die Taliban?', 'de'), 'DIE LINKE Taliban?');
     assert.equal(withoutStopWords('Why did people die?', 'en'), 'Why did people die?');
   });
+
+  test('GIVEN a quoted phrase in a French question THEN its function words stay, the rest go', () => {
+    assert.equal(withoutStopWords('Que dit la France sur « la paix » et "le droit de retour" ?', 'fr'), 'France « la paix » "le droit de retour" ?');
+  });
 });
 
 describe('follow-up questions', () => {

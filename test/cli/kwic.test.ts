@@ -45,6 +45,19 @@ test('GIVEN a quoted word, a window, a page and a sort THEN aligned lines with t
   assert.doesNotMatch(stdout, /refugee\]/);
 });
 
+test('GIVEN an organisation or dates no statement falls in THEN it says so, not only that there are no occurrences', async () => {
+  const cases: [string[], string][] = [
+    [['--org', 'Narnia'], 'No statement in the corpus is by an organisation starting with “Narnia”.\n'],
+    [['--from', '2030'], 'No statement in the corpus is dated from 2030.\n'],
+    [[], 'No occurrences of zeppelin.\n'],
+  ];
+  for (const [filters, printed] of cases) {
+    const run = await runCli(SCRIPT, [filters.length > 0 ? 'peace' : 'zeppelin', ...filters, '--db', databasePath]);
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.stdout, printed, filters.join(' '));
+  }
+});
+
 test('GIVEN a bad sort or no phrase THEN a usage error', async () => {
   assert.equal((await runCli(SCRIPT, ['refugee', '--sort', 'size', '--db', databasePath])).code, 2);
   assert.equal((await runCli(SCRIPT, ['--db', databasePath])).code, 2);

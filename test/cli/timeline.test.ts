@@ -53,12 +53,22 @@ test('GIVEN no topic, or a bad date THEN a usage message and exit code 2', async
   assert.match(bad.stderr, /"03\/2022" is not a date for from/);
 });
 
-test('GIVEN an organisation or dates no statement falls in THEN it says nothing is in range, not only that nobody mentions the topic', async () => {
-  for (const filters of [['--org', 'Narnia'], ['--from', '2030']]) {
+test('GIVEN an organisation or dates no statement falls in THEN it says which is out of range, not only that nobody mentions the topic', async () => {
+  const cases: [string[], string][] = [
+    [['--org', 'Narnia'], 'No statement in the corpus is by an organisation starting with “Narnia”.\n'],
+    [['--from', '2030'], 'No statement in the corpus is dated from 2030.\n'],
+  ];
+  for (const [filters, printed] of cases) {
     const run = await runCli(SCRIPT, ['Taliban', ...filters, '--db', database.path]);
     assert.equal(run.code, 0, run.stderr);
-    assert.equal(run.stdout, 'No statement mentions “Taliban”: no dated statement is in range — check the organisation and the dates.\n', filters.join(' '));
+    assert.equal(run.stdout, printed, filters.join(' '));
   }
+});
+
+test('GIVEN a malformed date in the topic THEN it is no period: nothing is filtered, the text is counted as written', async () => {
+  const run = await runCli(SCRIPT, ['Taliban in 2021-13', '--db', database.path]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^No statement mentions “Taliban in 2021-13” \(of \d+ dated statements in range\)\.\n$/);
 });
 
 test('GIVEN a topic of thousands of characters THEN it is refused with the limit, as in Discord, not echoed back whole', async () => {

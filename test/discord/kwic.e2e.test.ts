@@ -82,11 +82,13 @@ test('GIVEN an organisation (autocompleted), a period and sort by organisation T
   assert.deepEqual(buttonIds(shown), [], 'one page: no buttons');
 });
 
-test('GIVEN a quoted phrase THEN only the exact words; a phrase nowhere THEN a plain no-match message', async () => {
+test('GIVEN a quoted phrase THEN only the exact words; a phrase nowhere THEN a plain no-match message; an organisation nowhere THEN that', async () => {
   const exact = textOf(await kwic({ phrase: '"imperialist war"' }));
   assert.match(exact, /\*\*1 occurrence in 1 statement\*\* — exact words, in quotes\./);
   const none = textOf(await kwic({ phrase: 'zeppelin' }));
   assert.match(none, /No statement contains zeppelin\./);
+  const narnia = textOf(await kwic({ phrase: 'peace', organisation: 'Narnia' }));
+  assert.match(narnia, /No statement in the corpus is by an organisation starting with “Narnia”\./);
 });
 
 test('GIVEN a statement full of Markdown, mentions and a code fence THEN its lines show as written: nothing escapes the code block', async () => {

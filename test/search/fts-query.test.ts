@@ -68,6 +68,10 @@ const BUILT: [string, string | null][] = [
   ['Україна і війна', '"україна" OR "і" OR "війна"'],
   ['Ελλάδα ESPAÑOL Øresund', '"ελλάδα" OR "espanol" OR "øresund"'],
   ['阿富汗', '"阿富汗"'],
+  ['"nuclear weapons" treaty', '"nuclear weapons" OR "treaty"'],
+  ['“right of return” for refugees', '"right of return" OR "refugees"'],
+  ['"nuclear weapons', '"nuclear" OR "weapons"'],
+  ['"" war', '"war"'],
   ['?!', null],
   ['', null],
 ];

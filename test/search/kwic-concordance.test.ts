@@ -77,6 +77,24 @@ test('GIVEN a word nowhere in the corpus THEN there are no lines and no counts',
   assert.deepEqual({ occurrences: result.occurrences, organisations: result.organisations, lines: result.lines, pageCount: result.pageCount }, { occurrences: 0, organisations: [], lines: [], pageCount: 1 });
 });
 
+test('GIVEN an organisation or dates no statement falls in THEN the result says which, not only that nothing contains the word', async () => {
+  const cases: [Record<string, string>, string][] = [
+    [{ organisationPrefix: 'Narnia' }, 'No statement in the corpus is by an organisation starting with “Narnia”.'],
+    [{ organisationPrefix: 'Narnia', from: '1984' }, 'No statement in the corpus is by an organisation starting with “Narnia”.'],
+    [{ from: '2030' }, 'No statement in the corpus is dated from 2030.'],
+    [{ from: '1900', to: '1950' }, 'No statement in the corpus is dated from 1900 to 1950.'],
+    [{ organisationPrefix: 'France', to: '1985' }, 'No statement by an organisation starting with “France” is dated up to 1985.'],
+  ];
+  for (const [filters, why] of cases) {
+    const result = await retriever.concordance('peace', filters);
+    assert.equal(result.occurrences, 0);
+    assert.equal(result.emptyRange, why, JSON.stringify(filters));
+  }
+  // In range but unused, the word is what found nothing: no reason about the filters.
+  assert.equal((await retriever.concordance('zeppelin', { organisationPrefix: 'Iran' })).emptyRange, undefined);
+  assert.equal((await retriever.concordance('zeppelin')).emptyRange, undefined);
+});
+
 test('GIVEN a bad date THEN it is refused with a message', async () => {
   await assert.rejects(retriever.concordance('refugee', { from: '85' }), /YYYY/);
 });

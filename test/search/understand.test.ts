@@ -115,6 +115,13 @@ describe('periods', () => {
     ['What happened to 2000 refugees in the camps?', undefined],
     ['Were there 1984 deaths?', undefined],
     ['What will be said in 2090?', undefined],
+    ['apartheid in 2021-13', undefined],
+    ['What was said on 2021-02-30?', undefined],
+    ['What was said in 2021-09-32?', undefined],
+    ['What was said on 2021-09-10?', { from: '2021-09-10', to: '2021-09-10' }],
+    ['apartheid in 2021-12', { from: '2021-12', to: '2021-12' }],
+    ['What was said in 1990-1995?', { from: '1990', to: '1995' }],
+    ['apartheid since 1990, not in 2021-13', { from: '1990' }],
   ];
   for (const [question, expected] of cases) {
     test(`GIVEN "${question}" THEN the period is ${JSON.stringify(expected)}`, () => {
@@ -132,6 +139,16 @@ describe('what is left to search for', () => {
     assert.equal(understood('the Soviet Union on disarmament').keywords, 'on disarmament');
     assert.equal(understood('Iran and the Soviet Union on disarmament').keywords, 'and on disarmament');
     assert.equal(understood('What do the statements say about Iran?').keywords, 'What do the statements say about Iran?');
+  });
+
+  test('GIVEN a malformed date THEN it is no period and stays in the keywords as written', () => {
+    assert.deepEqual(understood('apartheid in 2021-13'), { speakers: [], topics: [], period: undefined, keywords: 'apartheid in 2021-13' });
+    assert.equal(understood('What did ICOR say about the Taliban in 2021-13?').keywords, 'about the Taliban in 2021 13');
+  });
+
+  test('GIVEN a quoted phrase beside a speaker or a period THEN it stays a phrase, in its quotes, frame words and all', () => {
+    assert.equal(understood('What did Iran say about "nuclear weapons" in 1984?').keywords, 'about "nuclear weapons"');
+    assert.equal(understood('Iran and Iraq on “what is to be done”').keywords, 'and on “what is to be done”');
   });
 
   test('GIVEN hostile input THEN it is read without error and quickly', () => {

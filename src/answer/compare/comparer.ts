@@ -4,7 +4,10 @@ import { log as defaultLog, type Logger } from '../../log.js';
 import { validateFilters } from '../../search/filters.js';
 import type { Retriever } from '../../search/retriever.js';
 import { OrganisationDirectory } from '../../search/understand/organisations.js';
+import { detectLanguage } from '../../language/detect.js';
+import { isForeignQuestion, statementLanguages } from '../corpus-languages.js';
 import { answerLanguage } from '../language.js';
+import { questionLanguageOnlyLine } from '../messages.js';
 import { createModelClient, type ModelClient } from '../model-client.js';
 import { contentStems } from '../terms.js';
 import { composeWithModel } from './compose-model.js';
@@ -13,6 +16,14 @@ import { checkVoiceCount, planComparison } from './organisations.js';
 import { COMPARE_NEIGHBOURS, retrieveEach } from './retrieval.js';
 import type { CompareRequest, Comparer, ComparisonResult, ComparisonSection } from './types.js';
 import { quotedSection } from './verbatim.js';
+
+/** What the comparer reads of the corpus before searching. */
+interface CorpusKnown {
+  directory: OrganisationDirectory;
+  names: string[];
+  /** The languages most statements are written in (corpus-languages.ts). */
+  statementLanguages: string[];
+}
 
 export type { CompareRequest, Comparer, ComparisonMode, ComparisonResult, ComparisonSection } from './types.js';
 
@@ -40,13 +51,17 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
   const log = deps.log ?? defaultLog;
   const model = deps.modelClient ?? (hasModel(config) ? createModelClient(config, { log }) : undefined);
   const now = deps.now ?? (() => new Date());
-  let directory: { version: number; built: Promise<{ directory: OrganisationDirectory; names: string[] }> } | undefined;
+  let directory: { version: number; built: Promise<CorpusKnown> } | undefined;
 
-  /** The organisations' names and aliases, built again whenever the corpus changes. */
-  async function organisations(): Promise<{ directory: OrganisationDirectory; names: string[] }> {
+  /** The organisations' names and aliases, and the statements' languages, read again whenever the corpus changes. */
+  async function organisations(): Promise<CorpusKnown> {
     const version = await retriever.corpusVersion();
     if (directory?.version !== version) {
-      const built = retriever.organisations().then((list) => ({ directory: OrganisationDirectory.ofCorpus(list), names: list.map((row) => row.organisation) }));
+      const built = Promise.all([retriever.organisations(), retriever.languages()]).then(([list, languages]) => ({
+        directory: OrganisationDirectory.ofCorpus(list),
+        names: list.map((row) => row.organisation),
+        statementLanguages: statementLanguages(languages),
+      }));
       directory = { version, built };
       built.catch(() => {
         if (directory?.built === built) directory = undefined;
@@ -83,12 +98,16 @@ export function createComparer(deps: { retriever: Retriever; config: Config; log
       const { query, sides } = await retrieveEach(retriever, plan.voices, { words: plan.words, language, neighbours: model ? COMPARE_NEIGHBOURS : 0, ...(plan.from ? { from: plan.from } : {}), ...(plan.to ? { to: plan.to } : {}) });
       const retrievalMs = performance.now() - started;
       const searched = { words: plan.words, query, ...(plan.from ? { from: plan.from } : {}), ...(plan.to ? { to: plan.to } : {}) };
+      // A topic in a language the statements aren't written in was searched in its own language only (nothing translates it): a section with nothing says so, as /ask does.
+      const topicLanguage = detectLanguage(topic);
+      const languageNote = isForeignQuestion(topicLanguage, known.statementLanguages) ? questionLanguageOnlyLine(topicLanguage, known.statementLanguages, language) : undefined;
+      const searchedFor = { ...searched, ...(languageNote ? { languageNote } : {}) };
       request.signal?.throwIfAborted();
 
       const numbering = new ComparisonNumbering();
       const anything = sides.some((side) => side.hits > 0);
-      const composed = model && anything ? await composeWithModel({ client: model, config, topic, directory: known.directory, words: plan.words, sides, language, numbering, searched, log, ...(request.signal ? { signal: request.signal } : {}) }) : undefined;
-      const sections: ComparisonSection[] = composed?.sections ?? sides.map((side) => quotedSection(side, plan.words, language, numbering, searched));
+      const composed = model && anything ? await composeWithModel({ client: model, config, topic, directory: known.directory, words: plan.words, sides, language, numbering, searched: searchedFor, log, ...(request.signal ? { signal: request.signal } : {}) }) : undefined;
+      const sections: ComparisonSection[] = composed?.sections ?? sides.map((side) => quotedSection(side, plan.words, language, numbering, searchedFor));
       const result: ComparisonResult = {
         mode: composed ? composed.mode : model ? 'llm' : 'extractive',
         ...(composed?.fallbackReason ? { fallbackReason: composed.fallbackReason } : {}),

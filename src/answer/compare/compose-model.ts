@@ -12,7 +12,7 @@ import type { ComparisonNumbering } from './numbering.js';
 import { buildCompareMessages } from './prompt.js';
 import type { VoiceSources } from './retrieval.js';
 import type { ComparisonMode, ComparisonSection } from './types.js';
-import { notCoveredSection, quotedSection } from './verbatim.js';
+import { notCoveredSection, quotedSection, type SectionSearch } from './verbatim.js';
 
 export interface Composed {
   mode: ComparisonMode;
@@ -39,7 +39,7 @@ export async function composeWithModel(args: {
   language: string;
   numbering: ComparisonNumbering;
   directory: OrganisationDirectory;
-  searched: { query: string; from?: string; to?: string };
+  searched: SectionSearch;
   log: Logger;
   signal?: AbortSignal;
 }): Promise<Composed> {

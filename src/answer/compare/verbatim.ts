@@ -19,16 +19,26 @@ export function verbatimSection(side: VoiceSources, words: string, language: str
   return quoted.map((entry) => quotedBlock(entry, numbering.add(quotedCitation(entry, 0)))).join('\n\n');
 }
 
+/** What a side was searched for, as its "not covered" section tells it. */
+export interface SectionSearch {
+  query: string;
+  from?: string;
+  to?: string;
+  /** "Searched in Russian only; the statements are in English." when the topic is in another language than the statements (messages.ts). */
+  languageNote?: string;
+}
+
 /** "No statement by Iraq in the corpus covers this." and what was searched, so the reader can judge the miss. */
-export function notCoveredSection(voice: ComparedVoice, searched: { query: string; from?: string; to?: string }, hits: number, language: string): string {
+export function notCoveredSection(voice: ComparedVoice, searched: SectionSearch, hits: number, language: string): string {
   const filters = { organisations: voice.names, ...(searched.from ? { from: searched.from } : {}), ...(searched.to ? { to: searched.to } : {}) };
   // Passages were found but no sentence of them matched the topic closely enough to quote (or the model judged them off it).
   const found = hits > 0 ? ' None of them is on the topic.' : '';
-  return `No statement by ${voice.name} in the corpus covers this.\n${describeSearch({ query: searched.query, filters, hits }, language)}${found}`;
+  const note = searched.languageNote ? `\n${searched.languageNote}` : '';
+  return `No statement by ${voice.name} in the corpus covers this.\n${describeSearch({ query: searched.query, filters, hits }, language)}${found}${note}`;
 }
 
 /** A side's section without the model's words: its verbatim sentences, else that nothing by it covers the topic. */
-export function quotedSection(side: VoiceSources, words: string, language: string, numbering: ComparisonNumbering, searched: { query: string; from?: string; to?: string }): ComparisonSection {
+export function quotedSection(side: VoiceSources, words: string, language: string, numbering: ComparisonNumbering, searched: SectionSearch): ComparisonSection {
   const base = { organisation: side.voice.name, organisations: side.voice.names, hits: side.hits };
   const text = side.hits > 0 ? verbatimSection(side, words, language, numbering) : undefined;
   return text ? { ...base, text, kind: 'verbatim' } : { ...base, text: notCoveredSection(side.voice, searched, side.hits, language), kind: 'none' };

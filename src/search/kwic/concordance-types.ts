@@ -59,4 +59,6 @@ export interface Concordance {
   pageCount: number;
   pageSize: number;
   lines: ConcordanceLine[];
+  /** With no occurrence because the filters leave no statement at all: why, in one sentence (empty-range.ts). */
+  emptyRange?: string;
 }

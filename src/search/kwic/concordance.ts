@@ -1,4 +1,5 @@
 import type { Database } from '../../store/database.js';
+import { emptyRangeReason } from '../empty-range.js';
 import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from '../statement-rows.js';
 import { concordanceCounts, type CountedStatement } from './concordance-counts.js';
 import { DEFAULT_KWIC_PAGE_SIZE, DEFAULT_KWIC_WINDOW, MAX_KWIC_PAGE_SIZE, MAX_KWIC_WINDOW, type Concordance, type ConcordanceLine, type ConcordanceOptions } from './concordance-types.js';
@@ -24,7 +25,8 @@ export async function concordance(db: Database, input: string, options: Concorda
   const pageCount = Math.max(1, Math.ceil(occurrences / pageSize));
   const page = clampInt(options.page ?? 1, 1, pageCount);
   const lines = await pageLines(db, query, statements, (page - 1) * pageSize, pageSize, window);
-  return { phrase: describeKwicQuery(query), mode: query.mode, occurrences, statements: statements.length, organisations: organisations.map((total) => ({ ...total })), sort, window, page, pageCount, pageSize, lines };
+  const emptyRange = occurrences === 0 ? await emptyRangeReason(db, options) : undefined;
+  return { phrase: describeKwicQuery(query), mode: query.mode, occurrences, statements: statements.length, organisations: organisations.map((total) => ({ ...total })), sort, window, page, pageCount, pageSize, lines, ...(emptyRange ? { emptyRange } : {}) };
 }
 
 /** Occurrences [offset, offset + count) in order: only the statements they fall in are read. */

@@ -106,6 +106,32 @@ const RULES: Rule[] = [
   },
 ];
 
+/** A year joined by hyphens to more numbers: "2021-09-10", "1990-95" — or "2021-13", which is neither. */
+const DATE_SHAPED = /\b\d{4}(?:-\d+)+\b/gu;
+
+/**
+ * Where the question writes something shaped like a date that is neither a
+ * date (YYYY-MM, YYYY-MM-DD, a real day of a real month) nor a span of years
+ * ("1990-95", "1990-1995"): "2021-13", "2021-02-30". No period is read in
+ * or around it — "in 2021-13" is not the year 2021 — so the text is searched
+ * as written rather than quietly filtered by a part of it.
+ */
+function malformedDates(question: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const match of question.matchAll(DATE_SHAPED)) {
+    const [year, ...rest] = match[0].split('-').map(Number);
+    const isDate = rest.length <= 2 && isCalendarDate(year!, rest[0]!, rest[1] ?? 1);
+    const isSpan = rest.length === 1 && /^\d{2}(?:\d{2})?$/.test(match[0].slice(5)) && (rest[0]! < 100 ? Math.floor(year! / 100) * 100 + rest[0]! : rest[0]!) >= year!;
+    if (!isDate && !isSpan) spans.push([match.index, match.index + match[0].length]);
+  }
+  return spans;
+}
+
+function isCalendarDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
 /**
  * The period the question names, or undefined. Several phrases ("in 1984 and
  * 1990") give the span from the earliest to the latest; years after the
@@ -114,12 +140,13 @@ const RULES: Rule[] = [
 export function findPeriod(question: string, now: Date): Period | undefined {
   const found: { start: number; end: number; from?: string; to?: string }[] = [];
   const maxYear = now.getUTCFullYear() + 1;
+  const malformed = malformedDates(question);
   for (const { pattern, read } of RULES) {
     pattern.lastIndex = 0;
     for (const match of question.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      if (found.some((f) => start < f.end && end > f.start) || malformed.some(([from, to]) => start < to && end > from)) continue;
       const bounds = read(match as RegExpExecArray, now);
       if (!bounds) continue;
       const years = [bounds.from, bounds.to].filter((b): b is string => b !== undefined).map((b) => Number(b.slice(0, 4)));

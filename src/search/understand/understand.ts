@@ -1,3 +1,4 @@
+import { QUOTED_PHRASE } from '../fts-query.js';
 import { findPeriod, type Period } from './periods.js';
 import type { OrganisationDirectory, OrganisationMention } from './organisations.js';
 import { ARTICLES, rolesOf } from './roles.js';
@@ -113,10 +114,21 @@ const FRAME_WORDS = new Set(
   delegation delegations government representative representatives leaders`.split(/\s+/),
 );
 
-/** The keywords without the frame words, whole words only; the rest as written. */
+/** The keywords without the frame words, whole words only; the rest as written, a "quoted phrase" whole, in its quotes. */
 function withoutFrame(keywords: string): string {
-  const kept = questionWords(keywords).filter((word) => !FRAME_WORDS.has(word.folded));
-  return kept.map((word) => word.text).join(' ');
+  const phrases = [...keywords.matchAll(QUOTED_PHRASE)].map((match) => ({ start: match.index, end: match.index + match[0].length, text: match[0] }));
+  const kept: string[] = [];
+  const keptPhrases = new Set<(typeof phrases)[number]>();
+  for (const word of questionWords(keywords)) {
+    const phrase = phrases.find((quoted) => word.start >= quoted.start && word.end <= quoted.end);
+    if (!phrase) {
+      if (!FRAME_WORDS.has(word.folded)) kept.push(word.text);
+    } else if (!keptPhrases.has(phrase)) {
+      keptPhrases.add(phrase);
+      kept.push(phrase.text);
+    }
+  }
+  return kept.join(' ');
 }
 
 function without(text: string, spans: [number, number][]): string {

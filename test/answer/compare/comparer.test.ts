@@ -85,6 +85,34 @@ test('GIVEN the organisations named in the topic and no options THEN they are re
   }
 });
 
+test('GIVEN a quoted phrase as the topic THEN it is searched as that phrase: an organisation using its words apart has nothing on it', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    // ICOR writes "the fascist Taliban"; JAKNA writes "fascist Republicans" and "the Taliban", never the phrase.
+    const result = await h.comparer.compare({ topic: '"fascist Taliban"', organisations: ['ICOR', 'JAKNA'] });
+    assert.equal(result.searched.query, '"fascist taliban"');
+    assert.deepEqual(result.sections.map((s) => s.kind), ['verbatim', 'none']);
+    assert.match(result.sections[0]!.text, /fascist Taliban/);
+    assert.match(result.sections[1]!.text, /Searched for "fascist taliban" \(organisation JAKNA\): 0 matching passages\./);
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN the organisations and a period named in the topic around a quoted phrase THEN the phrase is what is searched', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const named = await h.comparer.compare({ topic: 'JAKNA and ICOR on “fascist Taliban”' });
+    assert.deepEqual(named.sections.map((s) => [s.organisation, s.kind]), [['JAKNA', 'none'], ['ICOR', 'verbatim']]);
+    assert.equal(named.searched.query, '"fascist taliban"');
+    const dated = await h.comparer.compare({ topic: '"fascist Taliban" since 2020', organisations: ['ICOR', 'JAKNA'] });
+    assert.equal(dated.searched.query, '"fascist taliban"');
+    assert.equal(dated.searched.from, '2020');
+  } finally {
+    await h.close();
+  }
+});
+
 test('GIVEN organisations as typed THEN acronyms, lower case and a cut name find them; unknown, too few or too many are refused by name', async () => {
   const h = await startCompareHarness({ withModel: false, extra: [statementFrom('fixture-peace.md', 'The Peace Committee condemns every imperialist war.', { title: 'Against war', organisation: 'Peace Committee (fixture)', date: '2023-05-01' }), statementFrom('fixture-solidarity.md', 'Solidarity with the peoples who resist war.', { title: 'Solidarity', organisation: 'Solidarity Network (fixture)', date: '2023-06-12' })] });
   try {
@@ -220,6 +248,20 @@ test('GIVEN a topic none of them spoke on THEN every section says so, and the no
     assert.deepEqual(result.sections.map((s) => s.kind), ['none', 'none']);
     assert.deepEqual(result.sources, []);
     assert.equal(comparisonNote(result), 'No statement of theirs in the corpus covers this; each section says what was searched.');
+  } finally {
+    await h.close();
+  }
+});
+
+test('GIVEN no model and a Russian topic on the English corpus THEN each section with nothing says it was searched in Russian only, as /ask does', async () => {
+  const h = await startCompareHarness({ withModel: false });
+  try {
+    const result = await h.comparer.compare({ topic: 'Война и беженцы из Афганистана', organisations: ['ICOR', 'JAKNA'] });
+    assert.deepEqual(result.sections.map((s) => s.kind), ['none', 'none']);
+    for (const section of result.sections) assert.match(section.text, /\nSearched in Russian only; the statements are in English\.$/);
+    // An English topic found nothing too, but its language is the statements': no note.
+    const english = await h.comparer.compare({ topic: 'quantum chromodynamics', organisations: ['ICOR', 'JAKNA'] });
+    for (const section of english.sections) assert.doesNotMatch(section.text, /Searched in/);
   } finally {
     await h.close();
   }
