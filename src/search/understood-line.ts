@@ -25,8 +25,8 @@ export function understoodLine(understood: Understood | undefined): string | und
     case 'filter': {
       const asked = (name: string) => understood.speakers.find((speaker) => speaker.organisations.includes(name))?.text ?? name;
       const silent = understood.silent?.length ? ` · nothing by ${understood.silent.map((name) => shownName(name, asked(name))).join(' / ')} on this` : '';
-      // Before the advice, which is what a length limit cuts first.
-      return `${read}${notDates ? ` · ${notDates}` : ''}${silent} — not what you meant? Use the organisation/from/to options.`;
+      // First: a length limit (Discord's author line) cuts the end, and the names can be long.
+      return `${notDates ? `${notDates} · ` : ''}${read}${silent} — not what you meant? Use the organisation/from/to options.`;
     }
     case 'fallback':
       return `Nothing ${[who && `by ${who}`, during(understood.period)].filter(Boolean).join(' ')} matched, so every statement was searched.${notDates ? ` ${notDates}.` : ''}`;
