@@ -120,7 +120,8 @@ export interface SearchResult {
  * What a question was read to name — who spoke, and when — and what the
  * search did with it: `filter`, searched within them; `fallback`, nothing
  * matched within them, so everything was searched; `overridden`, the options
- * given explicitly were used instead.
+ * given explicitly were used instead. A question that named only a malformed
+ * date is `filter` with nothing to filter by: searched as written.
  */
 export interface Understood {
   speakers: { text: string; organisations: string[] }[];
@@ -128,6 +129,8 @@ export interface Understood {
   use: 'filter' | 'fallback' | 'overridden';
   /** Of several speakers, those with nothing on the question (passages for answers only): the answer can say so. */
   silent?: string[];
+  /** Date-shaped text in the question that is no date ("2021-13"): no period was read from it, and the line says so. */
+  invalidDates?: string[];
 }
 
 export interface TimelineOptions extends SearchFilters {

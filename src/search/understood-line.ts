@@ -4,6 +4,9 @@ import type { Understood } from './retriever.js';
 const MAX_NAME_CHARS = 40;
 /** Names listed before "and N more". */
 const MAX_NAMES = 4;
+/** Malformed dates quoted before "and N more", and the characters of each: the line stays one short clause. */
+const MAX_DATES = 2;
+const MAX_DATE_CHARS = 20;
 
 /**
  * The short line every answer and search result carries about what the
@@ -15,17 +18,35 @@ export function understoodLine(understood: Understood | undefined): string | und
   const who = names(understood);
   const when = period(understood.period);
   const read = [who && `By: ${who}`, when].filter(Boolean).join(' · ');
+  const notDates = notADate(understood);
+  // Only a malformed date was read: say so, and how a date is written.
+  if (!read && notDates) return `${notDates}. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`;
   switch (understood.use) {
     case 'filter': {
       const asked = (name: string) => understood.speakers.find((speaker) => speaker.organisations.includes(name))?.text ?? name;
       const silent = understood.silent?.length ? ` · nothing by ${understood.silent.map((name) => shownName(name, asked(name))).join(' / ')} on this` : '';
-      return `${read}${silent} — not what you meant? Use the organisation/from/to options.`;
+      // First: a length limit (Discord's author line) cuts the end, and the names can be long.
+      return `${notDates ? `${notDates} · ` : ''}${read}${silent} — not what you meant? Use the organisation/from/to options.`;
     }
     case 'fallback':
-      return `Nothing ${[who && `by ${who}`, during(understood.period)].filter(Boolean).join(' ')} matched, so every statement was searched.`;
+      return `Nothing ${[who && `by ${who}`, during(understood.period)].filter(Boolean).join(' ')} matched, so every statement was searched.${notDates ? ` ${notDates}.` : ''}`;
     case 'overridden':
-      return `Read as ${read}; the options you gave were used instead.`;
+      return `Read as ${read}; the options you gave were used instead.${notDates ? ` ${notDates}.` : ''}`;
   }
+}
+
+/**
+ * The question's malformed dates in one clause: "“2021-13” is not a date:
+ * searched without a period" (no period was read elsewhere in it), or "“2021-13”
+ * and “2021-02-30” are not dates" beside one that was. Empty when there are none.
+ */
+function notADate(understood: Understood): string {
+  const dates = understood.invalidDates ?? [];
+  if (dates.length === 0) return '';
+  const quoted = dates.slice(0, MAX_DATES).map((text) => `“${text.length > MAX_DATE_CHARS ? `${text.slice(0, MAX_DATE_CHARS - 1)}…` : text}”`);
+  const listed = dates.length > MAX_DATES ? `${quoted.join(', ')} and ${dates.length - MAX_DATES} more` : quoted.join(' and ');
+  const verb = dates.length === 1 ? 'is not a date' : 'are not dates';
+  return `${listed} ${verb}${understood.period ? '' : ': searched without a period'}`;
 }
 
 function names(understood: Understood): string {

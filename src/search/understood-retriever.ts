@@ -37,7 +37,10 @@ export function withUnderstanding(inner: Retriever, options: { now?: () => Date 
     const plan = planFilters(understanding, explicit);
     if (!plan.applied) {
       const result = await run(question, explicit);
-      return plan.shown ? { ...result, understood: { ...plan.shown, use: 'overridden' } } : result;
+      if (!plan.shown) return result;
+      // Only a malformed date read: nothing was overridden, the question was searched as written.
+      const onlyInvalid = plan.shown.speakers.length === 0 && !plan.shown.period;
+      return { ...result, understood: { ...plan.shown, use: onlyInvalid ? 'filter' : 'overridden' } };
     }
     // "What has JAKNA said since 2022?" leaves only the question's frame: nothing to search for, their statements to browse.
     const keywords = tokenize(understanding.keywords).some((token) => !isStopWord(token.folded)) ? understanding.keywords : '';
@@ -105,9 +108,11 @@ function withSilentVoices(result: PassageRetrieval, voices: string[][] | undefin
 export function planFilters(understanding: Understanding, explicit: SearchFilters): { applied: boolean; filters: SearchFilters; voices?: string[][]; shown?: Omit<Understood, 'use'> } {
   const speakers = understanding.speakers.length > 0 && !explicit.organisations?.length && !explicit.organisationPrefix;
   const period = understanding.period !== undefined && !explicit.from && !explicit.to;
+  // A malformed date matters only where no date option gave the period instead.
+  const invalidDates = !explicit.from && !explicit.to ? understanding.invalidDates : undefined;
   const shown =
-    understanding.speakers.length > 0 || understanding.period
-      ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}) }
+    understanding.speakers.length > 0 || understanding.period || invalidDates
+      ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}), ...(invalidDates ? { invalidDates } : {}) }
       : undefined;
   const filters: SearchFilters = {
     ...explicit,

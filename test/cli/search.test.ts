@@ -124,3 +124,11 @@ test('GIVEN a query naming a speaker THEN the search keeps to it, says so above 
   assert.deepEqual(result.understood, { speakers: [{ text: 'ICOR', organisations: ['ICOR'] }], use: 'filter' });
   assert.ok(result.hits.every((hit: { organisation: string }) => hit.organisation === 'ICOR'));
 });
+
+test('GIVEN a query with a malformed date THEN it is searched without a period, the line above says why, and --json carries the text', async () => {
+  const run = await runCli(SCRIPT, ['What does ICOR say about the Taliban in 2021-13?', '--db', database.path]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^“2021-13” is not a date: searched without a period · By: ICOR — not what you meant\? Use the organisation\/from\/to options\.\n/);
+  const json = JSON.parse((await runCli(SCRIPT, ['Taliban in 2021-13', '--json', '--db', database.path])).stdout);
+  assert.deepEqual(json.understood, { speakers: [], invalidDates: ['2021-13'], use: 'filter' });
+});

@@ -65,10 +65,12 @@ test('GIVEN an organisation or dates no statement falls in THEN it says which is
   }
 });
 
-test('GIVEN a malformed date in the topic THEN it is no period: nothing is filtered, the text is counted as written', async () => {
+test('GIVEN a malformed date in the topic THEN it is no period: nothing is filtered, the text is counted as written, and the line above says the date is not one', async () => {
   const run = await runCli(SCRIPT, ['Taliban in 2021-13', '--db', database.path]);
   assert.equal(run.code, 0, run.stderr);
-  assert.match(run.stdout, /^No statement mentions “Taliban in 2021-13” \(of \d+ dated statements in range\)\.\n$/);
+  assert.match(run.stdout, /^“2021-13” is not a date: searched without a period\. Dates are YYYY, YYYY-MM or YYYY-MM-DD\.\nNo statement mentions “Taliban in 2021-13” \(of \d+ dated statements in range\)\.\n$/);
+  const json = JSON.parse((await runCli(SCRIPT, ['Taliban in 2021-13', '--json', '--db', database.path])).stdout);
+  assert.deepEqual(json.understood, { speakers: [], invalidDates: ['2021-13'], use: 'filter' });
 });
 
 test('GIVEN a topic of thousands of characters THEN it is refused with the limit, as in Discord, not echoed back whole', async () => {

@@ -47,3 +47,36 @@ test('GIVEN /search naming no speaker or period THEN no line', async () => {
   await h.double.waitForInteractionResponse(sent.id);
   assert.equal(authorLine(await finishedResponse(h.double, sent.token, () => true)), undefined);
 });
+
+const NOT_A_DATE = '“2021-13” is not a date: searched without a period';
+const hasEmbed = (message: { embeds?: unknown[] }) => (message.embeds?.length ?? 0) > 0;
+
+test('GIVEN /ask with a malformed date THEN the line above the answer says it is not a date and no period was used', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'ask', options: { question: 'What does ICOR say about the Taliban in 2021-13?' } });
+  const answer = await finishedResponse(h.double, sent.token);
+  assert.ok(authorLine(answer)?.includes(NOT_A_DATE), authorLine(answer));
+});
+
+test('GIVEN /search with only a malformed date THEN the line says so, and how dates are written', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'search', options: { query: 'Taliban in 2021-13' } });
+  await h.double.waitForInteractionResponse(sent.id);
+  assert.equal(authorLine(await finishedResponse(h.double, sent.token, hasEmbed)), `${NOT_A_DATE}. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`);
+});
+
+test('GIVEN /timeline with a malformed date THEN the line above the count says so', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'timeline', options: { topic: 'Taliban in 2021-13' } });
+  await h.double.waitForInteractionResponse(sent.id);
+  assert.equal(authorLine(await finishedResponse(h.double, sent.token, hasEmbed)), `${NOT_A_DATE}. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`);
+});
+
+test('GIVEN /compare with a malformed date in the topic THEN the line above the comparison says so', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'compare', options: { topic: 'the Taliban in 2021-13', organisation1: 'ICOR', organisation2: 'JAKNA' } });
+  await h.double.waitForInteractionResponse(sent.id);
+  assert.equal(authorLine(await finishedResponse(h.double, sent.token, hasEmbed)), `${NOT_A_DATE}. Dates are YYYY, YYYY-MM or YYYY-MM-DD.`);
+});
+
+test('GIVEN /search with a malformed date and explicit from/to options THEN the options give the period and nothing is said about the date', async () => {
+  const sent = h.double.sendSlashCommand({ name: 'search', options: { query: 'Taliban in 2021-13', from: '2021', to: '2022' } });
+  await h.double.waitForInteractionResponse(sent.id);
+  assert.equal(authorLine(await finishedResponse(h.double, sent.token, hasEmbed)), undefined);
+});

@@ -146,6 +146,16 @@ describe('what is left to search for', () => {
     assert.equal(understood('What did ICOR say about the Taliban in 2021-13?').keywords, 'about the Taliban in 2021 13');
   });
 
+  test('GIVEN a malformed date THEN its text is recorded as written, so the user can be told; a real date or a claim records none', () => {
+    assert.deepEqual(understandQuestion('apartheid in 2021-13', directory, NOW).invalidDates, ['2021-13']);
+    assert.deepEqual(understandQuestion('What did ICOR say on 2021-02-30 and 2021-02-30?', directory, NOW).invalidDates, ['2021-02-30']);
+    const beside = understandQuestion('apartheid since 1990, not in 2021-13', directory, NOW);
+    assert.deepEqual([beside.period?.from, beside.invalidDates], ['1990', ['2021-13']]);
+    assert.equal(understandQuestion('apartheid in 2021-12', directory, NOW).invalidDates, undefined);
+    assert.equal(understandQuestion('What was said in 1990-95?', directory, NOW).invalidDates, undefined);
+    assert.equal(understandQuestion('Incidence of sepsis in the region has fallen steadily over the years 2021-13 of the survey', directory, NOW).invalidDates, undefined);
+  });
+
   test('GIVEN a quoted phrase beside a speaker or a period THEN it stays a phrase, in its quotes, frame words and all', () => {
     assert.equal(understood('What did Iran say about "nuclear weapons" in 1984?').keywords, 'about "nuclear weapons"');
     assert.equal(understood('Iran and Iraq on “what is to be done”').keywords, 'and on “what is to be done”');

@@ -26,3 +26,41 @@ test('GIVEN a speaker with nothing on the question THEN the line names it as the
     'By: ICOR / JAKNA · nothing by ICOR on this — not what you meant? Use the organisation/from/to options.',
   );
 });
+
+test('GIVEN only a malformed date THEN the line says it is not a date, that no period was used, and how dates are written', () => {
+  assert.equal(understoodLine({ speakers: [], invalidDates: ['2021-13'], use: 'filter' }), '“2021-13” is not a date: searched without a period. Dates are YYYY, YYYY-MM or YYYY-MM-DD.');
+});
+
+test('GIVEN a speaker and a malformed date THEN the clause comes first, where a length limit cannot cut it, however long the names', () => {
+  assert.equal(
+    understoodLine({ speakers: [{ text: 'Iran', organisations: ['Iran'] }], invalidDates: ['2021-13', '2021-02-30'], use: 'filter' }),
+    '“2021-13” and “2021-02-30” are not dates: searched without a period · By: Iran — not what you meant? Use the organisation/from/to options.',
+  );
+  const long = (n: number) => `Organisation ${n} of the Société Nationale des Organisations Françaises`;
+  const speakers = [1, 2, 3, 4, 5].map((n) => ({ text: `S${n}`, organisations: [long(n)] }));
+  const line = understoodLine({ speakers, period: { from: '1990-01-01', to: '1999-12-31', text: 'x' }, invalidDates: ['2021-13'], silent: [long(1), long(2)], use: 'filter' })!;
+  assert.ok(line.length > 256, 'longer than an embed author line');
+  assert.ok(line.slice(0, 256).startsWith('“2021-13” is not a date · By: '), line);
+});
+
+test('GIVEN a real period beside a malformed date THEN the line does not say it searched without a period', () => {
+  assert.equal(
+    understoodLine({ speakers: [], period: { from: '1990', text: 'since 1990' }, invalidDates: ['2021-13'], use: 'filter' }),
+    '“2021-13” is not a date · since 1990 — not what you meant? Use the organisation/from/to options.',
+  );
+  assert.equal(understoodLine({ speakers: [], period: { from: '1990', text: 'since 1990' }, invalidDates: ['2021-13'], use: 'fallback' }), 'Nothing since 1990 matched, so every statement was searched. “2021-13” is not a date.');
+});
+
+test('GIVEN explicit options over a speaker and a malformed date THEN both are said', () => {
+  assert.equal(
+    understoodLine({ speakers: [{ text: 'Iran', organisations: ['Iran'] }], invalidDates: ['2021-13'], use: 'overridden' }),
+    'Read as By: Iran; the options you gave were used instead. “2021-13” is not a date: searched without a period.',
+  );
+});
+
+test('GIVEN many or long malformed dates THEN two are quoted, each cut, and the rest counted: the line stays short', () => {
+  const long = `2021-${'1'.repeat(40)}`;
+  const line = understoodLine({ speakers: [], invalidDates: [long, '2021-13', '2021-14', '2021-15'], use: 'filter' })!;
+  assert.equal(line, '“2021-11111111111111…”, “2021-13” and 2 more are not dates: searched without a period. Dates are YYYY, YYYY-MM or YYYY-MM-DD.');
+  assert.ok(line.length < 256);
+});

@@ -47,6 +47,8 @@ export function planComparison(
   const period = !explicitDates && understanding.period ? understanding.period : undefined;
   const datesUsed = { ...(dates.from ? { from: dates.from } : {}), ...(dates.to ? { to: dates.to } : {}), ...(period?.from ? { from: period.from } : {}), ...(period?.to ? { to: period.to } : {}) };
   const withPeriod = Boolean(datesUsed.from || datesUsed.to);
+  // "… in 2021-13" gave no period: said above the reply, unless dates were given.
+  const invalid = !explicitDates && understanding.invalidDates ? { invalidDates: understanding.invalidDates } : undefined;
 
   if (typed.length > 0) {
     const unknown: string[] = [];
@@ -63,8 +65,8 @@ export function planComparison(
     const overridden = understanding.speakers.length > 0 || (understanding.period && explicitDates);
     // The topic's period counts when no dates were given ("… in the 1980s"): said above the reply like a question's.
     const understood: Understood | undefined = overridden
-      ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}), use: 'overridden' }
-      : period ? { speakers: [], period, use: 'filter' } : undefined;
+      ? { speakers: understanding.speakerMentions, ...(understanding.period ? { period: understanding.period } : {}), ...invalid, use: 'overridden' }
+      : period || invalid ? { speakers: [], ...(period ? { period } : {}), ...invalid, use: 'filter' } : undefined;
     // The topic keeps its words: with the organisations given, a name in it is what they spoke about.
     return { voices: distinctVoices(voices), words: period ? topicWords(understanding.keywords) : topic, ...datesUsed, ...(understood ? { understood } : {}) };
   }
@@ -74,7 +76,7 @@ export function planComparison(
     return { name: names[0]!, names };
   });
   const understood: Understood | undefined =
-    understanding.speakers.length > 0 || period ? { speakers: understanding.speakerMentions, ...(period ? { period } : {}), use: 'filter' } : undefined;
+    understanding.speakers.length > 0 || period || invalid ? { speakers: understanding.speakerMentions, ...(period ? { period } : {}), ...invalid, use: 'filter' } : undefined;
   return { voices: distinctVoices(voices), words: topicWords(understanding.keywords), ...datesUsed, ...(understood ? { understood } : {}) };
 }
 

@@ -116,7 +116,7 @@ const DATE_SHAPED = /\b\d{4}(?:-\d+)+\b/gu;
  * or around it — "in 2021-13" is not the year 2021 — so the text is searched
  * as written rather than quietly filtered by a part of it.
  */
-function malformedDates(question: string): [number, number][] {
+export function malformedDates(question: string): [number, number][] {
   const spans: [number, number][] = [];
   for (const match of question.matchAll(DATE_SHAPED)) {
     const [year, ...rest] = match[0].split('-').map(Number);

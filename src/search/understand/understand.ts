@@ -1,5 +1,5 @@
 import { QUOTED_PHRASE } from '../fts-query.js';
-import { findPeriod, type Period } from './periods.js';
+import { findPeriod, malformedDates, type Period } from './periods.js';
 import type { OrganisationDirectory, OrganisationMention } from './organisations.js';
 import { ARTICLES, rolesOf } from './roles.js';
 import { questionWords } from './words.js';
@@ -25,6 +25,11 @@ export interface Understanding {
   /** Organisations named as what was spoken about: kept as keywords. */
   topics: NamedOrganisations[];
   period?: Pick<Period, 'from' | 'to' | 'text'>;
+  /**
+   * Date-shaped text that is no date ("2021-13", "2021-02-30"), as written,
+   * where a period would have been read: it gave none, and the user is told so.
+   */
+  invalidDates?: string[];
   /** The question without the words that only named speakers and the period. */
   keywords: string;
 }
@@ -52,9 +57,12 @@ export function understandQuestion(question: string, directory: OrganisationDire
     cut.push(speakerSpan(mention, words, question));
   });
   // "Sepsis mortality has fallen from 2009 to 2014": a period inside a claim is what it is about, not when it was said.
+  const asks = asksAboutStatements(question, words, speakerMentions.length > 0);
   const found = findPeriod(question, now);
-  const period = found && asksAboutStatements(question, words, speakerMentions.length > 0) ? found : undefined;
+  const period = found && asks ? found : undefined;
   if (period) cut.push(...period.spans);
+  // Read only where a period would be: in a claim, "2021-13" is part of what it claims.
+  const invalidDates = asks ? [...new Set(malformedDates(question).map(([start, end]) => question.slice(start, end)))] : [];
   const voices = speakerMentions.map((named) => (period ? named.sameState : named.organisations));
   return {
     speakers: [...new Set(voices.flat())],
@@ -62,6 +70,7 @@ export function understandQuestion(question: string, directory: OrganisationDire
     speakerMentions: speakerMentions.map(({ text, organisations }) => ({ text, organisations })),
     topics,
     ...(period ? { period: { ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}), text: period.text } } : {}),
+    ...(invalidDates.length > 0 ? { invalidDates } : {}),
     keywords: speakerMentions.length > 0 || period ? withoutFrame(without(question, cut)) : question,
   };
 }
