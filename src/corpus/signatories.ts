@@ -46,8 +46,10 @@ export function extractSignatories(text: string): SignatoryInput[] {
   for (let index = 0; index < lines.length; index++) {
     const inline = INLINE_HEADING.exec(lines[index]!.text);
     if (inline) {
-      const { text, start } = lines[index]!;
-      found.push(...inlineEntries({ text: text.slice(inline[0].length), start: start + inline[0].length }, found.length, inline[1]!));
+      const last = listParagraphUntil(text, lines, index);
+      const start = lines[index]!.start + inline[0].length;
+      found.push(...inlineEntries(spanOf(text, start, lines[last]!), found.length, inline[1]!));
+      index = last;
       continue;
     }
     const heading = lines[index]!.text.length <= 120 && HEADING.exec(lines[index]!.text);
@@ -60,9 +62,11 @@ export function extractSignatories(text: string): SignatoryInput[] {
       if (!entry) break;
       entries.push(entry);
     }
-    // "Signatories:" then one paragraph "A, B, C." — one line read as one entry (or as prose) may be a list written inline.
-    const paragraph = entries.length <= 1 && first < lines.length ? inlineEntries(lines[first]!, found.length, group) : [];
-    if (paragraph.length > 0) index = first + 1;
+    // "Signatories:" then one paragraph "A, B, C." (maybe wrapped after its commas): lines read one entry each may be a list written inline.
+    const last = first < lines.length ? listParagraphUntil(text, lines, first) : first;
+    const paragraph =
+      first < lines.length && (entries.length <= 1 || last > first) ? inlineEntries(spanOf(text, lines[first]!.start, lines[last]!), found.length, group) : [];
+    if (paragraph.length > 0) index = last + 1;
     found.push(...(paragraph.length > 0 ? paragraph : entries));
     index--;
   }
@@ -82,6 +86,30 @@ function introducedList(lines: Line[]): SignatoryInput[] {
     entries.push(entry);
   }
   return entries;
+}
+
+/**
+ * The last line of the paragraph that starts at `from`, when it is a list
+ * wrapped after its separators: each line but the last ends with a comma or
+ * semicolon, and a blank line, a heading or the end follows the last. A
+ * paragraph wrapped inside an entry ("…, Socialist\nLeague of Malta") is not
+ * taken apart: `from` alone is returned, and the lines are read as before.
+ */
+function listParagraphUntil(text: string, lines: Line[], from: number): number {
+  const follows = (index: number): boolean =>
+    index + 1 < lines.length && !/\n\s*\n/u.test(text.slice(endOf(lines[index]!), lines[index + 1]!.start)) && !HEADING.test(lines[index + 1]!.text);
+  let last = from;
+  while (/[,;]$/u.test(lines[last]!.text) && follows(last)) last++;
+  return last > from && follows(last) ? from : last;
+}
+
+/** The text from `start` to the end of a line, as one line. */
+function spanOf(text: string, start: number, last: Line): Line {
+  return { text: text.slice(start, endOf(last)), start };
+}
+
+function endOf(line: Line): number {
+  return line.start + line.text.length;
 }
 
 /** The entries of a list written on one line, or none unless every piece of it reads as a signatory. */
@@ -118,5 +146,5 @@ function entryOf(line: Line, ordinal: number, group: string | null): SignatoryIn
   const parsed = parseSignatoryEntry(body);
   if (!parsed) return undefined;
   const start = line.start + marker.length;
-  return { ordinal, group, ...parsed, start, end: line.start + line.text.length };
+  return { ordinal, group, ...parsed, start, end: endOf(line) };
 }

@@ -184,6 +184,27 @@ test('GIVEN a signatory heading, then its list as one paragraph THEN the paragra
   );
 });
 
+test('GIVEN an inline list wrapped over lines after its commas THEN it is read as one list, up to the blank line', () => {
+  const sameLine = 'Peace now.\n\nSigned by: Communist Party of Austria, Marxist Workers Group (MWG),\nRevolutionary Youth League, Kenya.\n\nJoin us.';
+  const paragraph = 'Peace now.\n\nSignatories:\nParty of Labour,\nRed Youth Collective,\nSocialist League, Malta.\n\nJoin us.';
+  assert.deepEqual(
+    extractSignatories(sameLine).map((s) => [s.name, s.country]),
+    [
+      ['Communist Party of Austria', null],
+      ['Marxist Workers Group (MWG)', null],
+      ['Revolutionary Youth League', 'Kenya'],
+    ],
+  );
+  assert.deepEqual(
+    extractSignatories(paragraph).map((s) => [s.name, s.country]),
+    [
+      ['Party of Labour', null],
+      ['Red Youth Collective', null],
+      ['Socialist League', 'Malta'],
+    ],
+  );
+});
+
 test('GIVEN an inline list of people with their roles, split on commas THEN each role and affiliation stays with its person', () => {
   const text = 'Signed by: John Smith, Professor, University of Leeds, Jane Doe (Member of Parliament, Ireland), Socialist Workers League';
   assert.deepEqual(
