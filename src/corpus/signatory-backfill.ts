@@ -4,11 +4,13 @@ import { bumpCorpusVersion } from '../store/statement-writes.js';
 import { extractSignatories } from './signatories.js';
 
 /**
- * The version of the signatory rules (signatories.ts, signatory-entry.ts):
- * bump it when they change, and the next ingest reads every stored statement
- * again with the new ones.
+ * The version of the signatory rules (signatories.ts, signatory-entry.ts,
+ * signatory-inline.ts, signatory-person.ts): bump it when they change, and the
+ * next ingest reads every stored statement again with the new ones. 2: inline
+ * lists ("Signed by: A, B, C") and people with a role ("John Smith,
+ * Professor, University of X").
  */
-export const SIGNATORY_RULES_VERSION = 1;
+export const SIGNATORY_RULES_VERSION = 2;
 
 /** Statements read per transaction: a killed run loses at most one batch, and readers wait no longer than one. */
 const BATCH_STATEMENTS = 500;

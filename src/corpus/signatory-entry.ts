@@ -1,4 +1,5 @@
 import { isCountryName } from './country-names.js';
+import { isPersonName, readPersonWithRole } from './signatory-person.js';
 
 /** One entry of a list of signatories, read from its line. */
 export interface ParsedSignatory {
@@ -12,24 +13,6 @@ export interface ParsedSignatory {
   kind: 'organisation' | 'person';
 }
 
-/**
- * Words that make a name an organisation's, folded ("Liga Comunista" is no
- * person, though it is two capitalised words). In the languages signatory
- * lists are written in.
- */
-const ORGANISATION_WORDS = new Set(
-  `party parti partei partido partito partija partisi front frente fronte union unite uniao league liga lega group gruppe groupe grupo gruppo
-   movement movimiento mouvement bewegung movimento organisation organization organizacion organisatie organizzazione association asociacion
-   committee comite comitato council conseil consejo conference collective colectivo kollektiv federation federacion alliance alianza bloc bloque block
-   tendency tendencia tendance democrats communists communist comunista communiste kommunistische socialist socialista socialiste sozialistische
-   workers trabajadores travailleurs arbeiter labour labor network netzwerk red rede centre center centro institute instituto club society sociedad
-   foundation fundacion youth juventud women mujeres students estudiantes coalition platform plataforma initiative initiative circle circulo
-   section seccion cell brigade brigada army armee congress congreso assembly asamblea press editorial magazine journal newspaper laboratory`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)$/u;
 const DASH = '[-–—]';
 
 /**
@@ -58,6 +41,12 @@ export function parseSignatoryEntry(entry: string): ParsedSignatory | undefined 
   }
   rest = rest.replace(/[\s,;:–—-]+$/u, '');
 
+  // "John Smith, Professor, University of X", "Jane Doe (Member of Parliament, Ireland)": a person, and what they are.
+  const withRole = readPersonWithRole(rest);
+  if (withRole) {
+    return { name: withRole.name, abbreviation: null, country: country ?? withRole.country, affiliation: withRole.affiliation, kind: 'person' };
+  }
+
   // "Iskra Group: Askar Aysin": a person, and what they sign for.
   const signingFor = /^([^:]+):\s+(.+)$/u.exec(rest);
   if (signingFor && isPersonName(signingFor[2]!)) {
@@ -79,12 +68,6 @@ function tidy(entry: string): string {
     .replace(/[\s,;]*\($/u, '')
     .replace(/[\s,;]+$/u, '')
     .trim();
-}
-
-/** Two to four capitalised words, none an organisation's: "Botagoz Datkhabaeva", "Alexandr Naydenko". */
-function isPersonName(text: string): boolean {
-  const words = text.trim().split(/\s+/u);
-  return words.length >= 2 && words.length <= 4 && words.every((word) => NAME_WORD.test(word) && !ORGANISATION_WORDS.has(fold(word)));
 }
 
 /**
@@ -123,10 +106,6 @@ function splitAbbreviation(text: string): { abbreviation: string | null; name: s
   }
   if (!/^[\p{Lu}\d"“«„'(]/u.test(rest)) return { abbreviation: null, name: text };
   return { abbreviation: parts.join(' '), name: rest };
-}
-
-function fold(word: string): string {
-  return word.normalize('NFKD').replace(/\p{Mark}/gu, '').toLowerCase();
 }
 
 function escapeRegExp(text: string): string {

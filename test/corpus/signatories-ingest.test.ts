@@ -110,3 +110,24 @@ test('GIVEN more statements than are prepared in-process THEN those prepared on 
   assert.deepEqual(lists.at(-1), ['Workers Party of Ireland', `Socialist League ${count - 1}`]);
   await db.close();
 });
+
+test('GIVEN a database read with the first signatory rules THEN the next ingest reads its inline lists with the current ones', async () => {
+  const dir = join(scratch, 'inline');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'appeal.md'), APPEAL('Workers Party of Ireland, Socialist League (Malta), John Smith, Professor, University of Leeds.'));
+  const db = await openForWriting(':memory:');
+  await ingest(db, [dir], { log, projectDir: scratch });
+  // As the first rules left it: the paragraph read as no list at all.
+  await db.run('DELETE FROM signatories');
+  await db.run(`UPDATE corpus_meta SET value = '1' WHERE key = 'signatories_version'`);
+
+  const run = await ingest(db, [dir], { log, projectDir: scratch });
+  assert.equal(run.unchanged, 1);
+  const rows = await db.all<{ name: string; kind: string; affiliation: string | null }>('SELECT name, kind, affiliation FROM signatories ORDER BY ordinal');
+  assert.deepEqual(rows.map((row) => [row.name, row.kind, row.affiliation]), [
+    ['Workers Party of Ireland', 'organisation', null],
+    ['Socialist League', 'organisation', null],
+    ['John Smith', 'person', 'Professor, University of Leeds'],
+  ]);
+  await db.close();
+});

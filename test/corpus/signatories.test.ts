@@ -143,3 +143,111 @@ for (const [entry, expected] of ENTRIES) {
     );
   });
 }
+
+test('GIVEN "Signed by:" with its list on the same line THEN each entry is read, a dash or comma country kept with its entry', () => {
+  const text = 'Stop the war!\n\nSigned by: Party of Labour (PL), Revolutionary Youth Movement, Union of Cypriots – Cyprus, Communist Party of Turkey, Germany.';
+  const found = extractSignatories(text);
+  assert.deepEqual(
+    found.map((s) => [s.group, s.name, s.country, s.kind]),
+    [
+      ['Signed by', 'Party of Labour (PL)', null, 'organisation'],
+      ['Signed by', 'Revolutionary Youth Movement', null, 'organisation'],
+      ['Signed by', 'Union of Cypriots', 'Cyprus', 'organisation'],
+      ['Signed by', 'Communist Party of Turkey', 'Germany', 'organisation'],
+    ],
+  );
+  assert.deepEqual(found.map((s) => s.ordinal), [0, 1, 2, 3]);
+  assert.equal(text.slice(found[3]!.start, found[3]!.end), 'Communist Party of Turkey, Germany', 'offsets point at the entry as written, without the closing full stop');
+});
+
+test('GIVEN "Signatories:" with entries separated by semicolons THEN commas inside an entry and brackets are not split', () => {
+  const text = 'Peace now.\n\nSignatories: Marxist Workers Group (MWG, founded 1999); Revolutionary Youth League, Kenya; John Smith, Professor, University of Leeds';
+  assert.deepEqual(
+    extractSignatories(text).map((s) => [s.name, s.country, s.affiliation, s.kind]),
+    [
+      ['Marxist Workers Group (MWG, founded 1999)', null, null, 'organisation'],
+      ['Revolutionary Youth League', 'Kenya', null, 'organisation'],
+      ['John Smith', null, 'Professor, University of Leeds', 'person'],
+    ],
+  );
+});
+
+test('GIVEN a signatory heading, then its list as one paragraph THEN the paragraph is split into entries, and the prose after it is left', () => {
+  const text = 'Peace now.\n\nSignatories:\nCommunist Party of Austria, Marxist Workers Group (MWG), Revolutionary Youth League, Kenya.\n\nMore organisations will join in the coming weeks.';
+  assert.deepEqual(
+    extractSignatories(text).map((s) => [s.group, s.name, s.country]),
+    [
+      ['Signatories', 'Communist Party of Austria', null],
+      ['Signatories', 'Marxist Workers Group (MWG)', null],
+      ['Signatories', 'Revolutionary Youth League', 'Kenya'],
+    ],
+  );
+});
+
+test('GIVEN an inline list wrapped over lines after its commas THEN it is read as one list, up to the blank line', () => {
+  const sameLine = 'Peace now.\n\nSigned by: Communist Party of Austria, Marxist Workers Group (MWG),\nRevolutionary Youth League, Kenya.\n\nJoin us.';
+  const paragraph = 'Peace now.\n\nSignatories:\nParty of Labour,\nRed Youth Collective,\nSocialist League, Malta.\n\nJoin us.';
+  assert.deepEqual(
+    extractSignatories(sameLine).map((s) => [s.name, s.country]),
+    [
+      ['Communist Party of Austria', null],
+      ['Marxist Workers Group (MWG)', null],
+      ['Revolutionary Youth League', 'Kenya'],
+    ],
+  );
+  assert.deepEqual(
+    extractSignatories(paragraph).map((s) => [s.name, s.country]),
+    [
+      ['Party of Labour', null],
+      ['Red Youth Collective', null],
+      ['Socialist League', 'Malta'],
+    ],
+  );
+});
+
+test('GIVEN an inline list of people with their roles, split on commas THEN each role and affiliation stays with its person', () => {
+  const text = 'Signed by: John Smith, Professor, University of Leeds, Jane Doe (Member of Parliament, Ireland), Socialist Workers League';
+  assert.deepEqual(
+    extractSignatories(text).map((s) => [s.name, s.country, s.affiliation, s.kind]),
+    [
+      ['John Smith', null, 'Professor, University of Leeds', 'person'],
+      ['Jane Doe', 'Ireland', 'Member of Parliament', 'person'],
+      ['Socialist Workers League', null, null, 'organisation'],
+    ],
+  );
+});
+
+const NOT_INLINE_LISTS: [string, string][] = [
+  ['a running sentence about who signed', 'The statement was signed by many parties, including the MLPD, the CPB and the Union of Cypriots.\n\nSolidarity!'],
+  ['"Signed by:" followed by a clause', 'Signed by: many parties, including the MLPD, the CPB and the Union of Cypriots.'],
+  ['"Signatories:" followed by a sentence', 'Signatories: We will publish the list later, once the member parties have agreed on it.'],
+  ['"Signatories:" followed by a sentence naming organisations', 'Signatories: The MLPD, the CPB and the Union of Cypriots joined the protest, as did others.'],
+  ['a count of signatures', 'Signatures: 1,200 so far, and counting.'],
+  ['a place and date of signing', 'Signed: Berlin, 15 September 2021'],
+  ['a single organisation after "Signed by:"', 'Signed by: Central Committee of the MLPD'],
+  ['a signatory heading followed by one sentence with commas', 'Signatories:\n\nThe list, which grows every day, will be published here soon.'],
+  ['a UN speech speaking of "the signatories:"', 'The success of the peace plan stemmed from the double commitment of the signatories: to cease hostilities, and to address their root causes.'],
+];
+
+for (const [what, text] of NOT_INLINE_LISTS) {
+  test(`GIVEN ${what} THEN no signatories are invented`, () => {
+    assert.deepEqual(extractSignatories(text), []);
+  });
+}
+
+const PEOPLE: [string, { name: string; country: string | null; affiliation: string | null; kind: 'person' | 'organisation' }][] = [
+  ['John Smith, Professor, University of Leeds', { name: 'John Smith', country: null, affiliation: 'Professor, University of Leeds', kind: 'person' }],
+  ['Jane Doe (Member of Parliament, Ireland)', { name: 'Jane Doe', country: 'Ireland', affiliation: 'Member of Parliament', kind: 'person' }],
+  ['Jane Doe, MP (Ireland)', { name: 'Jane Doe', country: 'Ireland', affiliation: 'MP', kind: 'person' }],
+  ['Ana María López, Diputada, Congreso de Colombia, Colombia', { name: 'Ana María López', country: 'Colombia', affiliation: 'Diputada, Congreso de Colombia', kind: 'person' }],
+  // Not a person's name (an organisation word), or no role after it: read as before.
+  ['Red Dawn Collective, Editor Board', { name: 'Red Dawn Collective, Editor Board', country: null, affiliation: null, kind: 'organisation' }],
+  ['John Smith, University of Leeds', { name: 'John Smith, University of Leeds', country: null, affiliation: null, kind: 'organisation' }],
+  ['Workers Party (Member of ICOR, Ireland)', { name: 'Workers Party (Member of ICOR, Ireland)', country: null, affiliation: null, kind: 'organisation' }],
+];
+for (const [entry, expected] of PEOPLE) {
+  test(`GIVEN the entry "${entry}" THEN it reads as a ${expected.kind}${expected.affiliation ? ` with "${expected.affiliation}"` : ''}`, () => {
+    const parsed = parseSignatoryEntry(entry)!;
+    assert.deepEqual({ name: parsed.name, country: parsed.country, affiliation: parsed.affiliation, kind: parsed.kind }, expected);
+  });
+}
