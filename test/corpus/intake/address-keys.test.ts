@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { createCorpusAdmin } from '../../../src/corpus/admin/create-corpus-admin.js';
 import { ingestUrl } from '../../../src/corpus/intake/url.js';
 import { followSourcesFile } from '../../../src/corpus/sources/follow.js';
 import { refreshSources } from '../../../src/corpus/sources/refresh.js';
 import { parseSourcesFile } from '../../../src/corpus/sources/sources-file.js';
+import { CONSOLE_ACTOR } from '../../../src/store/corpus-changes.js';
 import type { Database } from '../../../src/store/database.js';
 import { openForWriting } from '../../../src/store/migrate.js';
 import { removeStatement } from '../../../src/store/statement-admin.js';
@@ -120,5 +122,18 @@ test('GIVEN a page followed from the sources file under an old spelling whose st
   assert.deepEqual(report.removed, [site.url('/legacy/removed', 'news.test')]);
   assert.equal(await count(db, 'statements'), 0);
   assert.equal(await count(db, 'web_sources'), 1);
+  await db.close();
+});
+
+test('GIVEN /corpus add url: with one page under two spellings THEN the second adds nothing, and "who added what" names the page by its key', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/admin/1', statementPage(5), HTML);
+  const admin = createCorpusAdmin({ db, config: { CORPUS_MAX_UPLOAD_MB: 10 }, fetcher: web.fetcher, now });
+  const [first] = await admin.addUrl('HTTP://News.Test:80/admin/1#top', {}, CONSOLE_ACTOR);
+  const [second] = await admin.addUrl('http://news.test/admin/1', {}, CONSOLE_ACTOR);
+  assert.deepEqual([first?.status, second?.status, second?.statementId], ['added', 'unchanged', first?.statementId]);
+  assert.equal(await count(db, 'statements'), 1);
+  assert.deepEqual(await pageKeys(db), ['http://news.test/admin/1']);
+  assert.deepEqual((await admin.status(5)).changes.map((change) => change.newValue), ['http://news.test/admin/1']);
   await db.close();
 });
