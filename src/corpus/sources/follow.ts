@@ -1,7 +1,7 @@
 import type { Database } from '../../store/database.js';
 import { adoptWebAddress } from '../../store/web-keys.js';
+import { findWebSource, followWebSource, listWebSources, unfollowWebSource, unfollowWebSourcesExcept, type WebSourceKind } from '../../store/web-sources.js';
 import { webUrlKey } from '../../web/web-url.js';
-import { findWebSource, followWebSource, unfollowWebSource, unfollowWebSourcesExcept, type WebSourceKind } from '../../store/web-sources.js';
 import type { RefreshReport } from './refresh.js';
 import { DEFAULT_INTERVAL, parseInterval, type DeclaredSource } from './sources-file.js';
 
@@ -13,12 +13,23 @@ import { DEFAULT_INTERVAL, parseInterval, type DeclaredSource } from './sources-
  */
 export async function followSourcesFile(db: Database, declared: readonly DeclaredSource[]): Promise<string[]> {
   return db.transaction(async () => {
+    await keyFollowedSources(db);
     for (const source of declared) {
-      if (source.written !== undefined) await adoptWebAddress(db, source.written, source.url);
       await followWebSource(db, { url: source.url, kind: source.kind, origin: 'sources-file', defaults: source.given, intervalSeconds: source.intervalSeconds });
     }
     return unfollowWebSourcesExcept(db, 'sources-file', declared.map((source) => source.url));
   });
+}
+
+/**
+ * Move every followed source stored under an address as once written (before
+ * addresses were keyed: "HTTP://Example.ORG/feed", a "#fragment") to its key,
+ * with what its refreshes found, and a page source's page state with it (a
+ * removed statement's mark included): however the file or command line spells
+ * it now, it is the same source. A handful of rows; call it inside a transaction.
+ */
+async function keyFollowedSources(db: Database): Promise<void> {
+  for (const { url } of await listWebSources(db)) await adoptWebAddress(db, url, webUrlKey(url));
 }
 
 /**
@@ -27,7 +38,7 @@ export async function followSourcesFile(db: Database, declared: readonly Declare
  */
 export async function followFromCommandLine(db: Database, address: string, kind: WebSourceKind, given: { organisation?: string }): Promise<boolean> {
   const url = webUrlKey(address);
-  if (url !== address) await db.transaction(() => adoptWebAddress(db, address, url));
+  await db.transaction(() => keyFollowedSources(db));
   const known = await findWebSource(db, url);
   // A source the sources file declares stays as the file says.
   if (known?.origin === 'sources-file') return false;

@@ -54,8 +54,6 @@ const SourcesFileSchema = z.strictObject(
 export interface DeclaredSource {
   /** Its key ({@link webUrlKey}): two spellings of one address are one source. */
   url: string;
-  /** The address as the file writes it, when that isn't its key (state stored under it before is moved to the key). */
-  written?: string;
   kind: WebSourceKind;
   intervalSeconds: number;
   /** Metadata given to its statements (organisation, language; title for a page). */
@@ -111,7 +109,6 @@ export function parseSourcesFile(text: string, path: string): DeclaredSource[] {
     const lang = source.language ?? defaults.language;
     declared.push({
       url,
-      ...(url !== source.url ? { written: source.url } : {}),
       kind: source.kind,
       intervalSeconds: parseInterval(source.interval ?? defaults.interval ?? DEFAULT_INTERVAL)!,
       given: { ...(organisation ? { organisation } : {}), ...(lang ? { language: lang.toLowerCase() } : {}), ...(source.title ? { title: source.title } : {}) },
