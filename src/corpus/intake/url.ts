@@ -1,10 +1,10 @@
 import { UserFacingError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
+import { adoptWebAddress } from '../../store/web-keys.js';
 import { findWebPage, recordPageFailure, recordPageSuccess, type WebPageState } from '../../store/web-pages.js';
 import { InputError } from '../document.js';
 import { findFetchError } from '../../web/fetch-error.js';
 import type { WebFetcher } from '../../web/fetcher.js';
-import { adoptWebAddress } from '../../store/web-keys.js';
 import { parseWebUrl, webUrlKey } from '../../web/web-url.js';
 import { describeStatement } from './describe.js';
 import { extractDocument } from './extracted.js';
