@@ -31,6 +31,29 @@ export function parseWebUrl(text: string, what = 'That'): URL {
   return url;
 }
 
+/**
+ * The key a web address is known by (a page's state, a followed source, a
+ * feed's entry, a statement's source), so that one page is one key whatever
+ * address it was given under: scheme and host lowercased (an IDN host as
+ * punycode), the default port dropped, an empty path "/" (all WHATWG URL's
+ * own serialisation), and the fragment dropped (never sent, so the same page).
+ * Path and query stay as they are: some sites tell pages apart by their query's
+ * order or case. Text that isn't an http(s) address comes back trimmed, as it
+ * is, for the fetcher to refuse with its reason.
+ */
+export function webUrlKey(text: string): string {
+  const trimmed = text.trim();
+  let url: URL;
+  try {
+    url = new URL(trimmed);
+  } catch {
+    return trimmed;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return trimmed;
+  url.hash = '';
+  return url.href;
+}
+
 /** Where a redirect's Location leads, relative to the URL that answered, held to the same rules. */
 export function redirectTarget(location: string, from: URL): URL {
   let target: string;

@@ -158,3 +158,19 @@ test('GIVEN a feed listing a page on a private address THEN its failure line nam
   assert.ok(io.text().split('\n').includes('failed: http://10.0.0.1/statement: 10.0.0.1 is a private network address; the bot only fetches public web addresses'), io.text());
   await db.close();
 });
+
+test('GIVEN --feed naming one feed in two spellings on two runs, and an HTML page with a fragment THEN the feed is one source under its key, read on both runs, and the page is not followed', async () => {
+  const db = await openForWriting(':memory:');
+  pages.put('/cli/spelled/page', statementPage(54), HTML);
+  pages.put('/cli/spelled/feed.xml', rssFeed([{ title: 'One', url: `${site.url('/cli/spelled/page')}#comments` }]), 'application/rss+xml');
+  const shouted = (path: string) => site.url(path).replace('http://', 'HTTP://');
+  const first = await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [`${shouted('/cli/spelled/feed.xml')}#latest`, `${site.url('/cli/spelled/page')}#top`], sitemaps: [] }, { ...capture(), now });
+  assert.deepEqual(first.report?.sources.map((source) => [source.url, source.list]), [[site.url('/cli/spelled/feed.xml'), 'read'], [site.url('/cli/spelled/page'), 'failed']]);
+  assert.equal(first.report?.added, 1);
+  assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/spelled/feed.xml')], 'the page that is no feed is not followed');
+  const second = await ingestWebInputs(db, web.fetcher, { urls: [], feeds: [site.url('/cli/spelled/feed.xml')], sitemaps: [] }, { ...capture(), now });
+  assert.deepEqual([second.report?.sources.length, second.report?.added, second.report?.unchanged], [1, 0, 1]);
+  assert.deepEqual((await listWebSources(db)).map((source) => source.url), [site.url('/cli/spelled/feed.xml')]);
+  assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM statements'))!.n, 1);
+  await db.close();
+});

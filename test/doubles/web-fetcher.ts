@@ -7,6 +7,7 @@
  *   web.clock.sleeps        // fake milliseconds the fetcher waited (pacing), in order
  *   web.dialled             // every address the fetcher asked to connect to
  *   web.assertOnlyLoopback() // fails the test if anything but 127.0.0.1 was ever dialled
+ *   createTestWebFetcher({ hosts: { 'news.test': '127.0.0.1' }, ports: { 80: site.port } })  // http://news.test/x reaches the site (still 127.0.0.1)
  *   await web.close();
  *
  * The resolver knows only the names in `hosts` (anything else fails like an
@@ -76,8 +77,8 @@ export function mapResolver(hosts: Record<string, string | readonly string[]>): 
   };
 }
 
-/** A connector that dials 127.0.0.1 only; anything else is recorded as a violation and refused. */
-export function loopbackOnlyConnector(): { connector: Connector; dialled: DialTarget[]; violations: DialTarget[] } {
+/** A connector that dials 127.0.0.1 only; anything else is recorded as a violation and refused. `ports` sends a port (80) to another (the test server's). */
+export function loopbackOnlyConnector(ports: Record<number, number> = {}): { connector: Connector; dialled: DialTarget[]; violations: DialTarget[] } {
   const dialled: DialTarget[] = [];
   const violations: DialTarget[] = [];
   const connector: Connector = (target) => {
@@ -87,7 +88,7 @@ export function loopbackOnlyConnector(): { connector: Connector; dialled: DialTa
       return Promise.reject(new Error(`TEST VIOLATION: the fetcher tried to connect to ${target.address}:${target.port}`));
     }
     return new Promise<Socket>((resolve, reject) => {
-      const socket = connect({ host: '127.0.0.1', port: target.port });
+      const socket = connect({ host: '127.0.0.1', port: ports[target.port] ?? target.port });
       socket.once('connect', () => resolve(socket)).once('error', reject);
     });
   };
@@ -103,9 +104,9 @@ export interface TestWebFetcher {
   close(): Promise<void>;
 }
 
-export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Record<string, string | readonly string[]>; clock?: FakeClock } = {}): TestWebFetcher {
-  const { hosts = {}, clock = fakeClock(), ...rest } = options;
-  const { connector, dialled, violations } = loopbackOnlyConnector();
+export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Record<string, string | readonly string[]>; ports?: Record<number, number>; clock?: FakeClock } = {}): TestWebFetcher {
+  const { hosts = {}, ports = {}, clock = fakeClock(), ...rest } = options;
+  const { connector, dialled, violations } = loopbackOnlyConnector(ports);
   const fetcher = createWebFetcher({ allowHosts: ['127.0.0.1'], resolver: mapResolver(hosts), ...rest, connector, clock });
   let closed: Promise<void> | undefined;
   return {

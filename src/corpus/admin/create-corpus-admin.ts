@@ -12,6 +12,7 @@ import { corpusStatus } from '../../store/corpus-status.js';
 import type { Database } from '../../store/database.js';
 import { correctStatementMetadata, removeStatement } from '../../store/statement-admin.js';
 import { FetchError, type WebFetcher } from '../../web/fetcher.js';
+import { webUrlKey } from '../../web/web-url.js';
 import type { IntakeResult } from '../intake/types.js';
 import { ingestUpload } from '../intake/upload.js';
 import { ingestUrl } from '../intake/url.js';
@@ -51,7 +52,8 @@ export function createCorpusAdmin(options: CorpusAdminOptions): CorpusAdmin {
     async addUrl(url, typed, actor, signal) {
       const given = readTypedMetadata(typed);
       const result = await ingestUrl(db, fetcher, url, intakeOptions(given, signal));
-      return recordAdditions([result], url, actor);
+      // Recorded under the page's key, as its state is: "who added what" names one page one way.
+      return recordAdditions([result], webUrlKey(url), actor);
     },
     async addUpload(upload, typed, actor, signal) {
       const given = readTypedMetadata(typed);

@@ -1,10 +1,11 @@
 import { UserFacingError } from '../../errors.js';
 import type { Database } from '../../store/database.js';
+import { adoptWebAddress } from '../../store/web-keys.js';
 import { findWebPage, recordPageFailure, recordPageSuccess, type WebPageState } from '../../store/web-pages.js';
 import { InputError } from '../document.js';
 import { findFetchError } from '../../web/fetch-error.js';
 import type { WebFetcher } from '../../web/fetcher.js';
-import { parseWebUrl } from '../../web/web-url.js';
+import { parseWebUrl, webUrlKey } from '../../web/web-url.js';
 import { describeStatement } from './describe.js';
 import { extractDocument } from './extracted.js';
 import { pageFailureReason, retryAt } from './failures.js';
@@ -16,7 +17,10 @@ const STATEMENT_KINDS = ['html', 'pdf', 'text'] as const;
 
 /**
  * A page or PDF at `url` into the corpus, as one statement known by its
- * canonical URL. A URL asked for before is asked conditionally (its ETag and
+ * canonical URL. The page's state is kept under the address's key
+ * ({@link webUrlKey}): "HTTP://Example.ORG/x", ".../x#page=2" and
+ * "https://example.org:443/x" are one page; state recorded under an address
+ * as once written is moved to its key. A URL asked for before is asked conditionally (its ETag and
  * Last-Modified): a 304, or a body with the same hash, is unchanged and writes
  * nothing but the check. A changed page changes its statement, which keeps its
  * id; the previous text is kept as a version. Given metadata wins over the
@@ -25,12 +29,15 @@ const STATEMENT_KINDS = ['html', 'pdf', 'text'] as const;
  * FetchError, a page with no statement text) is recorded against the URL and
  * thrown as a UserFacingError.
  */
-export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, url: string, options: IntakeOptions = {}): Promise<IntakeResult> {
+export async function ingestUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, address: string, options: IntakeOptions = {}): Promise<IntakeResult> {
+  const url = webUrlKey(address);
+  if (url !== address) await db.transaction(() => adoptWebAddress(db, address, url));
   return ingestKnownUrl(db, fetcher, url, await findWebPage(db, url), options);
 }
 
-/** {@link ingestUrl} for a caller that has read the page's state already (a refresh deciding whether to ask). */
-export async function ingestKnownUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, url: string, known: WebPageState | undefined, options: IntakeOptions = {}): Promise<IntakeResult> {
+/** {@link ingestUrl} for a caller that has read the page's state already, under the address's key (a refresh deciding whether to ask). */
+export async function ingestKnownUrl(db: Database, fetcher: Pick<WebFetcher, 'fetch'>, address: string, known: WebPageState | undefined, options: IntakeOptions = {}): Promise<IntakeResult> {
+  const url = webUrlKey(address);
   const now = options.now?.() ?? new Date();
   const given = givenKey(options);
   const statementId = known?.statementId ?? null;
@@ -53,7 +60,7 @@ export async function ingestKnownUrl(db: Database, fetcher: Pick<WebFetcher, 'fe
       return statementResult(db, statementId!, 'unchanged');
     }
     const document = await extractDocument({ url: response.url, contentType: response.contentType, ...(response.charset ? { charset: response.charset } : {}), body: response.body });
-    const source = document.canonicalUrl ?? response.url;
+    const source = webUrlKey(document.canonicalUrl ?? response.url);
     const described = describeStatement(source, document.text, document.metadata, options, {}, await adminCorrections(db, source));
     return await saveDescribed(
       db,

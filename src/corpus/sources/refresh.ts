@@ -4,6 +4,7 @@ import type { Database } from '../../store/database.js';
 import { findWebPage } from '../../store/web-pages.js';
 import { listWebSources, recordSourceRefresh, sourceEntries, type RefreshCounts, type SourceEntry, type WebSource } from '../../store/web-sources.js';
 import type { WebFetcher } from '../../web/fetcher.js';
+import { webUrlKey } from '../../web/web-url.js';
 import { pageFailureReason, retryAfterSeconds } from '../intake/failures.js';
 import { mergeIndexIfWorthIt } from '../index-merge.js';
 import { ingestKnownUrl } from '../intake/url.js';
@@ -16,7 +17,7 @@ export const REFRESH_CONCURRENCY = 4;
 export interface RefreshOptions {
   /** Refresh every source and page now, due or not, and fetch without validators. */
   force?: boolean;
-  /** Only these sources (by URL), due or not (named on the command line); default: every followed source that is due. */
+  /** Only these sources (by URL, in any spelling of it), due or not (named on the command line); default: every followed source that is due. */
   only?: readonly string[];
   concurrency?: number;
   now?: () => Date;
@@ -52,7 +53,8 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
   const clock = options.now ?? (() => new Date());
   const log = options.log ?? defaultLog;
   const report: RefreshReport = { added: 0, changed: 0, unchanged: 0, failed: 0, failures: [], deferred: [], sources: [], notDue: 0, notAsked: 0, removed: [] };
-  const all = (await listWebSources(db)).filter((source) => !options.only || options.only.includes(source.url));
+  const only = options.only?.map(webUrlKey);
+  const all = (await listWebSources(db)).filter((source) => !only || only.includes(source.url));
   const due = all.filter((source) => options.force || options.only || source.nextDueAt === null || source.nextDueAt <= clock().toISOString());
   report.notDue = all.length - due.length;
   /** Hosts that answered 429, until when. */
@@ -81,7 +83,9 @@ export async function refreshSources(db: Database, fetcher: Pick<WebFetcher, 'fe
       entries = await sourceEntries(db, source.id);
     }
     total += entries.length;
-    const checkEntry = async (entry: SourceEntry): Promise<void> => {
+    const checkEntry = async (listed: SourceEntry): Promise<void> => {
+      // Parsed feeds and sitemaps list keys already; a page source, or an entry stored before keys, may not.
+      const entry = { ...listed, url: webUrlKey(listed.url) };
       const host = new URL(entry.url).host;
       const page = await findWebPage(db, entry.url);
       const decision = options.force ? ({ ask: true } as const) : decidePage(entry, page, heldHosts.get(host), clock());

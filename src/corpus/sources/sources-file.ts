@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { UserFacingError } from '../../errors.js';
 import { whyNotRead } from '../read-input.js';
 import type { WebSourceKind } from '../../store/web-sources.js';
+import { webUrlKey } from '../../web/web-url.js';
 
 /** How often a source is looked at when the file doesn't say. */
 export const DEFAULT_INTERVAL = '1d';
@@ -51,6 +52,7 @@ const SourcesFileSchema = z.strictObject(
 
 /** One source to follow, with the file's defaults applied. */
 export interface DeclaredSource {
+  /** Its key ({@link webUrlKey}): two spellings of one address are one source. */
   url: string;
   kind: WebSourceKind;
   intervalSeconds: number;
@@ -100,12 +102,13 @@ export function parseSourcesFile(text: string, path: string): DeclaredSource[] {
   const seen = new Set<string>();
   const declared: DeclaredSource[] = [];
   for (const source of sources) {
-    if (seen.has(source.url)) continue;
-    seen.add(source.url);
+    const url = webUrlKey(source.url);
+    if (seen.has(url)) continue;
+    seen.add(url);
     const organisation = source.organisation ?? defaults.organisation;
     const lang = source.language ?? defaults.language;
     declared.push({
-      url: source.url,
+      url,
       kind: source.kind,
       intervalSeconds: parseInterval(source.interval ?? defaults.interval ?? DEFAULT_INTERVAL)!,
       given: { ...(organisation ? { organisation } : {}), ...(lang ? { language: lang.toLowerCase() } : {}), ...(source.title ? { title: source.title } : {}) },

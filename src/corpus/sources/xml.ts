@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { webUrlKey } from '../../web/web-url.js';
 import { InputError } from '../document.js';
 
 /** Elements that may repeat: always arrays, so one item and many read the same. */
@@ -43,14 +44,13 @@ export function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** An absolute http(s) URL for `link` relative to `base`, or undefined for anything else (mailto:, javascript:, junk). */
+/** The key ({@link webUrlKey}) of the http(s) URL `link` makes relative to `base` ("…/x#comments" is "…/x"), or undefined for anything else (mailto:, javascript:, junk). */
 export function absoluteHttpUrl(link: string | undefined, base: string): string | undefined {
   if (!link) return undefined;
   try {
     const url = new URL(link, base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    url.hash = '';
-    return url.href;
+    return webUrlKey(url.href);
   } catch {
     return undefined;
   }

@@ -103,3 +103,18 @@ test('GIVEN --sources naming a file that is not there, or a folder THEN the mess
   const folder = new URL('../../../test/', import.meta.url).pathname;
   await assert.rejects(readSourcesFile(folder), (error: unknown) => error instanceof UserFacingError && error.message === `Can't read the sources file ${folder}: it's a folder`);
 });
+
+test('GIVEN a sources file naming one address in two spellings THEN it is one source, under its key', () => {
+  const yaml = `sources:
+  - url: HTTPS://ICOR.Example:443/feed.xml#latest
+    kind: feed
+  - url: https://icor.example/feed.xml
+    kind: feed
+  - url: https://icor.example/feed.xml?lang=en&page=1
+    kind: feed
+`;
+  assert.deepEqual(
+    parseSourcesFile(yaml, 'sources.yaml').map(({ url }) => url),
+    ['https://icor.example/feed.xml', 'https://icor.example/feed.xml?lang=en&page=1'],
+  );
+});
