@@ -7,7 +7,9 @@ import { startOpenAIDouble, type OpenAIDouble } from '../../doubles/openai-serve
 import { seedDatabase, testConfig, testLog } from '../fixtures.js';
 
 /** The seed corpus, the OpenAI double on loopback, and a comparer wired to it (or to no model). */
-export async function startCompareHarness(options: { withModel?: boolean; extra?: StatementInput[] } = {}): Promise<{ comparer: Comparer; model: OpenAIDouble; db: Database; close(): Promise<void> }> {
+export type CompareHarness = { comparer: Comparer; model: OpenAIDouble; db: Database; close(): Promise<void> };
+
+async function startCompareHarness(options: { withModel?: boolean; extra?: StatementInput[] } = {}): Promise<CompareHarness> {
   const model = await startOpenAIDouble();
   const db = await seedDatabase(options.extra ?? []);
   const config = testConfig(options.withModel === false ? {} : { OPENAI_BASE_URL: model.baseUrl, OPENAI_MODEL: 'gpt-4o-mini', OPENAI_MAX_RETRIES: '0' });
@@ -21,4 +23,15 @@ export async function startCompareHarness(options: { withModel?: boolean; extra?
       await db.close();
     },
   };
+}
+
+/** Run `test` with a fresh harness, closed afterwards whatever happens. */
+export async function withCompareHarness(...args: [options: Parameters<typeof startCompareHarness>[0], test: (h: CompareHarness) => Promise<void>] | [test: (h: CompareHarness) => Promise<void>]): Promise<void> {
+  const [options, test] = args.length === 2 ? args : [{}, args[0]];
+  const h = await startCompareHarness(options);
+  try {
+    await test(h);
+  } finally {
+    await h.close();
+  }
 }
