@@ -4,7 +4,7 @@ import { runAsk } from '../src/discord/ask-flow.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { interactionSurface } from '../src/discord/interaction-surface.js';
-import { organisationOption, fromOption, toOption } from './filter-options.js';
+import { filterValues, fromOption, organisationOption, toOption } from './filter-options.js';
 
 /** YYYY-MM-DD is 10 characters; YYYY and YYYY-MM are accepted too. */
 
@@ -24,9 +24,7 @@ export default {
     if (!interaction.isChatInputCommand()) return;
     const input = {
       question: interaction.options.getString('question', true),
-      organisation: interaction.options.getString('organisation'),
-      from: interaction.options.getString('from'),
-      to: interaction.options.getString('to'),
+      ...filterValues(interaction),
     };
     const ephemeral = interaction.options.getBoolean('private') ?? false;
     await runAsk(context, input, interactionSurface(interaction, context, { ephemeral }), { language: interaction.locale });

@@ -1,4 +1,4 @@
-import type { SlashCommandStringOption } from 'discord.js';
+import type { ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import { MAX_ORGANISATION_CHARS } from '../src/discord/ask-request.js';
 
 /** "2021" to "2021-09-10": what the filters accept (src/search/filters.ts). */
@@ -20,4 +20,9 @@ export function fromOption(option: SlashCommandStringOption): SlashCommandString
 
 export function toOption(option: SlashCommandStringOption): SlashCommandStringOption {
   return option.setName('to').setDescription('Only statements up to this date (YYYY, YYYY-MM or YYYY-MM-DD)').setMinLength(DATE_OPTION_CHARS.min).setMaxLength(DATE_OPTION_CHARS.max);
+}
+
+/** What was given in the options above (null where nothing was), as the commands pass them on. */
+export function filterValues(interaction: ChatInputCommandInteraction): { organisation: string | null; from: string | null; to: string | null } {
+  return { organisation: interaction.options.getString('organisation'), from: interaction.options.getString('from'), to: interaction.options.getString('to') };
 }

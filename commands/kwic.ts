@@ -2,7 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { KWIC_SORT_CHOICES, MAX_KWIC_PHRASE_CHARS, startConcordance } from '../src/discord/kwic-pages.js';
-import { organisationOption, fromOption, toOption } from './filter-options.js';
+import { filterValues, fromOption, organisationOption, toOption } from './filter-options.js';
 
 export default {
   data: new SlashCommandBuilder()
@@ -20,9 +20,7 @@ export default {
     if (!interaction.isChatInputCommand()) return;
     await startConcordance(interaction, context, {
       phrase: interaction.options.getString('phrase', true),
-      organisation: interaction.options.getString('organisation'),
-      from: interaction.options.getString('from'),
-      to: interaction.options.getString('to'),
+      ...filterValues(interaction),
       sort: interaction.options.getString('sort'),
     });
   },

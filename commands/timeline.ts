@@ -2,7 +2,7 @@ import { InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { organisationChoices, respondWithChoices } from '../src/discord/autocomplete.js';
 import type { Command } from '../src/discord/command.js';
 import { MAX_TIMELINE_TOPIC_CHARS, showTimeline } from '../src/discord/timeline-reply.js';
-import { organisationOption, fromOption, toOption } from './filter-options.js';
+import { filterValues, fromOption, organisationOption, toOption } from './filter-options.js';
 
 export default {
   data: new SlashCommandBuilder()
@@ -19,9 +19,7 @@ export default {
     if (!interaction.isChatInputCommand()) return;
     await showTimeline(interaction, context, {
       topic: interaction.options.getString('topic', true),
-      organisation: interaction.options.getString('organisation'),
-      from: interaction.options.getString('from'),
-      to: interaction.options.getString('to'),
+      ...filterValues(interaction),
     });
   },
 
