@@ -7,21 +7,19 @@ import { loadConfig } from '../../src/config.js';
 import { createCorpusAdmin } from '../../src/corpus/admin/create-corpus-admin.js';
 import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import { recentCorpusChanges } from '../../src/store/corpus-changes.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../doubles/web-server.js';
+import { startLocalWebSite, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import type { WebServer } from '../doubles/web-server.js';
 import { buildWebPages } from '../fixtures/web-pages.js';
 import { seedDatabase } from '../search/seed-db.js';
 
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 before(async () => {
-  web = createTestWebFetcher();
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite());
 });
 after(async () => {
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
 });
 
 test('GIVEN the terminal session THEN its operator adds a page by URL, sees the status with the change, and removes it — recorded as the terminal session', async () => {

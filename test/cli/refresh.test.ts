@@ -8,8 +8,8 @@ import { runRefresh } from '../../src/cli/refresh-run.js';
 import { UserFacingError } from '../../src/errors.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import { listWebSources } from '../../src/store/web-sources.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../doubles/web-server.js';
+import { startLocalWebSite, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import type { WebServer } from '../doubles/web-server.js';
 import { rssFeed, servePages, sitemap, statementPage, type ServedPages } from '../fixtures/web-feeds.js';
 import { pdfPage } from '../fixtures/web-pages.js';
 import { runCli } from './run-cli.js';
@@ -17,19 +17,17 @@ import { runCli } from './run-cli.js';
 const HTML = 'text/html; charset=utf-8';
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 let pages: ServedPages;
 let scratch: string;
 
 before(async () => {
-  web = createTestWebFetcher();
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite());
   pages = servePages(site);
   scratch = await mkdtemp(join(tmpdir(), 'refresh-cli-'));
 });
 after(async () => {
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
   await rm(scratch, { recursive: true, force: true });
 });
 

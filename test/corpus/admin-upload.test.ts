@@ -3,20 +3,18 @@ import { after, before, test } from 'node:test';
 import { createCorpusAdmin } from '../../src/corpus/admin/create-corpus-admin.js';
 import { openForWriting } from '../../src/store/migrate.js';
 import { CONSOLE_ACTOR } from '../../src/store/corpus-changes.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../doubles/web-server.js';
+import { startLocalWebSite, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import type { WebServer } from '../doubles/web-server.js';
 import { bundledStatement } from '../fixtures/web-pages.js';
 
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 before(async () => {
-  web = createTestWebFetcher();
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite());
 });
 after(async () => {
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
 });
 
 test('GIVEN an attachment on a file server whose robots.txt disallows every bot (as a chat CDN may) THEN /corpus add takes it all the same: a person handed it over, nothing was crawled', async () => {

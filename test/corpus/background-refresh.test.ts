@@ -7,22 +7,20 @@ import { refreshFollowedSources } from '../../src/corpus/admin/background-refres
 import { createCorpusRetriever } from '../../src/search/corpus-retriever.js';
 import type { Database } from '../../src/store/database.js';
 import { openForWriting } from '../../src/store/migrate.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../doubles/web-server.js';
+import { startLocalWebSite, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import type { WebServer } from '../doubles/web-server.js';
 import { buildWebPages } from '../fixtures/web-pages.js';
 
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 let folder: string;
 before(async () => {
-  web = createTestWebFetcher();
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite());
   folder = mkdtempSync(join(tmpdir(), 'background-refresh-'));
 });
 after(async () => {
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
 });
 
 test('GIVEN no sources file and nothing followed THEN a background refresh does nothing and is no error', async () => {

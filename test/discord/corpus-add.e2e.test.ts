@@ -13,8 +13,8 @@ import { recentCorpusChanges } from '../../src/store/corpus-changes.js';
 import { readProvenance } from '../../src/store/provenance.js';
 import { failOnUnhandledRejections } from '../doubles/discord/index.js';
 import type { OptionInput } from '../doubles/discord/interactions.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../doubles/web-server.js';
+import { startLocalWebSite, type TestWebFetcher } from '../doubles/web-fetcher.js';
+import type { WebServer } from '../doubles/web-server.js';
 import { buildWebPages, type WebPageFixture } from '../fixtures/web-pages.js';
 import { buttonIds, finishedResponse, finishHarness, startHarness, textOf, type Harness } from './harness.js';
 
@@ -23,16 +23,14 @@ failOnUnhandledRejections();
 let h: Harness;
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 before(async () => {
-  web = createTestWebFetcher();
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite());
   h = await startHarness({ webFetcher: web.fetcher });
 });
 after(async () => {
   assert.ok((await finishHarness(h)) > 5, 'every message body was checked for mentions');
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
 });
 
 const EPHEMERAL = 64;

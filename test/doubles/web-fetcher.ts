@@ -21,6 +21,7 @@ import type { Clock } from '../../src/web/clock.js';
 import type { Connector, DialTarget, Resolver } from '../../src/web/connector.js';
 import { createWebFetcher, type ClosableWebFetcher } from '../../src/web/fetcher.js';
 import type { WebFetcherOptions } from '../../src/web/options.js';
+import { startWebServer, type WebServer } from './web-server.js';
 
 export interface FakeClock extends Clock {
   /** Every sleep asked for, in milliseconds, in order. */
@@ -104,7 +105,9 @@ export interface TestWebFetcher {
   close(): Promise<void>;
 }
 
-export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Record<string, string | readonly string[]>; ports?: Record<number, number>; clock?: FakeClock } = {}): TestWebFetcher {
+export type TestWebFetcherOptions = WebFetcherOptions & { hosts?: Record<string, string | readonly string[]>; ports?: Record<number, number>; clock?: FakeClock };
+
+export function createTestWebFetcher(options: TestWebFetcherOptions = {}): TestWebFetcher {
   const { hosts = {}, ports = {}, clock = fakeClock(), ...rest } = options;
   const { connector, dialled, violations } = loopbackOnlyConnector(ports);
   const fetcher = createWebFetcher({ allowHosts: ['127.0.0.1'], resolver: mapResolver(hosts), ...rest, connector, clock });
@@ -116,5 +119,27 @@ export function createTestWebFetcher(options: WebFetcherOptions & { hosts?: Reco
     violations,
     assertOnlyLoopback: () => assert.deepEqual(violations, [], 'the fetcher must never connect anywhere but 127.0.0.1'),
     close: () => (closed ??= fetcher.close()), // idempotent: an afterEach may close one a test already closed
+  };
+}
+
+/** A loopback web site and a fetcher that reaches only it, on the fetcher's fake clock: a test file's web. */
+export interface LocalWebSite {
+  web: TestWebFetcher;
+  site: WebServer;
+  /** Fails if anything but 127.0.0.1 was ever dialled, then closes both. */
+  close(): Promise<void>;
+}
+
+export async function startLocalWebSite(options: TestWebFetcherOptions = {}): Promise<LocalWebSite> {
+  const web = createTestWebFetcher(options);
+  const site = await startWebServer({ now: web.clock.now });
+  return {
+    web,
+    site,
+    async close() {
+      web.assertOnlyLoopback();
+      await web.close();
+      await site.close();
+    },
   };
 }

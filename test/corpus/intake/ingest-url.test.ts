@@ -10,24 +10,22 @@ import { readProvenance } from '../../../src/store/provenance.js';
 import { corpusVersion } from '../../../src/store/statement-writes.js';
 import { statementVersions } from '../../../src/store/statement-versions.js';
 import { findWebPage } from '../../../src/store/web-pages.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../../doubles/web-server.js';
+import { createTestWebFetcher, startLocalWebSite, type TestWebFetcher } from '../../doubles/web-fetcher.js';
+import type { WebServer } from '../../doubles/web-server.js';
 import { servePages, statementPage } from '../../fixtures/web-feeds.js';
 import { buildWebPages, pdfPage, squash } from '../../fixtures/web-pages.js';
 
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 let db: Database;
 
 before(async () => {
-  web = createTestWebFetcher();
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite());
   db = await openForWriting(':memory:');
 });
 after(async () => {
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
   await db.close();
 });
 

@@ -9,8 +9,8 @@ import { readProvenance } from '../../../src/store/provenance.js';
 import { corpusVersion } from '../../../src/store/statement-writes.js';
 import { statementVersions } from '../../../src/store/statement-versions.js';
 import { findWebSource, followWebSource, type WebSourceDeclaration } from '../../../src/store/web-sources.js';
-import { createTestWebFetcher, type TestWebFetcher } from '../../doubles/web-fetcher.js';
-import { startWebServer, type WebServer } from '../../doubles/web-server.js';
+import { startLocalWebSite, type TestWebFetcher } from '../../doubles/web-fetcher.js';
+import type { WebServer } from '../../doubles/web-server.js';
 import { atomFeed, rssFeed, servePages, sitemap, sitemapIndex, statementPage, type ServedPages } from '../../fixtures/web-feeds.js';
 
 const DAY_MS = 86_400_000;
@@ -19,17 +19,15 @@ const HTML = 'text/html; charset=utf-8';
 
 let site: WebServer;
 let web: TestWebFetcher;
+let closeSite: () => Promise<void>;
 let pages: ServedPages;
 
 before(async () => {
-  web = createTestWebFetcher({ hosts: { 'busy.test': '127.0.0.1', 'gone.test': '127.0.0.1' } });
-  site = await startWebServer({ now: web.clock.now });
+  ({ web, site, close: closeSite } = await startLocalWebSite({ hosts: { 'busy.test': '127.0.0.1', 'gone.test': '127.0.0.1' } }));
   pages = servePages(site);
 });
 after(async () => {
-  web.assertOnlyLoopback();
-  await web.close();
-  await site.close();
+  await closeSite();
 });
 
 const now = () => new Date(web.clock.now());
